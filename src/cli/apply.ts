@@ -1,0 +1,89 @@
+import { rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { applyStatements } from '../pg/apply.js';
+import { DEFAULT_DATA_DIR, openDatabase } from '../pg/database.js';
+import { emitStatements, type StatementKind } from '../pg/emit.js';
+import type { Diagnostic } from '../schema/diagnostic.js';
+import { plural } from '../report/pretty.js';
+import { loadDocuments } from './load.js';
+import { parseFormat, report } from './output.js';
+import { EXIT, UsageError } from './usage.js';
+
+export const applyHelp = `schemadoc apply DOC... [options]
+
+Creates the schema that the documents describe in a database, in one transaction:
+either all of it is created, or (after any failure) nothing is.
+
+Options:
+  --db URL          a PostgreSQL server (postgres://user:pass@host:port/db);
+                    default: $DATABASE_URL, else the embedded database
+  --data-dir DIR    the embedded database's directory (default ${DEFAULT_DATA_DIR})
+  --reset           start the embedded database afresh (deletes DIR first)
+  --force           create every object that can be created; list those skipped
+  --format FORMAT   diagnostics as pretty (default) or json
+  -h, --help        this help
+
+Exit codes: 0 applied, 1 the document or database has errors, 2 usage or environment.`;
+
+export async function applyCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' }, 'data-dir': { type: 'string' }, reset: { type: 'boolean' },
+      force: { type: 'boolean' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(applyHelp);
+    return EXIT.ok;
+  }
+  const format = parseFormat(values.format);
+  const url = values.db ?? process.env.DATABASE_URL;
+  if (url && values['data-dir']) throw new UsageError('--data-dir is for the embedded database; it cannot be used with --db');
+  if (url && values.reset) throw new UsageError('--reset only starts the embedded database afresh; drop and create a server database yourself');
+
+  const { schema, diagnostics, sources } = await loadDocuments(positionals);
+  const statements = emitStatements(schema);
+  const blocking = diagnostics.filter((d) => d.severity === 'error' && (d.code.startsWith('SD2') || d.code === 'SD100'));
+  if (blocking.length && !values.force) {
+    report(diagnostics, format, sources);
+    if (format === 'pretty') console.error(`Nothing was applied: ${plural(blocking.length, 'error')} in the document make objects impossible to create (--force creates the others).`);
+    return EXIT.problems;
+  }
+
+  const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
+  if (values.reset) rmSync(dataDir, { recursive: true, force: true });
+  const db = await openDatabase({ url, dataDir, extensions: schema.extensions.map((e) => e.name) });
+  let outcome;
+  try {
+    outcome = await applyStatements(db, statements, { force: values.force });
+  } finally {
+    await db.close();
+  }
+  const all: Diagnostic[] = [...diagnostics, ...outcome.diagnostics];
+  report(all, format, sources);
+  if (format === 'pretty') {
+    if (outcome.ok) {
+      console.log(`Applied ${positionals.join(', ')} to ${db.description} in ${(outcome.milliseconds / 1000).toFixed(2)} s: ${summary(outcome.created, schema)}.`);
+      if (outcome.skipped.length) console.log(`Skipped ${plural(outcome.skipped.length, 'object')} (listed above).`);
+    } else {
+      console.error(`Nothing was applied: ${db.description} is unchanged.`);
+    }
+  }
+  return outcome.ok && outcome.skipped.length === 0 && !all.some((d) => d.severity === 'error') ? EXIT.ok : EXIT.problems;
+}
+
+const SUMMARY_ORDER: [StatementKind, string][] = [
+  ['schema', 'schema'], ['extension', 'extension'], ['type', 'type'], ['sequence', 'sequence'], ['table', 'table'],
+  ['view', 'view'], ['materialized view', 'materialized view'], ['index', 'index'], ['foreign key', 'foreign key'],
+  ['function', 'function'], ['trigger', 'trigger'], ['policy', 'policy'], ['comment', 'comment'],
+];
+
+function summary(created: Partial<Record<StatementKind, number>>, schema: { tables: { constraints: { kind: string }[] }[] }): string {
+  const parts = SUMMARY_ORDER.filter(([kind]) => created[kind]).map(([kind, word]) =>
+    word === 'index' ? `${created[kind]} ${created[kind] === 1 ? 'index' : 'indexes'}` : plural(created[kind]!, word));
+  const constraints = schema.tables.flatMap((t) => t.constraints).filter((c) => c.kind !== 'foreign key').length;
+  if (created.table && constraints) parts.push(plural(constraints, 'other constraint'));
+  return parts.join(', ') || 'nothing to create';
+}

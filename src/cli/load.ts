@@ -1,0 +1,29 @@
+import { readFileSync, statSync } from 'node:fs';
+import { compileDocuments, type Compilation } from '../compile.js';
+import type { DocumentInput } from '../read/document.js';
+import { UsageError } from './usage.js';
+
+export interface LoadedDocuments extends Compilation {
+  sources: Map<string, string>;
+}
+
+/** Reads the named documents and compiles them together. */
+export async function loadDocuments(paths: string[]): Promise<LoadedDocuments> {
+  if (paths.length === 0) throw new UsageError('name at least one document, e.g. `schemadoc apply docs/DATABASE_SCHEMA.md`');
+  const inputs: DocumentInput[] = paths.map((file) => ({ file, text: readDocumentFile(file) }));
+  const compilation = await compileDocuments(inputs);
+  return { ...compilation, sources: new Map(inputs.map((i) => [i.file, i.text])) };
+}
+
+function readDocumentFile(file: string): string {
+  try {
+    if (statSync(file).isDirectory()) throw new UsageError(`${file} is a directory; name the Markdown document inside it`);
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`cannot read ${file}: no such file`);
+    if (code === 'EACCES') throw new UsageError(`cannot read ${file}: permission denied`);
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}

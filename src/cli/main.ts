@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { EnvironmentError } from '../pg/database.js';
+import { applyCommand } from './apply.js';
+import { inspectCommand } from './inspect.js';
+import { sqlCommand } from './sql.js';
+import { EXIT, UsageError } from './usage.js';
+
+const help = `schemadoc: your Markdown schema document is the source of truth for PostgreSQL.
+
+Usage: schemadoc <command> DOC... [options]
+
+Commands:
+  apply     create the documented schema in a database (embedded by default)
+  sql       print the DDL the documents describe
+  inspect   show the schema model read from the documents (--json for all of it)
+
+Run \`schemadoc <command> --help\` for a command's options.`;
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  apply: applyCommand,
+  sql: sqlCommand,
+  inspect: inspectCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    console.log(help);
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (command === '--version' || command === '-v') {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+    console.log(pkg.version);
+    return EXIT.ok;
+  }
+  const run = COMMANDS[command];
+  if (!run) throw new UsageError(`unknown command "${command}"; the commands are ${Object.keys(COMMANDS).join(', ')} (see schemadoc --help)`);
+  return run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof EnvironmentError || isArgumentError(error)) {
+      console.error(`schemadoc: ${(error as Error).message}`);
+      process.exitCode = EXIT.usage;
+    } else {
+      // A bug in schemadoc, not in the document: say so plainly, with the detail to report it.
+      console.error(`schemadoc: internal error: ${(error as Error)?.message ?? String(error)}`);
+      if (process.env.SCHEMADOC_DEBUG) console.error(error);
+      process.exitCode = EXIT.usage;
+    }
+  },
+);
+
+/** node:util parseArgs errors (unknown option, missing value). */
+function isArgumentError(error: unknown): boolean {
+  return typeof (error as { code?: string })?.code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+}

@@ -1,0 +1,11 @@
+// schemadoc as a library: read documents into one schema model, emit DDL, apply it.
+export { compileDocuments, type Compilation } from './compile.js';
+export type { DocumentInput } from './read/document.js';
+export type { Fragment } from './read/fragment.js';
+export * from './schema/model.js';
+export type { Diagnostic, Severity, RelatedLocation } from './schema/diagnostic.js';
+export { emitStatements, emitSql, type DdlStatement } from './pg/emit.js';
+export { openDatabase, EnvironmentError, type Database, type DatabaseTarget } from './pg/database.js';
+export { applyStatements, type ApplyOptions, type ApplyOutcome } from './pg/apply.js';
+export { formatPretty } from './report/pretty.js';
+export { formatJson } from './report/json.js';

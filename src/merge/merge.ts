@@ -1,0 +1,143 @@
+// Fragments from every block of every document → one Schema, with a diagnostic for every
+// definition that repeats or contradicts another.
+import type { Diagnostic } from '../schema/diagnostic.js';
+import { emptySchema, type QualifiedName, type Schema, type Span, type Table } from '../schema/model.js';
+import { displayName, objectKey } from '../schema/names.js';
+import type { Fragment } from '../read/fragment.js';
+import { resolveReferences } from './resolve.js';
+
+export interface MergeResult {
+  schema: Schema;
+  diagnostics: Diagnostic[];
+}
+
+export function merge(fragments: Fragment[]): MergeResult {
+  const schema = emptySchema();
+  const diagnostics: Diagnostic[] = [];
+  const tables = new Map<string, Table>();
+  const seen = new Map<string, Span>();
+  const tableOf = (name: QualifiedName, span: Span): Table | undefined => {
+    const table = tables.get(objectKey('relation', name));
+    if (!table) {
+      diagnostics.push({
+        code: 'SD201', severity: 'error', span,
+        message: `table ${displayName(name)} is altered here but never created in the document`,
+      });
+    }
+    return table;
+  };
+  /** Adds an object unless one of the same kind and name is already there. */
+  const once = (kind: string, name: QualifiedName, spans: Span[], add: () => void): void => {
+    const key = objectKey(kind, name);
+    const first = seen.get(key);
+    if (first) {
+      diagnostics.push({
+        code: 'SD202', severity: 'warning', span: spans[0],
+        message: `${kind} ${displayName(name)} is defined again; the first definition is used`,
+        related: [{ span: first, message: 'first defined here' }],
+      });
+      return;
+    }
+    if (spans[0]) seen.set(key, spans[0]);
+    add();
+  };
+
+  // Tables first, so that ALTER TABLE anywhere in the document finds its table.
+  for (const f of fragments) {
+    if (f.kind !== 'table') continue;
+    once('table', f.table, f.table.spans, () => {
+      tables.set(objectKey('relation', f.table), f.table);
+      schema.tables.push(f.table);
+    });
+  }
+
+  for (const f of fragments) {
+    switch (f.kind) {
+      case 'table':
+        break;
+      case 'add-column': {
+        const table = tableOf(f.table, f.column.spans[0]!);
+        if (table && !table.columns.some((c) => c.name === f.column.name)) table.columns.push(f.column);
+        break;
+      }
+      case 'add-constraint':
+        tableOf(f.table, f.constraint.spans[0]!)?.constraints.push(f.constraint);
+        break;
+      case 'alter-column': {
+        const column = tableOf(f.table, f.span)?.columns.find((c) => c.name === f.column);
+        if (column) {
+          if (f.default === null) delete column.default;
+          else if (f.default !== undefined) column.default = f.default;
+          if (f.notNull !== undefined) column.notNull = f.notNull;
+          column.spans.push(f.span);
+        }
+        break;
+      }
+      case 'row-level-security': {
+        const table = tableOf(f.table, f.span);
+        if (table) {
+          if (f.enable !== undefined) table.rowLevelSecurity = f.enable;
+          if (f.force !== undefined) table.forceRowLevelSecurity = f.force;
+        }
+        break;
+      }
+      case 'schema':
+        if (f.schema.name !== 'public') once('schema', { name: f.schema.name }, f.schema.spans, () => schema.schemas.push(f.schema));
+        break;
+      case 'extension': {
+        const existing = schema.extensions.find((e) => e.name === f.extension.name);
+        if (!existing) schema.extensions.push(f.extension);
+        else if (existing.implied && !f.extension.implied) Object.assign(existing, f.extension);
+        break;
+      }
+      case 'enum':
+        once('type', f.enum, f.enum.spans, () => schema.enums.push(f.enum));
+        break;
+      case 'type':
+        once('type', f.type, f.type.spans, () => schema.types.push(f.type));
+        break;
+      case 'sequence':
+        once('sequence', f.sequence, f.sequence.spans, () => schema.sequences.push(f.sequence));
+        break;
+      case 'index':
+        if (f.index.name) once('index', f.index, f.index.spans, () => schema.indexes.push(f.index));
+        else schema.indexes.push(f.index);
+        break;
+      case 'view':
+        once('view', f.view, f.view.spans, () => schema.views.push(f.view));
+        break;
+      case 'function': {
+        const signature = { ...f.function, name: `${f.function.name}(${f.function.argumentTypes.join(', ')})` };
+        once('function', signature, f.function.spans, () => schema.functions.push(f.function));
+        break;
+      }
+      case 'trigger':
+        once('trigger', { ...f.trigger.table, name: `${f.trigger.name} on ${displayName(f.trigger.table)}` }, f.trigger.spans,
+          () => schema.triggers.push(f.trigger));
+        break;
+      case 'policy':
+        once('policy', { ...f.policy.table, name: `${f.policy.name} on ${displayName(f.policy.table)}` }, f.policy.spans,
+          () => schema.policies.push(f.policy));
+        break;
+      case 'comment':
+        schema.comments.push(f.comment);
+        break;
+      case 'statement':
+        schema.statements.push(f.statement);
+        break;
+      case 'example':
+        schema.examples.push(f.example);
+        break;
+    }
+  }
+
+  for (const e of schema.extensions.filter((x) => x.implied)) {
+    diagnostics.push({
+      code: 'SD210', severity: 'info', span: e.spans[0],
+      message: `uses ${e.name} without CREATE EXTENSION; schemadoc creates the extension "${e.name}" first`,
+      fix: `CREATE EXTENSION IF NOT EXISTS "${e.name}";`,
+    });
+  }
+  diagnostics.push(...resolveReferences(schema));
+  return { schema, diagnostics };
+}

@@ -1,0 +1,51 @@
+// References between objects of the merged schema that point at nothing: a foreign key,
+// index, trigger or policy on a table the document never defines cannot be created.
+import type { Diagnostic } from '../schema/diagnostic.js';
+import type { QualifiedName, Schema, Span } from '../schema/model.js';
+import { displayName, objectKey } from '../schema/names.js';
+
+export function resolveReferences(schema: Schema): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const relations = new Map<string, string[] | undefined>();
+  for (const t of schema.tables) relations.set(objectKey('relation', t), t.columns.map((c) => c.name));
+  for (const v of schema.views) relations.set(objectKey('relation', v), undefined);
+
+  const missingRelation = (name: QualifiedName, span: Span | undefined, what: string): boolean => {
+    if (relations.has(objectKey('relation', name))) return false;
+    diagnostics.push({
+      code: 'SD220', severity: 'error', span,
+      message: `${what} refers to table ${displayName(name)}, which the document does not define`,
+    });
+    return true;
+  };
+  const missingColumns = (name: QualifiedName, columns: string[], span: Span | undefined, what: string): void => {
+    const known = relations.get(objectKey('relation', name));
+    if (!known) return;
+    for (const column of columns.filter((c) => !known.includes(c))) {
+      diagnostics.push({
+        code: 'SD221', severity: 'error', span,
+        message: `${what} refers to column ${column}, which table ${displayName(name)} does not have`,
+      });
+    }
+  };
+
+  for (const table of schema.tables) {
+    for (const c of table.constraints) {
+      const what = `${c.kind} ${c.name ?? `(${c.columns.join(', ')})`} of ${displayName(table)}`;
+      missingColumns(table, c.columns, c.spans[0], what);
+      if (c.kind === 'foreign key' && !missingRelation(c.references!, c.spans[0], `foreign key of ${displayName(table)}`)) {
+        missingColumns(c.references!, c.references!.columns, c.spans[0], `foreign key of ${displayName(table)}`);
+      }
+    }
+  }
+  for (const index of schema.indexes) {
+    const what = `index ${index.name || `on ${displayName(index.table)}`}`;
+    if (!missingRelation(index.table, index.spans[0], what)) {
+      const columns = [...index.keys.flatMap((k) => (k.column ? [k.column] : [])), ...index.include];
+      missingColumns(index.table, columns, index.spans[0], what);
+    }
+  }
+  for (const t of schema.triggers) missingRelation(t.table, t.spans[0], `trigger ${t.name}`);
+  for (const p of schema.policies) missingRelation(p.table, p.spans[0], `policy "${p.name}"`);
+  return diagnostics;
+}

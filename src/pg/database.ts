@@ -1,0 +1,160 @@
+// One small interface over the embedded database (PGlite) and PostgreSQL servers (pg).
+import { mkdirSync } from 'node:fs';
+import { PGlite, type Extensions } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export interface Database {
+  readonly kind: 'embedded' | 'server';
+  /** Where it is, for messages; never contains a password. */
+  readonly description: string;
+  exec(sql: string): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** A PostgreSQL error, from either driver, in one shape. */
+export interface PostgresError {
+  message: string;
+  code?: string;
+  /** 1-based character position in the statement, when PostgreSQL gives one. */
+  position?: number;
+  detail?: string;
+  hint?: string;
+}
+
+/** The environment is wrong (unreachable server, refused login, unusable directory): exit 2. */
+export class EnvironmentError extends Error {}
+
+export interface DatabaseTarget {
+  /** A postgres:// URL; without one, the embedded database in `dataDir`. */
+  url?: string;
+  /** Embedded database directory; `memory://` for one that lives only in this process. */
+  dataDir?: string;
+  /** Extensions the embedded database must be able to create. */
+  extensions?: string[];
+}
+
+export const DEFAULT_DATA_DIR = '.schemadoc/db';
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.url ? openServer(target.url) : openEmbedded(target.dataDir ?? DEFAULT_DATA_DIR, target.extensions ?? []);
+}
+
+// PGlite ships contrib extensions as separate modules; these are loaded only when needed.
+const EMBEDDED_EXTENSIONS: Record<string, () => Promise<Extensions[string]>> = {
+  pgcrypto: async () => (await import('@electric-sql/pglite/contrib/pgcrypto')).pgcrypto,
+  'uuid-ossp': async () => (await import('@electric-sql/pglite/contrib/uuid_ossp')).uuid_ossp,
+  citext: async () => (await import('@electric-sql/pglite/contrib/citext')).citext,
+  hstore: async () => (await import('@electric-sql/pglite/contrib/hstore')).hstore,
+  ltree: async () => (await import('@electric-sql/pglite/contrib/ltree')).ltree,
+  pg_trgm: async () => (await import('@electric-sql/pglite/contrib/pg_trgm')).pg_trgm,
+  fuzzystrmatch: async () => (await import('@electric-sql/pglite/contrib/fuzzystrmatch')).fuzzystrmatch,
+  cube: async () => (await import('@electric-sql/pglite/contrib/cube')).cube,
+  earthdistance: async () => (await import('@electric-sql/pglite/contrib/earthdistance')).earthdistance,
+  btree_gist: async () => (await import('@electric-sql/pglite/contrib/btree_gist')).btree_gist,
+  btree_gin: async () => (await import('@electric-sql/pglite/contrib/btree_gin')).btree_gin,
+};
+
+/** Always available in the embedded database, as on most servers. */
+const STANDARD_EXTENSIONS = ['pgcrypto', 'uuid-ossp', 'citext'];
+
+async function openEmbedded(dataDir: string, wanted: string[]): Promise<Database> {
+  const extensions: Extensions = {};
+  for (const name of new Set([...STANDARD_EXTENSIONS, ...wanted])) {
+    const load = EMBEDDED_EXTENSIONS[name];
+    if (load) extensions[name.replace(/-/g, '_')] = await load();
+  }
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) {
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (error) {
+      throw new EnvironmentError(`cannot create the database directory ${dataDir}: ${(error as Error).message}`);
+    }
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create({
+      ...(inMemory ? {} : { dataDir }),
+      extensions,
+      // One transaction takes a lock per object; large documents need more than the default 64.
+      postgresqlconf: ['max_locks_per_transaction = 1024'],
+    });
+  } catch (error) {
+    throw new EnvironmentError(`cannot open the embedded database in ${dataDir}: ${(error as Error).message}`);
+  }
+  return {
+    kind: 'embedded',
+    description: inMemory ? 'an in-memory embedded database' : `the embedded database in ${dataDir}`,
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await db.query<T>(sql, params)).rows;
+    },
+    async close() {
+      await db.close();
+    },
+  };
+}
+
+async function openServer(url: string): Promise<Database> {
+  const description = redact(url);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  // A server that goes away mid-run reports through the query that was running.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new EnvironmentError(connectionProblem(error as NodeJS.ErrnoException & PostgresError, description));
+  }
+  return {
+    kind: 'server',
+    description,
+    async exec(sql) {
+      await client.query(sql);
+    },
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await client.query(sql, params)).rows as T[];
+    },
+    async close() {
+      await client.end();
+    },
+  };
+}
+
+/** The URL without its password. */
+export function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the database URL (it is not a valid URL)';
+  }
+}
+
+function connectionProblem(error: NodeJS.ErrnoException & PostgresError, where: string): string {
+  switch (error.code) {
+    case 'ECONNREFUSED': return `cannot connect to ${where}: nothing is listening there (connection refused)`;
+    case 'ENOTFOUND': case 'EAI_AGAIN': return `cannot connect to ${where}: the host name does not resolve`;
+    case 'ETIMEDOUT': return `cannot connect to ${where}: the connection timed out`;
+    case 'ENOENT': return `cannot connect to ${where}: no server socket there`;
+    case '28P01': case '28000': return `the server at ${where} refused the login: ${error.message}`;
+    case '3D000': return `the server at ${where} has no such database: ${error.message}`;
+    default: return `cannot connect to ${where}: ${(error.message || String(error.code ?? error)).replace(/postgres(ql)?:\/\/\S+/g, where)}`;
+  }
+}
+
+/** Reads the fields both drivers put on a PostgreSQL error. */
+export function asPostgresError(error: unknown): PostgresError {
+  const e = error as PostgresError & { position?: string | number };
+  const position = e.position === undefined ? undefined : Number(e.position);
+  return {
+    message: e.message ?? String(error),
+    ...(e.code ? { code: e.code } : {}),
+    ...(position ? { position } : {}),
+    ...(e.detail ? { detail: e.detail } : {}),
+    ...(e.hint ? { hint: e.hint } : {}),
+  };
+}

@@ -1,0 +1,33 @@
+import { loadModule } from 'libpg-query';
+import type { Diagnostic } from '../schema/diagnostic.js';
+import type { Fragment } from './fragment.js';
+import { readMarkdown } from './markdown.js';
+import { readSqlBlocks } from './sql.js';
+
+export interface DocumentInput {
+  /** The path shown in diagnostics. */
+  file: string;
+  text: string;
+}
+
+export interface DocumentReading {
+  fragments: Fragment[];
+  diagnostics: Diagnostic[];
+}
+
+/** Loads the parsers (libpg-query is WebAssembly); call once before `readDocument`. */
+export async function prepareReaders(): Promise<void> {
+  await loadModule();
+}
+
+/** Every representation in one document → fragments. */
+export function readDocument({ file, text }: DocumentInput): DocumentReading {
+  const { fragments, diagnostics } = readSqlBlocks(readMarkdown(text).blocks, file);
+  if (!fragments.some((f) => f.kind !== 'example')) {
+    diagnostics.push({
+      code: 'SD100', severity: 'error', span: { file, line: 1, column: 1, source: 'prose' },
+      message: 'no schema found: the document has no SQL block that creates a table, type or other object',
+    });
+  }
+  return { fragments, diagnostics };
+}

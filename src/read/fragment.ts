@@ -1,0 +1,28 @@
+import type {
+  Column, Comment, Constraint, DefinedObject, EnumType, Example, Extension, Index, Policy,
+  QualifiedName, SchemaNamespace, Span, SqlFunction, Table, Trigger, View,
+} from '../schema/model.js';
+
+/**
+ * What a reader says about the schema, one fact or object at a time, with where it said it.
+ * `merge` turns the fragments of every block of every document into one Schema.
+ */
+export type Fragment =
+  | { kind: 'table'; table: Table }
+  | { kind: 'add-column'; table: QualifiedName; column: Column }
+  | { kind: 'add-constraint'; table: QualifiedName; constraint: Constraint }
+  | { kind: 'alter-column'; table: QualifiedName; column: string; default?: string | null; notNull?: boolean; span: Span }
+  | { kind: 'row-level-security'; table: QualifiedName; enable?: boolean; force?: boolean; span: Span }
+  | { kind: 'schema'; schema: SchemaNamespace }
+  | { kind: 'extension'; extension: Extension }
+  | { kind: 'enum'; enum: EnumType }
+  | { kind: 'type'; type: DefinedObject }
+  | { kind: 'sequence'; sequence: DefinedObject }
+  | { kind: 'index'; index: Index }
+  | { kind: 'view'; view: View }
+  | { kind: 'function'; function: SqlFunction }
+  | { kind: 'trigger'; trigger: Trigger }
+  | { kind: 'policy'; policy: Policy }
+  | { kind: 'comment'; comment: Comment }
+  | { kind: 'statement'; statement: DefinedObject }
+  | { kind: 'example'; example: Example };

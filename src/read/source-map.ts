@@ -1,0 +1,63 @@
+import type { SourceKind, Span } from '../schema/model.js';
+
+/**
+ * Maps UTF-8 byte offsets inside a code block (libpg-query reports bytes) to file
+ * lines and columns (1-based, columns counted in characters).
+ */
+export class BlockSourceMap {
+  private readonly bytes: Buffer;
+  private readonly lineStarts: number[] = [0];
+  /** Added to every offset: a statement parsed on its own reports offsets from its own start. */
+  private base = 0;
+
+  constructor(
+    readonly text: string,
+    private readonly file: string,
+    private readonly firstLine: number,
+    private readonly indent: number,
+    private readonly source: SourceKind = 'sql',
+  ) {
+    this.bytes = Buffer.from(text, 'utf8');
+    for (let i = 0; i < this.bytes.length; i++) if (this.bytes[i] === 0x0a) this.lineStarts.push(i + 1);
+  }
+
+  get byteLength(): number {
+    return this.bytes.length;
+  }
+
+  /** The same map for text that starts `byteOffset` bytes into the block. */
+  from(byteOffset: number): BlockSourceMap {
+    const shifted = Object.create(this) as BlockSourceMap;
+    shifted.base = this.base + byteOffset;
+    return shifted;
+  }
+
+  /** The text between two byte offsets. */
+  slice(start: number, end: number): string {
+    return this.bytes.subarray(this.base + start, this.base + end).toString('utf8');
+  }
+
+  position(byteOffset: number): { line: number; column: number } {
+    const offset = Math.max(0, Math.min(this.base + byteOffset, this.bytes.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const column = this.bytes.subarray(this.lineStarts[lo]!, offset).toString('utf8').length;
+    return { line: this.firstLine + lo, column: this.indent + column + 1 };
+  }
+
+  span(start: number, end?: number): Span {
+    const from = this.position(start);
+    const span: Span = { file: this.file, line: from.line, column: from.column, source: this.source };
+    if (end !== undefined) {
+      const to = this.position(end);
+      span.endLine = to.line;
+      span.endColumn = to.column;
+    }
+    return span;
+  }
+}

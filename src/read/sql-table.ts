@@ -1,0 +1,205 @@
+// CREATE TABLE and ALTER TABLE statements → table fragments.
+import type { Diagnostic } from '../schema/diagnostic.js';
+import type { Column, Constraint, Index, IndexKey, QualifiedName, ReferentialAction, Span, Table } from '../schema/model.js';
+import type { Fragment } from './fragment.js';
+import {
+  expression, rangeVarName, requiredKeys, sql, strings, typeRef, type Node, type References,
+} from './sql-ast.js';
+import type { BlockSourceMap } from './source-map.js';
+
+const ACTIONS: Record<string, ReferentialAction> = {
+  a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default',
+};
+const MATCH: Record<string, Constraint['match']> = { f: 'full', p: 'partial', s: 'simple' };
+
+export interface TableReading {
+  table: Table;
+  /** MySQL-style `INDEX name (columns)` lines, read as the indexes they mean. */
+  inlineIndexes: Index[];
+  diagnostics: Diagnostic[];
+}
+
+export function readCreateTable(stmt: Node, at: BlockSourceMap, statementSpan: Span, refs: References): TableReading {
+  const inlineIndexes: Index[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const table: Table = {
+    ...rangeVarName(stmt.relation),
+    columns: [],
+    constraints: [],
+    rowLevelSecurity: false,
+    forceRowLevelSecurity: false,
+    requires: requiredKeys({ ...refs, relations: [] }),
+    spans: [statementSpan],
+  };
+  if (stmt.relation.relpersistence === 'u') table.unlogged = true;
+  if (stmt.inhRelations?.length) table.inherits = stmt.inhRelations.map((r: Node) => rangeVarName(r.RangeVar));
+  if (stmt.partspec) table.partitionBy = partitionClause(stmt);
+
+  for (const element of stmt.tableElts ?? []) {
+    const inline = element.ColumnDef && mysqlInlineIndex(element.ColumnDef, table, at);
+    if (inline) {
+      inlineIndexes.push(inline);
+      diagnostics.push({
+        code: 'SD104', severity: 'warning', span: inline.spans[0],
+        message: `\`INDEX ${inline.name} (…)\` inside CREATE TABLE is MySQL syntax; PostgreSQL would read it as a column named "index" of type ${inline.name}. schemadoc reads it as the index it means`,
+        fix: `CREATE INDEX ${inline.name} ON ${table.name} (${inline.keys.map((k: IndexKey) => k.column).join(', ')});`,
+      });
+    } else if (element.ColumnDef) {
+      const { column, constraints } = readColumn(element.ColumnDef, at);
+      table.columns.push(column);
+      table.constraints.push(...constraints);
+    } else if (element.Constraint) {
+      table.constraints.push(readConstraint(element.Constraint, [], at));
+    }
+  }
+  return { table, inlineIndexes, diagnostics };
+}
+
+/** `INDEX idx_name (a, b)` parses as a column "index" whose type is idx_name(a, b). */
+function mysqlInlineIndex(def: Node, table: Table, at: BlockSourceMap): Index | undefined {
+  if (def.colname !== 'index' && def.colname !== 'key') return undefined;
+  const typmods: Node[] = def.typeName?.typmods ?? [];
+  if (typmods.length === 0 || !typmods.every((m) => m.ColumnRef)) return undefined;
+  const name = strings(def.typeName.names).pop()!;
+  return {
+    name,
+    ...(table.schema ? { schema: table.schema } : {}),
+    table: { ...(table.schema ? { schema: table.schema } : {}), name: table.name },
+    unique: false,
+    method: 'btree',
+    keys: typmods.map((m) => ({ column: strings(m.ColumnRef.fields).pop()! })),
+    include: [],
+    spans: [at.span(def.location ?? 0)],
+  };
+}
+
+/** The PARTITION BY clause; the deparser prints it only as part of its statement. */
+function partitionClause(stmt: Node): string {
+  const printed = sql({ CreateStmt: { ...stmt, tableElts: [] } });
+  return printed.slice(printed.lastIndexOf('PARTITION BY'));
+}
+
+/** A column and the constraints written on it (which become table constraints). */
+export function readColumn(def: Node, at: BlockSourceMap): { column: Column; constraints: Constraint[] } {
+  const column: Column = {
+    name: def.colname,
+    type: typeRef(def.typeName),
+    notNull: false,
+    spans: [at.span(def.location ?? 0)],
+  };
+  if (def.collClause) column.collation = strings(def.collClause.collname).join('.');
+  const constraints: Constraint[] = [];
+  for (const { Constraint: c } of def.constraints ?? []) {
+    switch (c.contype) {
+      case 'CONSTR_NOTNULL': column.notNull = true; break;
+      case 'CONSTR_NULL': column.notNull = false; break;
+      case 'CONSTR_DEFAULT': column.default = expression(c.raw_expr); break;
+      case 'CONSTR_IDENTITY': column.identity = c.generated_when === 'a' ? 'always' : 'by default'; break;
+      case 'CONSTR_GENERATED': column.generated = expression(c.raw_expr); break;
+      case 'CONSTR_ATTR_DEFERRABLE': case 'CONSTR_ATTR_NOT_DEFERRABLE':
+      case 'CONSTR_ATTR_DEFERRED': case 'CONSTR_ATTR_IMMEDIATE': {
+        const last = constraints[constraints.length - 1];
+        if (last) applyDeferral(last, c.contype);
+        break;
+      }
+      default:
+        constraints.push(readConstraint(c, [def.colname], at));
+    }
+  }
+  // A primary key implies NOT NULL; the model says so explicitly, as PostgreSQL does.
+  if (constraints.some((c) => c.kind === 'primary key')) column.notNull = true;
+  return { column, constraints };
+}
+
+function applyDeferral(c: Constraint, contype: string): void {
+  if (contype === 'CONSTR_ATTR_DEFERRABLE') c.deferrable = true;
+  if (contype === 'CONSTR_ATTR_NOT_DEFERRABLE') c.deferrable = false;
+  if (contype === 'CONSTR_ATTR_DEFERRED') c.initiallyDeferred = true;
+  if (contype === 'CONSTR_ATTR_IMMEDIATE') c.initiallyDeferred = false;
+}
+
+/** A table or column constraint. `ownColumns` are the column's own name for column constraints. */
+export function readConstraint(c: Node, ownColumns: string[], at: BlockSourceMap): Constraint {
+  const span = at.span(c.location ?? 0);
+  const base = {
+    ...(c.conname ? { name: c.conname } : {}),
+    ...(c.deferrable ? { deferrable: true } : {}),
+    ...(c.initdeferred ? { initiallyDeferred: true } : {}),
+    ...(c.skip_validation ? { notValid: true } : {}),
+    spans: [span],
+  };
+  const keys = c.keys ? strings(c.keys) : ownColumns;
+  switch (c.contype) {
+    case 'CONSTR_PRIMARY':
+      return { ...base, kind: 'primary key', columns: keys };
+    case 'CONSTR_UNIQUE':
+      return { ...base, kind: 'unique', columns: keys, ...(c.nulls_not_distinct ? { nullsNotDistinct: true } : {}) };
+    case 'CONSTR_CHECK':
+      return { ...base, kind: 'check', columns: ownColumns, expression: expression(c.raw_expr) };
+    case 'CONSTR_FOREIGN': {
+      const constraint: Constraint = {
+        ...base,
+        kind: 'foreign key',
+        columns: c.fk_attrs ? strings(c.fk_attrs) : ownColumns,
+        references: { ...rangeVarName(c.pktable), columns: strings(c.pk_attrs) },
+      };
+      const onDelete = ACTIONS[c.fk_del_action];
+      const onUpdate = ACTIONS[c.fk_upd_action];
+      if (onDelete && onDelete !== 'no action') constraint.onDelete = onDelete;
+      if (onUpdate && onUpdate !== 'no action') constraint.onUpdate = onUpdate;
+      const match = MATCH[c.fk_matchtype];
+      if (match && match !== 'simple') constraint.match = match;
+      return constraint;
+    }
+    case 'CONSTR_EXCLUSION': {
+      // The EXCLUDE clause is kept whole, as the deparser prints it inside a table.
+      const printed = sql({ CreateStmt: { relation: { relname: 'x', inh: true, relpersistence: 'p' }, tableElts: [{ Constraint: { ...c, conname: undefined } }] } });
+      const clause = printed.slice(printed.indexOf('EXCLUDE'), printed.lastIndexOf(')')).trim();
+      return { ...base, kind: 'exclude', columns: [], expression: clause };
+    }
+    default:
+      throw new UnsupportedSql(`constraint type ${String(c.contype).replace('CONSTR_', '').toLowerCase()}`);
+  }
+}
+
+/** A construct schemadoc reads but cannot represent in the model (reported, never fatal). */
+export class UnsupportedSql extends Error {}
+
+/** ALTER TABLE: the commands that describe the schema become fragments. */
+export function readAlterTable(stmt: Node, at: BlockSourceMap, span: Span): Fragment[] | undefined {
+  if (stmt.objtype !== 'OBJECT_TABLE') return undefined;
+  const table: QualifiedName = rangeVarName(stmt.relation);
+  const fragments: Fragment[] = [];
+  for (const { AlterTableCmd: cmd } of stmt.cmds ?? []) {
+    switch (cmd.subtype) {
+      case 'AT_AddConstraint':
+        fragments.push({ kind: 'add-constraint', table, constraint: readConstraint(cmd.def.Constraint, [], at) });
+        break;
+      case 'AT_AddColumn': {
+        const { column, constraints } = readColumn(cmd.def.ColumnDef, at);
+        fragments.push({ kind: 'add-column', table, column });
+        for (const constraint of constraints) fragments.push({ kind: 'add-constraint', table, constraint });
+        break;
+      }
+      case 'AT_ColumnDefault':
+        fragments.push({ kind: 'alter-column', table, column: cmd.name, default: cmd.def ? sql(cmd.def) : null, span });
+        break;
+      case 'AT_SetNotNull':
+      case 'AT_DropNotNull':
+        fragments.push({ kind: 'alter-column', table, column: cmd.name, notNull: cmd.subtype === 'AT_SetNotNull', span });
+        break;
+      case 'AT_EnableRowSecurity':
+      case 'AT_DisableRowSecurity':
+        fragments.push({ kind: 'row-level-security', table, enable: cmd.subtype === 'AT_EnableRowSecurity', span });
+        break;
+      case 'AT_ForceRowSecurity':
+      case 'AT_NoForceRowSecurity':
+        fragments.push({ kind: 'row-level-security', table, force: cmd.subtype === 'AT_ForceRowSecurity', span });
+        break;
+      default:
+        // Any other command (OWNER TO, SET STORAGE …) keeps the whole statement as written.
+        return undefined;
+    }
+  }
+  return fragments;
+}

@@ -1,0 +1,290 @@
+// SQL code blocks → fragments, parsed by libpg-query (PostgreSQL's own parser).
+import { parseSync, scanSync } from 'libpg-query';
+import type { Diagnostic } from '../schema/diagnostic.js';
+import { extensionOfFunction, extensionOfOperatorClass, extensionOfType } from '../schema/extensions.js';
+import type { Span } from '../schema/model.js';
+import type { Fragment } from './fragment.js';
+import type { CodeBlock } from './markdown.js';
+import { collectReferences, requiredKeys, sql, type Node, type References } from './sql-ast.js';
+import { readComment, readIndex, readObjectStatement, readPolicy } from './sql-objects.js';
+import { readAlterTable, readCreateTable, UnsupportedSql } from './sql-table.js';
+import { BlockSourceMap } from './source-map.js';
+
+const SQL_LANGUAGES = new Set(['sql', 'postgres', 'postgresql', 'pgsql', 'psql', 'plpgsql', 'pg', 'postgre']);
+
+/** Statements that are not schema: kept as examples, never applied. */
+const EXAMPLE_STATEMENTS = new Set([
+  'SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'VacuumStmt', 'ExplainStmt',
+  'CopyStmt', 'TruncateStmt', 'TransactionStmt', 'VariableSetStmt', 'VariableShowStmt', 'DropStmt',
+  'AlterDatabaseSetStmt', 'AlterDatabaseStmt', 'CreatedbStmt', 'DropdbStmt', 'AlterSystemStmt', 'CallStmt',
+  'ListenStmt', 'NotifyStmt', 'LockStmt', 'CheckPointStmt', 'ReindexStmt', 'ClusterStmt', 'PrepareStmt',
+  'ExecuteStmt', 'DeallocateStmt', 'RefreshMatViewStmt', 'DiscardStmt', 'LoadStmt',
+]);
+
+export interface ReadResult {
+  fragments: Fragment[];
+  diagnostics: Diagnostic[];
+}
+
+export function isSqlLanguage(lang: string): boolean {
+  return SQL_LANGUAGES.has(lang);
+}
+
+interface Statement {
+  node: Node;
+  kind: string;
+  /** Byte offsets, and the source map they are relative to. */
+  start: number;
+  end: number;
+  at: BlockSourceMap;
+}
+
+interface PreparedBlock {
+  at: BlockSourceMap;
+  /** The block's text with psql meta-commands blanked out. */
+  text: string;
+  metaCommands: { text: string; start: number }[];
+  labelled: boolean;
+}
+
+/**
+ * Reads a document's code blocks. Labelled SQL blocks are parsed in one call when they parse
+ * together (the fast path for large documents); otherwise each block on its own, and a block
+ * that does not parse is reported statement by statement. An unlabelled block is read only
+ * when all of it parses as SQL with schema in it.
+ */
+export function readSqlBlocks(blocks: CodeBlock[], file: string): ReadResult {
+  const prepared = blocks.map((block): PreparedBlock => ({
+    at: new BlockSourceMap(block.content, file, block.line, block.indent),
+    ...withoutMetaCommands(block.content),
+    labelled: isSqlLanguage(block.lang),
+  }));
+  const together = parseTogether(prepared.filter((p) => p.labelled));
+  const fragments: Fragment[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const block of prepared) {
+    const statements = together?.get(block) ?? parseBlock(block, diagnostics);
+    if (!statements) continue;
+    for (const command of block.metaCommands) {
+      fragments.push({ kind: 'example', example: { sql: command.text, statementKind: 'psql', spans: [block.at.span(command.start)] } });
+    }
+    for (const statement of statements) {
+      try {
+        fragments.push(...readStatement(statement, diagnostics));
+      } catch (error) {
+        if (!(error instanceof UnsupportedSql)) throw error;
+        diagnostics.push({
+          code: 'SD102', severity: 'warning', span: statement.at.span(statement.start),
+          message: `schemadoc cannot read ${error.message} yet; the statement is left out`,
+        });
+      }
+    }
+  }
+  return { fragments, diagnostics };
+}
+
+/** All labelled blocks in one parse; undefined when they do not parse cleanly as separate blocks. */
+function parseTogether(blocks: PreparedBlock[]): Map<PreparedBlock, Statement[]> | undefined {
+  if (blocks.length < 2) return undefined;
+  const separator = '\n;\n';
+  const starts: number[] = [];
+  let offset = 0;
+  for (const block of blocks) {
+    starts.push(offset);
+    offset += block.at.byteLength + separator.length;
+  }
+  const parsed = tryParse(blocks.map((b) => b.text).join(separator), undefined);
+  if (!parsed.ok) return undefined;
+  const byBlock = new Map<PreparedBlock, Statement[]>(blocks.map((b) => [b, []]));
+  let i = 0;
+  for (const statement of parsed.statements) {
+    while (i + 1 < blocks.length && statement.start >= starts[i + 1]!) i++;
+    const block = blocks[i]!;
+    // A statement running into the next block means an unterminated quote or comment: read block by block.
+    if (statement.end > starts[i]! + block.at.byteLength) return undefined;
+    const at = block.at.from(-starts[i]!);
+    byBlock.get(block)!.push({ ...statement, at });
+  }
+  return byBlock;
+}
+
+function parseBlock(block: PreparedBlock, diagnostics: Diagnostic[]): Statement[] | undefined {
+  const { at, text } = block;
+  const whole = tryParse(text, at);
+  if (!block.labelled) {
+    return whole.ok && whole.statements.some((s) => !EXAMPLE_STATEMENTS.has(s.kind)) ? whole.statements : undefined;
+  }
+  if (whole.ok) return whole.statements;
+  const statements: Statement[] = [];
+  for (const piece of splitStatements(text)) {
+    const parsed = tryParse(piece.text, at.from(piece.startByte));
+    if (parsed.ok) {
+      statements.push(...parsed.statements);
+    } else {
+      diagnostics.push({
+        code: 'SD101',
+        severity: 'error',
+        message: `SQL does not parse: ${parsed.message}`,
+        span: at.from(piece.startByte).span(parsed.position ?? skipTrivia(Buffer.from(piece.text), 0)),
+      });
+    }
+  }
+  return statements;
+}
+
+function readStatement(statement: Statement, diagnostics: Diagnostic[]): Fragment[] {
+  const { node, kind, at } = statement;
+  const span = at.span(statement.start, statement.end);
+  if (EXAMPLE_STATEMENTS.has(kind)) {
+    return [{ kind: 'example', example: { sql: at.slice(statement.start, statement.end).trim(), statementKind: kind, spans: [span] } }];
+  }
+  const refs = collectReferences(node);
+  const fragments: Fragment[] = impliedExtensions(node, refs, span);
+  switch (kind) {
+    case 'CreateStmt':
+      if (node.partbound || node.ofTypename || node.tableElts?.some((e: Node) => e.TableLikeClause)) {
+        fragments.push(asWritten(kind, node, span, refs));
+        diagnostics.push({
+          code: 'SD103', severity: 'info', span,
+          message: 'a table created with PARTITION OF, OF or LIKE is applied as written; its columns are not in the model',
+        });
+      } else {
+        const reading = readCreateTable(node, at, span, refs);
+        fragments.push({ kind: 'table', table: reading.table });
+        fragments.push(...reading.inlineIndexes.map((index): Fragment => ({ kind: 'index', index })));
+        diagnostics.push(...reading.diagnostics);
+      }
+      break;
+    case 'IndexStmt':
+      fragments.push({ kind: 'index', index: readIndex(node, span) });
+      break;
+    case 'CreatePolicyStmt':
+      fragments.push({ kind: 'policy', policy: readPolicy(node, span, refs) });
+      break;
+    case 'AlterTableStmt':
+      fragments.push(...(readAlterTable(node, at, span) ?? [asWritten(kind, node, span, refs)]));
+      break;
+    case 'CommentStmt': {
+      const comment = readComment(node, span);
+      fragments.push(comment ? { kind: 'comment', comment } : asWritten(kind, node, span, refs));
+      break;
+    }
+    default:
+      fragments.push(readObjectStatement(kind, node, span, refs) ?? asWritten(kind, node, span, refs));
+  }
+  return fragments;
+}
+
+/** A schema statement the model does not break down (GRANT, DO, CREATE ROLE …): applied as written. */
+function asWritten(kind: string, node: Node, span: Span, refs: References): Fragment {
+  return {
+    kind: 'statement',
+    statement: {
+      name: kind,
+      definition: sql({ [kind]: node }),
+      requires: requiredKeys(refs),
+      spans: [span],
+    },
+  };
+}
+
+/** Extensions whose functions, types or operator classes the statement uses. */
+function impliedExtensions(node: Node, refs: References, span: Span): Fragment[] {
+  const names = new Set<string>();
+  for (const f of refs.functions) {
+    const ext = extensionOfFunction(f.name);
+    if (ext) names.add(ext);
+  }
+  for (const t of refs.types) {
+    const ext = extensionOfType(t.name);
+    if (ext) names.add(ext);
+  }
+  for (const e of node.indexParams ?? []) {
+    for (const opclass of e.IndexElem?.opclass ?? []) {
+      const ext = extensionOfOperatorClass(opclass.String?.sval ?? '');
+      if (ext) names.add(ext);
+    }
+  }
+  return [...names].map((name) => ({ kind: 'extension', extension: { name, implied: true, spans: [span] } }));
+}
+
+type ParseOutcome =
+  | { ok: true; statements: Statement[] }
+  | { ok: false; message: string; position?: number };
+
+function tryParse(text: string, at: BlockSourceMap | undefined): ParseOutcome {
+  let result: Node;
+  try {
+    result = parseSync(text);
+  } catch (error) {
+    const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
+    return { ok: false, message: (error as Error).message, position: details?.cursorPosition };
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  const statements = (result.stmts ?? []).map((raw: Node) => {
+    const start = skipTrivia(bytes, raw.stmt_location ?? 0);
+    const end = raw.stmt_len ? (raw.stmt_location ?? 0) + raw.stmt_len : bytes.length;
+    const kind = Object.keys(raw.stmt)[0]!;
+    return { node: raw.stmt[kind], kind, start, end, at: at! };
+  });
+  return { ok: true, statements };
+}
+
+/** Moves a byte offset past white space and comments, to where a statement's first token starts. */
+function skipTrivia(bytes: Buffer, byteOffset: number): number {
+  let i = byteOffset;
+  while (i < bytes.length) {
+    const c = bytes[i]!;
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c) i++;
+    else if (c === 0x2d && bytes[i + 1] === 0x2d) while (i < bytes.length && bytes[i] !== 0x0a) i++;
+    else if (c === 0x2f && bytes[i + 1] === 0x2a) {
+      // Block comments nest in PostgreSQL.
+      let depth = 0;
+      do {
+        if (bytes[i] === 0x2f && bytes[i + 1] === 0x2a) { depth++; i += 2; }
+        else if (bytes[i] === 0x2a && bytes[i + 1] === 0x2f) { depth--; i += 2; }
+        else i++;
+      } while (depth > 0 && i < bytes.length);
+    } else break;
+  }
+  return i;
+}
+
+/** psql meta-commands (`\i file`, `\d users`) are examples; they are blanked out before parsing. */
+function withoutMetaCommands(content: string): { text: string; metaCommands: { text: string; start: number }[] } {
+  if (!content.includes('\\')) return { text: content, metaCommands: [] };
+  const metaCommands: { text: string; start: number }[] = [];
+  let byte = 0;
+  const lines = content.split('\n').map((line) => {
+    const start = byte;
+    byte += Buffer.byteLength(line) + 1;
+    if (!line.trimStart().startsWith('\\')) return line;
+    metaCommands.push({ text: line.trim(), start: start + Buffer.byteLength(line) - Buffer.byteLength(line.trimStart()) });
+    return ' '.repeat(Buffer.byteLength(line));
+  });
+  return { text: lines.join('\n'), metaCommands };
+}
+
+interface Piece {
+  text: string;
+  startByte: number;
+}
+
+/** Splits at top-level semicolons using PostgreSQL's own scanner, so quotes and bodies stay whole. */
+function splitStatements(text: string): Piece[] {
+  const bytes = Buffer.from(text, 'utf8');
+  let boundaries: number[];
+  try {
+    boundaries = scanSync(text).tokens.filter((t) => t.text === ';').map((t) => t.end);
+  } catch {
+    boundaries = [];
+  }
+  const pieces: Piece[] = [];
+  let startByte = 0;
+  for (const end of [...boundaries, bytes.length]) {
+    const pieceText = bytes.subarray(startByte, end).toString('utf8');
+    if (pieceText.replace(/;/g, '').trim() !== '') pieces.push({ text: pieceText, startByte });
+    startByte = end;
+  }
+  return pieces;
+}

@@ -1,0 +1,22 @@
+import { countBySeverity, type Diagnostic } from '../schema/diagnostic.js';
+import { sortDiagnostics } from './pretty.js';
+
+/** The machine-readable report: lines and columns 1-based in the document file. */
+export function formatJson(diagnostics: Diagnostic[]): string {
+  const counts = countBySeverity(diagnostics);
+  return JSON.stringify({
+    diagnostics: sortDiagnostics(diagnostics).map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      file: d.span?.file ?? null,
+      line: d.span?.line ?? null,
+      column: d.span?.column ?? null,
+      endLine: d.span?.endLine ?? d.span?.line ?? null,
+      endColumn: d.span?.endColumn ?? d.span?.column ?? null,
+      related: (d.related ?? []).map((r) => ({ file: r.span.file, line: r.span.line, column: r.span.column, message: r.message })),
+      ...(d.fix ? { fix: d.fix } : {}),
+    })),
+    summary: { errors: counts.error, warnings: counts.warning, infos: counts.info },
+  }, null, 2);
+}

@@ -1,0 +1,49 @@
+import { countBySeverity, type Diagnostic } from '../schema/diagnostic.js';
+import type { Span } from '../schema/model.js';
+
+export interface PrettyOptions {
+  color: boolean;
+  /** The text of each file, for code frames. */
+  sources: Map<string, string>;
+}
+
+const COLORS = { error: '31', warning: '33', info: '36', dim: '2', bold: '1' } as const;
+
+/** `file:line:col severity code message`, the line with a caret, related places and a fix. */
+export function formatPretty(diagnostics: Diagnostic[], options: PrettyOptions): string {
+  const paint = (code: string, text: string) => (options.color ? `\x1b[${code}m${text}\x1b[0m` : text);
+  const out: string[] = [];
+  for (const d of sortDiagnostics(diagnostics)) {
+    out.push(`${d.span ? `${location(d.span)} ` : ''}${paint(COLORS[d.severity], d.severity)} ${paint(COLORS.dim, d.code)} ${d.message}`);
+    if (d.span) out.push(...codeFrame(d.span, options.sources.get(d.span.file), paint));
+    for (const r of d.related ?? []) out.push(`    ${paint(COLORS.dim, `${location(r.span)}: ${r.message}`)}`);
+    if (d.fix) out.push(`    fix: ${d.fix}`);
+  }
+  const counts = countBySeverity(diagnostics);
+  if (diagnostics.length) out.push('', `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`);
+  return out.join('\n');
+}
+
+export function location(span: Span): string {
+  return `${span.file}:${span.line}:${span.column}`;
+}
+
+function codeFrame(span: Span, text: string | undefined, paint: (code: string, text: string) => string): string[] {
+  const line = text?.split('\n')[span.line - 1];
+  if (line === undefined) return [];
+  const gutter = String(span.line);
+  const visible = line.replace(/\t/g, ' ').replace(/\r$/, '');
+  return [
+    `  ${paint(COLORS.dim, `${gutter} |`)} ${visible}`,
+    `  ${' '.repeat(gutter.length)} ${paint(COLORS.dim, '|')} ${' '.repeat(Math.max(0, span.column - 1))}${paint(COLORS.bold, '^')}`,
+  ];
+}
+
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) =>
+    (a.span?.file ?? '').localeCompare(b.span?.file ?? '') || (a.span?.line ?? 0) - (b.span?.line ?? 0) || (a.span?.column ?? 0) - (b.span?.column ?? 0));
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 || word === 'info' ? '' : 's'}`;
+}

@@ -1,0 +1,208 @@
+// The schema model: plain, serializable data. Every command goes through it.
+// Expressions and bodies are kept as SQL text (as PostgreSQL's grammar prints them),
+// names as PostgreSQL stores them (after case folding).
+
+/** Where in a document a fact was stated. Lines and columns are 1-based. */
+export interface Span {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** Which representation stated it: sql, column-table, diagram, code … */
+  source: SourceKind;
+}
+
+export type SourceKind = 'sql' | 'column-table' | 'bullets' | 'diagram' | 'code' | 'prose';
+
+/** A possibly schema-qualified name. `schema` is absent when the document did not say. */
+export interface QualifiedName {
+  schema?: string;
+  name: string;
+}
+
+export interface TypeRef {
+  /** Type name as written, folded: `varchar`, `int4`, `timestamptz`, `user_status`. */
+  name: string;
+  schema?: string;
+  /** Modifiers as SQL text: `['15', '2']` for numeric(15,2). */
+  modifiers: string[];
+  arrayDimensions: number;
+  /** The type as SQL: `numeric(15, 2)`, `text[]`, `public.user_status`. */
+  sql: string;
+}
+
+export interface Column {
+  name: string;
+  type: TypeRef;
+  notNull: boolean;
+  default?: string;
+  identity?: 'always' | 'by default';
+  generated?: string;
+  collation?: string;
+  comment?: string;
+  spans: Span[];
+}
+
+export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
+
+export interface ForeignKeyTarget extends QualifiedName {
+  columns: string[];
+}
+
+export interface Constraint {
+  /** Absent when the document did not name it: PostgreSQL then chooses the name. */
+  name?: string;
+  kind: 'primary key' | 'unique' | 'foreign key' | 'check' | 'exclude';
+  columns: string[];
+  references?: ForeignKeyTarget;
+  onDelete?: ReferentialAction;
+  onUpdate?: ReferentialAction;
+  match?: 'full' | 'partial' | 'simple';
+  /** CHECK expression, or the whole EXCLUDE clause. */
+  expression?: string;
+  nullsNotDistinct?: boolean;
+  deferrable?: boolean;
+  initiallyDeferred?: boolean;
+  /** NOT VALID as written in the document. */
+  notValid?: boolean;
+  spans: Span[];
+}
+
+export interface Table extends QualifiedName {
+  columns: Column[];
+  constraints: Constraint[];
+  rowLevelSecurity: boolean;
+  forceRowLevelSecurity: boolean;
+  unlogged?: boolean;
+  /** Parent tables (INHERITS) and the partitioning clause, as SQL. */
+  inherits?: QualifiedName[];
+  partitionBy?: string;
+  comment?: string;
+  /** Types and functions its columns use (foreign keys are constraints, not requirements). */
+  requires: ObjectKey[];
+  spans: Span[];
+}
+
+export interface IndexKey {
+  /** A column name, or an expression (SQL) when `expression` is true. */
+  column?: string;
+  expression?: string;
+  descending?: boolean;
+  nullsFirst?: boolean;
+  opclass?: string;
+  collation?: string;
+}
+
+export interface Index extends QualifiedName {
+  table: QualifiedName;
+  unique: boolean;
+  method: string;
+  keys: IndexKey[];
+  include: string[];
+  where?: string;
+  nullsNotDistinct?: boolean;
+  spans: Span[];
+}
+
+export interface EnumType extends QualifiedName {
+  values: string[];
+  comment?: string;
+  spans: Span[];
+}
+
+/** An object that schemadoc keeps as its definition text: domains, composite types,
+ * sequences, functions, triggers, views. `requires` lists what it depends on. */
+export interface DefinedObject extends QualifiedName {
+  definition: string;
+  requires: ObjectKey[];
+  spans: Span[];
+}
+
+export interface View extends DefinedObject {
+  materialized: boolean;
+  query: string;
+  comment?: string;
+}
+
+export interface SqlFunction extends DefinedObject {
+  kind: 'function' | 'procedure';
+  /** Argument types as SQL, for COMMENT ON and DROP. */
+  argumentTypes: string[];
+  language: string;
+}
+
+export interface Trigger extends DefinedObject {
+  table: QualifiedName;
+  function: QualifiedName;
+}
+
+export interface Policy {
+  name: string;
+  table: QualifiedName;
+  command: 'all' | 'select' | 'insert' | 'update' | 'delete';
+  permissive: boolean;
+  roles: string[];
+  using?: string;
+  withCheck?: string;
+  requires: ObjectKey[];
+  spans: Span[];
+}
+
+export interface Extension {
+  name: string;
+  schema?: string;
+  /** True when the document uses the extension without creating it. */
+  implied: boolean;
+  spans: Span[];
+}
+
+export interface SchemaNamespace {
+  name: string;
+  spans: Span[];
+}
+
+export interface Comment {
+  targetKind: 'table' | 'column' | 'view' | 'materialized view' | 'index' | 'type' | 'function' | 'schema' | 'sequence' | 'trigger' | 'policy' | 'constraint' | 'extension';
+  /** The COMMENT ON target as SQL, e.g. `users.email`. */
+  target: string;
+  text: string;
+  requires: ObjectKey[];
+  spans: Span[];
+}
+
+/** A statement in the document that is not schema (SELECT, INSERT, VACUUM, psql commands). */
+export interface Example {
+  sql: string;
+  statementKind: string;
+  spans: Span[];
+}
+
+/** Identifies an object for dependency ordering: `table:public.users`, `type:mood`. */
+export type ObjectKey = string;
+
+export interface Schema {
+  schemas: SchemaNamespace[];
+  extensions: Extension[];
+  enums: EnumType[];
+  /** Domains, composite and range types. */
+  types: DefinedObject[];
+  sequences: DefinedObject[];
+  tables: Table[];
+  indexes: Index[];
+  views: View[];
+  functions: SqlFunction[];
+  triggers: Trigger[];
+  policies: Policy[];
+  comments: Comment[];
+  /** Other schema statements schemadoc applies as written (GRANT, ALTER … OWNER, …). */
+  statements: DefinedObject[];
+  examples: Example[];
+}
+
+export function emptySchema(): Schema {
+  return {
+    schemas: [], extensions: [], enums: [], types: [], sequences: [], tables: [], indexes: [],
+    views: [], functions: [], triggers: [], policies: [], comments: [], statements: [], examples: [],
+  };
+}

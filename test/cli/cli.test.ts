@@ -1,0 +1,131 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { allSeeds, REPO_DIR } from '../helpers/documents.js';
+import { freshServerDatabase, SERVER_URL } from '../helpers/databases.js';
+
+const CLI = join(REPO_DIR, 'dist/src/cli/main.js');
+const work = mkdtempSync(join(tmpdir(), 'schemadoc-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Run { code: number; stdout: string; stderr: string }
+
+function schemadoc(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile('node', [CLI, ...args], { cwd: work, env: { ...process.env, DATABASE_URL: '', ...env }, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+  });
+}
+
+function document(name: string, text: string): string {
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** What a person must never see. */
+function expectNoStackTrace(run: Run): void {
+  expect(run.stderr + run.stdout).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n|internal error/);
+}
+
+describe('schemadoc command line', () => {
+  it('explains itself', async () => {
+    const top = await schemadoc(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(/apply[\s\S]*sql[\s\S]*inspect/);
+    const apply = await schemadoc(['apply', '--help']);
+    expect(apply.stdout).toMatch(/--db URL[\s\S]*--data-dir DIR[\s\S]*--force/);
+  });
+
+  it.each([
+    [[], /Usage: schemadoc/],
+    [['frobnicate', 'x.md'], /unknown command "frobnicate"/],
+    [['sql', '--nope', 'x.md'], /Unknown option '--nope'/],
+    [['sql', 'missing.md'], /^schemadoc: cannot read missing\.md: no such file\n$/],
+    [['apply'], /name at least one document/],
+    [['apply', 'x.md', '--db', 'postgres://localhost/x', '--reset'], /--reset only starts the embedded database afresh/],
+  ])('exits 2 with one sentence for a usage error: %j', async (args, message) => {
+    const run = await schemadoc(args as string[]);
+    expect(run.code).toBe(2);
+    expect(run.stderr + run.stdout).toMatch(message);
+    expectNoStackTrace(run);
+  });
+
+  it('shows SQL that does not parse at its line and column, with the line and a caret', async () => {
+    const path = document('broken.md', '# Broken\n\n```sql\nCREATE TABLE a (id int);\nCREATE TABEL b (id int);\n```\n');
+    const run = await schemadoc(['sql', path]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('CREATE TABLE a');
+    expect(run.stderr).toContain(`${path}:5:8 error SD101 SQL does not parse: syntax error at or near "TABEL"`);
+    expect(run.stderr).toContain('  5 | CREATE TABEL b (id int);\n    |        ^');
+  });
+
+  it('says in one sentence, without the password, that a server is unreachable', async () => {
+    const path = document('one.md', '```sql\nCREATE TABLE a (id int);\n```\n');
+    const run = await schemadoc(['apply', path, '--db', 'postgres://someone:s3cret@127.0.0.1:1/app']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^schemadoc: cannot connect to postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/app: nothing is listening there/);
+    expect(run.stderr).not.toContain('s3cret');
+  });
+
+  it.skipIf(!SERVER_URL)('says in one sentence that the server has no such database', async () => {
+    const url = new URL(SERVER_URL!);
+    url.pathname = '/no_such_database_here';
+    url.password = 'hunter2';
+    const path = document('two.md', '```sql\nCREATE TABLE a (id int);\n```\n');
+    const run = await schemadoc(['apply', path, '--db', url.toString()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/has no such database/);
+    expect(run.stderr).not.toContain('hunter2');
+  });
+
+  it('applies the example, refuses to apply it twice, and starts afresh with --reset', async () => {
+    const example = join(REPO_DIR, 'examples/bookshop.md');
+    const dataDir = join(work, 'bookshop-db');
+    const first = await schemadoc(['apply', example, '--data-dir', dataDir]);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Applied .*bookshop\.md to the embedded database in .* s: 1 type, 5 tables, 1 view, 5 indexes, 4 foreign keys/);
+    const again = await schemadoc(['apply', example, '--data-dir', dataDir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/bookshop\.md:\d+:1 error SD300 cannot create type order_status: type "order_status" already exists/);
+    expect(again.stderr).toMatch(/Nothing was applied/);
+    const reset = await schemadoc(['apply', example, '--data-dir', dataDir, '--reset']);
+    expect(reset.code).toBe(0);
+  });
+
+  it.skipIf(!SERVER_URL)('applies to a server named by DATABASE_URL', async () => {
+    const server = await freshServerDatabase();
+    try {
+      const run = await schemadoc(['apply', join(REPO_DIR, 'examples/bookshop.md')], { DATABASE_URL: server.url });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/to postgres:\/\/.* 5 tables/);
+    } finally {
+      await server.dispose();
+    }
+  });
+
+  it('prints the model with source locations', async () => {
+    const run = await schemadoc(['inspect', join(REPO_DIR, 'examples/bookshop.md'), '--json']);
+    expect(run.code).toBe(0);
+    const { schema } = JSON.parse(run.stdout);
+    expect(schema.tables[0]).toMatchObject({ name: 'author', spans: [{ line: 17, column: 1, source: 'sql' }] });
+  });
+});
+
+describe.concurrent('every seed goes through sql and apply without a crash', () => {
+  for (const seed of allSeeds()) {
+    const name = seed.split('/').pop()!;
+    it(name, async () => {
+      const sql = await schemadoc(['sql', seed]);
+      expect([0, 1]).toContain(sql.code);
+      expectNoStackTrace(sql);
+      const apply = await schemadoc(['apply', seed, '--data-dir', join(work, name)]);
+      expect([0, 1]).toContain(apply.code);
+      expectNoStackTrace(apply);
+      if (apply.code === 1) expect(apply.stderr).toMatch(/:\d+:\d+ error SD\d+ /);
+    });
+  }
+});
