@@ -8,7 +8,7 @@ import { emitStatements } from '../src/pg/emit.js';
 import { generateDocument } from './generate.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
-const READ_RUNS = 5;
+const READ_RUNS = 7;
 
 async function time<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
   (globalThis as { gc?: () => void }).gc?.();
@@ -44,16 +44,28 @@ for (const size of SIZES) {
   const statements = emitStatements(compiled.schema);
   const ddl = statements.map((s) => s.sql).join('\n');
 
-  // The baseline: the same DDL, one exec in a fresh in-memory PGlite configured the same way.
-  const bare = await PGlite.create({ postgresqlconf: ['max_locks_per_transaction = 1024'] });
-  const bareExec = await time(() => bare.exec(ddl));
-  await bare.close();
-
-  const db = await openDatabase({ dataDir: 'memory://' });
-  const apply = await time(() => applyStatements(db, statements));
-  await db.close();
-  if (!apply.value.ok) throw new Error(`apply failed: ${apply.value.diagnostics[0]?.message}`);
-  row(`apply on PGlite, ${size} tables`, ms(apply.ms), 'PGlite exec of the same DDL', ms(bareExec.ms), ratio(apply.ms, bareExec.ms), '1.1×');
+  // The baseline: the same DDL in one exec, in a fresh in-memory PGlite configured the same way.
+  // Each is measured twice, alternating (bare, apply, apply, bare), and the better run kept:
+  // a process that has already run one large schema runs the next one slower.
+  const bareExec = async () => {
+    const bare = await PGlite.create({ postgresqlconf: ['max_locks_per_transaction = 1024'] });
+    const { ms: took } = await time(() => bare.exec(ddl));
+    await bare.close();
+    return took;
+  };
+  const schemadocApply = async () => {
+    const db = await openDatabase({ dataDir: 'memory://' });
+    const { ms: took, value } = await time(() => applyStatements(db, statements));
+    await db.close();
+    if (!value.ok) throw new Error(`apply failed: ${value.diagnostics[0]?.message}`);
+    return took;
+  };
+  const bareTimes = [await bareExec()];
+  const applyTimes = [await schemadocApply(), await schemadocApply()];
+  bareTimes.push(await bareExec());
+  const apply = { ms: Math.min(...applyTimes) };
+  const bareBest = { ms: Math.min(...bareTimes) };
+  row(`apply on PGlite, ${size} tables`, ms(apply.ms), 'PGlite exec of the same DDL', ms(bareBest.ms), ratio(apply.ms, bareBest.ms), '1.1×');
 }
 
 const header = ['work', 'schemadoc', 'baseline', 'baseline time', 'ratio', 'target'];

@@ -1,8 +1,10 @@
 // Fragments from every block of every document → one Schema, with a diagnostic for every
 // definition that repeats or contradicts another.
 import type { Diagnostic } from '../schema/diagnostic.js';
-import { emptySchema, type QualifiedName, type Schema, type Span, type Table } from '../schema/model.js';
-import { displayName, objectKey } from '../schema/names.js';
+import {
+  emptySchema, type Constraint, type QualifiedName, type Schema, type SourceKind, type Span, type Table,
+} from '../schema/model.js';
+import { displayName, objectKey, sameName } from '../schema/names.js';
 import type { Fragment } from '../read/fragment.js';
 import { resolveReferences } from './resolve.js';
 
@@ -42,11 +44,21 @@ export function merge(fragments: Fragment[]): MergeResult {
     add();
   };
 
-  // Tables first, so that ALTER TABLE anywhere in the document finds its table.
+  // Tables first, so that ALTER TABLE anywhere in the document finds its table. A table
+  // described by several representations is taken from the one that wins by precedence.
   for (const f of fragments) {
     if (f.kind !== 'table') continue;
+    const key = objectKey('relation', f.table);
+    const existing = tables.get(key);
+    if (existing && existing.spans[0]?.source !== f.table.spans[0]?.source) {
+      const [winner, loser] = precedence(f.table) < precedence(existing) ? [f.table, existing] : [existing, f.table];
+      winner.spans.push(...loser.spans);
+      tables.set(key, winner);
+      schema.tables[schema.tables.indexOf(existing)] = winner;
+      continue;
+    }
     once('table', f.table, f.table.spans, () => {
-      tables.set(objectKey('relation', f.table), f.table);
+      tables.set(key, f.table);
       schema.tables.push(f.table);
     });
   }
@@ -60,9 +72,11 @@ export function merge(fragments: Fragment[]): MergeResult {
         if (table && !table.columns.some((c) => c.name === f.column.name)) table.columns.push(f.column);
         break;
       }
-      case 'add-constraint':
-        tableOf(f.table, f.constraint.spans[0]!)?.constraints.push(f.constraint);
+      case 'add-constraint': {
+        const table = tableOf(f.table, f.constraint.spans[0]!);
+        if (table) addConstraint(table, f.constraint);
         break;
+      }
       case 'alter-column': {
         const column = tableOf(f.table, f.span)?.columns.find((c) => c.name === f.column);
         if (column) {
@@ -140,4 +154,32 @@ export function merge(fragments: Fragment[]): MergeResult {
   }
   diagnostics.push(...resolveReferences(schema));
   return { schema, diagnostics };
+}
+
+/** Which representation wins when several describe the same table (lower wins). */
+const PRECEDENCE: SourceKind[] = ['sql', 'column-table', 'bullets', 'code', 'diagram', 'prose'];
+
+function precedence(table: Table): number {
+  return PRECEDENCE.indexOf(table.spans[0]?.source ?? 'prose');
+}
+
+/**
+ * A constraint stated twice (a column table's FK and a `**Constraints**:` bullet) is one
+ * constraint: what the second says in addition (ON DELETE, a name) completes the first.
+ */
+function addConstraint(table: Table, constraint: Constraint): void {
+  const same = table.constraints.find((c) => c.kind === constraint.kind
+    && c.columns.join() === constraint.columns.join()
+    && (c.kind !== 'foreign key' || sameName(c.references!, constraint.references!))
+    && (c.kind !== 'check' || c.expression === constraint.expression));
+  if (!same) {
+    table.constraints.push(constraint);
+    return;
+  }
+  const spans = [...same.spans, ...constraint.spans];
+  Object.assign(same, { ...constraint, ...same, ...definedOnly(constraint), spans });
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

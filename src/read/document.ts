@@ -1,7 +1,9 @@
 import { loadModule } from 'libpg-query';
 import type { Diagnostic } from '../schema/diagnostic.js';
+import { displayName } from '../schema/names.js';
 import type { Fragment } from './fragment.js';
 import { readMarkdown } from './markdown.js';
+import { readSections } from './sections.js';
 import { readSqlBlocks } from './sql.js';
 
 export interface DocumentInput {
@@ -22,11 +24,16 @@ export async function prepareReaders(): Promise<void> {
 
 /** Every representation in one document → fragments. */
 export function readDocument({ file, text }: DocumentInput): DocumentReading {
-  const { fragments, diagnostics } = readSqlBlocks(readMarkdown(text).blocks, file);
+  const markdown = readMarkdown(text);
+  const sql = readSqlBlocks(markdown.blocks, file);
+  const sqlTables = new Set(sql.fragments.flatMap((f) => (f.kind === 'table' ? [displayName(f.table)] : [])));
+  const sections = readSections(markdown.elements, file, sqlTables);
+  const fragments = [...sql.fragments, ...sections.fragments];
+  const diagnostics = [...sql.diagnostics, ...sections.diagnostics];
   if (!fragments.some((f) => f.kind !== 'example')) {
     diagnostics.push({
       code: 'SD100', severity: 'error', span: { file, line: 1, column: 1, source: 'prose' },
-      message: 'no schema found: the document has no SQL block that creates a table, type or other object',
+      message: 'no schema found: the document has no SQL block or table of columns that describes a table, type or other object',
     });
   }
   return { fragments, diagnostics };

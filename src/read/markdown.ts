@@ -14,42 +14,151 @@ export interface CodeBlock {
   headingPath: string[];
 }
 
-export interface MarkdownDocument {
-  blocks: CodeBlock[];
+/** Text at a place in the file; `column` is 1-based. */
+export interface Located {
+  text: string;
+  line: number;
+  column: number;
 }
 
+export interface MarkdownTable {
+  kind: 'table';
+  line: number;
+  headingPath: string[];
+  header: Located[];
+  rows: Located[][];
+}
+
+export interface MarkdownList {
+  kind: 'list';
+  line: number;
+  headingPath: string[];
+  /** Items in order, nested ones included; `depth` 0 for the outermost. */
+  items: (Located & { depth: number })[];
+}
+
+export interface MarkdownParagraph extends Located {
+  kind: 'paragraph';
+  headingPath: string[];
+}
+
+export interface MarkdownHeading extends Located {
+  kind: 'heading';
+  level: number;
+  headingPath: string[];
+}
+
+/** The document's structure, in document order. */
+export type MarkdownElement = MarkdownTable | MarkdownList | MarkdownParagraph | MarkdownHeading | ({ kind: 'code' } & CodeBlock);
+
+export interface MarkdownDocument {
+  blocks: CodeBlock[];
+  elements: MarkdownElement[];
+}
+
+// Only block structure is read: inline parsing (emphasis, links) is switched off for speed;
+// an inline token still carries its raw text.
 const parser = new MarkdownIt({ html: true });
+type Token = ReturnType<typeof parser.parse>[number];
+parser.core.ruler.disable('inline');
 
 export function readMarkdown(text: string): MarkdownDocument {
   const tokens = parser.parse(text, {});
   const lines = text.split('\n');
   const blocks: CodeBlock[] = [];
+  const elements: MarkdownElement[] = [];
   const headings: { level: number; text: string }[] = [];
+  const path = () => headings.map((h) => h.text);
+  const located = (inline: Token | undefined, line: number): Located => {
+    const content = inline?.content ?? '';
+    const source = lines[line - 1] ?? '';
+    const at = content ? source.indexOf(content.split('\n')[0]!) : -1;
+    return { text: content, line, column: at >= 0 ? at + 1 : leadingSpaces(source) + 1 };
+  };
+
+  const addCode = (token: Token): void => {
+    const info = token.info.trim();
+    const map = token.map!;
+    const firstLine = token.type === 'fence' ? map[0] + 1 : map[0];
+    const block: CodeBlock = {
+      lang: (info.split(/\s+/)[0] ?? '').toLowerCase(),
+      info,
+      content: token.content,
+      line: firstLine + 1,
+      indent: leadingSpaces(lines[token.type === 'fence' ? map[0] : firstLine] ?? ''),
+      headingPath: path(),
+    };
+    blocks.push(block);
+    elements.push({ kind: 'code', ...block });
+  };
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.type === 'heading_open') {
+    if (token.type === 'heading_open' && token.map) {
       const level = Number(token.tag.slice(1));
       const title = tokens[i + 1]?.content ?? '';
       while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
       headings.push({ level, text: `${token.markup} ${title}` });
+      elements.push({ kind: 'heading', level, ...located(tokens[i + 1], token.map[0] + 1), headingPath: path() });
     } else if ((token.type === 'fence' || token.type === 'code_block') && token.map) {
-      const info = token.info.trim();
-      const firstLine = token.type === 'fence' ? token.map[0] + 1 : token.map[0];
-      const sourceLine = lines[firstLine] ?? '';
-      blocks.push({
-        lang: (info.split(/\s+/)[0] ?? '').toLowerCase(),
-        info,
-        content: token.content,
-        line: firstLine + 1,
-        indent: token.type === 'fence' ? leadingSpaces(lines[token.map[0]] ?? '') : leadingSpaces(sourceLine),
-        headingPath: headings.map((h) => h.text),
-      });
+      addCode(token);
+    } else if (token.type === 'table_open' && token.map) {
+      const table: MarkdownTable = { kind: 'table', line: token.map[0] + 1, headingPath: path(), header: [], rows: [] };
+      let row: Located[] | undefined;
+      let rowLine = 0;
+      for (i++; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) {
+        const t = tokens[i]!;
+        if (t.type === 'tr_open') {
+          row = [];
+          rowLine = (t.map?.[0] ?? 0) + 1;
+        } else if (t.type === 'tr_close' && row) {
+          if (table.header.length === 0) table.header = row;
+          else table.rows.push(row);
+        } else if (t.type === 'inline' && row) {
+          row.push({ text: t.content, line: rowLine, column: cellColumn(lines[rowLine - 1] ?? '', row.length) });
+        }
+      }
+      elements.push(table);
+    } else if ((token.type === 'bullet_list_open' || token.type === 'ordered_list_open') && token.level === 0 && token.map) {
+      const list: MarkdownList = { kind: 'list', line: token.map[0] + 1, headingPath: path(), items: [] };
+      let depth = -1;
+      let itemLine = 0;
+      let itemTaken = false;
+      for (; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') depth++;
+        else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') {
+          if (--depth < 0) break;
+        } else if (t.type === 'list_item_open') {
+          itemLine = (t.map?.[0] ?? 0) + 1;
+          itemTaken = false;
+        } else if ((t.type === 'fence' || t.type === 'code_block') && t.map) {
+          addCode(t);
+        } else if (t.type === 'inline' && !itemTaken) {
+          // An item's first paragraph is its text; later paragraphs are prose.
+          itemTaken = true;
+          list.items.push({ ...located(t, itemLine), depth });
+        }
+      }
+      elements.push(list);
+    } else if (token.type === 'paragraph_open' && token.level === 0 && token.map) {
+      elements.push({ kind: 'paragraph', ...located(tokens[i + 1], token.map[0] + 1), headingPath: path() });
     }
   }
-  return { blocks };
+  return { blocks, elements };
 }
 
 function leadingSpaces(line: string): number {
   return line.length - line.trimStart().length;
+}
+
+/** The 1-based column where the n-th cell of a table row starts (after its pipe and spaces). */
+function cellColumn(line: string, n: number): number {
+  let cell = line.trimStart().startsWith('|') ? -1 : 0;
+  for (let i = 0; i < line.length; i++) {
+    if (cell === n && line[i] !== ' ' && line[i] !== '|') return i + 1;
+    if (line[i] === '\\') i++;
+    else if (line[i] === '|') cell++;
+  }
+  return 1;
 }

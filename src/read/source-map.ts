@@ -4,7 +4,7 @@ import type { SourceKind, Span } from '../schema/model.js';
  * Maps UTF-8 byte offsets inside a code block (libpg-query reports bytes) to file
  * lines and columns (1-based, columns counted in characters).
  */
-export class BlockSourceMap {
+export class BlockSourceMap implements SpanSource {
   private readonly bytes: Buffer;
   private readonly lineStarts: number[] = [0];
   /** Added to every offset: a statement parsed on its own reports offsets from its own start. */
@@ -60,4 +60,17 @@ export class BlockSourceMap {
     }
     return span;
   }
+}
+
+/** Where the parts of a parsed statement are in the document. */
+export interface SpanSource {
+  span(start: number, end?: number): Span;
+}
+
+/**
+ * For SQL that schemadoc writes from a table row or a bullet: every part of it is at the
+ * row or bullet it came from.
+ */
+export function fixedSpan(span: Span): SpanSource {
+  return { span: () => ({ ...span }) };
 }

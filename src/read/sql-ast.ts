@@ -1,5 +1,6 @@
 // Small helpers over libpg-query's JSON AST. Expressions are printed back to SQL with
 // pgsql-deparser, so the model holds PostgreSQL's grammar, never the document's spelling.
+import { parseSync } from 'libpg-query';
 import { deparseSync } from 'pgsql-deparser';
 import type { ObjectKey, QualifiedName, TypeRef } from '../schema/model.js';
 import { objectKey } from '../schema/names.js';
@@ -29,15 +30,34 @@ export function sql(node: Node): string {
   return deparseSync(node).trim();
 }
 
-export function expression(node: Node | undefined): string | undefined {
-  return node === undefined ? undefined : sql(node);
+const printed = new Map<string, string>();
+
+/** A node's identity without its `location`s: equal keys print to equal SQL. */
+function nodeKey(node: Node): string {
+  if (node === null || typeof node !== 'object') return JSON.stringify(node) ?? '';
+  if (Array.isArray(node)) return `[${node.map(nodeKey).join(',')}]`;
+  let key = '{';
+  for (const field in node) if (field !== 'location') key += `${field}:${nodeKey(node[field])},`;
+  return `${key}}`;
 }
+
+/** `sql` for expressions, which documents repeat (`now()`, `'{}'::jsonb`, `0`): each is printed once. */
+export function expression(node: Node | undefined): string | undefined {
+  if (node === undefined) return undefined;
+  const key = nodeKey(node);
+  let text = printed.get(key);
+  if (text === undefined) {
+    text = sql(node);
+    if (key.length < 500) printed.set(key, text);
+  }
+  return text;
+}
+
 
 /** A type as the document wrote it; `name` is PostgreSQL's internal name (`int4`, `varchar`). */
 export function typeRef(typeName: Node): TypeRef {
   // Documents repeat a handful of types thousands of times: print each spelling once.
-  const key = JSON.stringify([typeName.names, typeName.typmods, typeName.arrayBounds?.length, typeName.setof, typeName.pct_type])
-    .replace(/"location":\d+,?/g, '');
+  const key = nodeKey(typeName);
   let ref = typeRefs.get(key);
   if (!ref) {
     const parts = strings(typeName.names);
@@ -95,4 +115,35 @@ export function requiredKeys(refs: References): ObjectKey[] {
     ...refs.functions.map((f) => objectKey('function', f)),
     ...refs.types.filter((t) => t.schema !== 'pg_catalog').map((t) => objectKey('type', t)),
   ];
+}
+
+/** Parses SQL that schemadoc writes from a table row or a bullet: its first statement, or the parser's message. */
+export function parseOne(text: string): { kind: string; node: Node } | { error: string } {
+  try {
+    const stmt: Node = parseSync(text).stmts?.[0]?.stmt;
+    if (!stmt) return { error: 'no statement' };
+    const kind = Object.keys(stmt)[0]!;
+    return { kind, node: stmt[kind] };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+/** The columns an expression written as text refers to, in order (`is_active = true` → `['is_active']`). */
+export function collectColumns(expressionText: string): string[] {
+  const parsed = parseOne(`SELECT 1 WHERE ${expressionText}`);
+  if ('error' in parsed) return [];
+  const columns: string[] = [];
+  const visit = (n: Node): void => {
+    if (n === null || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    for (const key in n) {
+      if (key === 'ColumnRef') {
+        const name = strings(n[key].fields).pop();
+        if (name && !columns.includes(name)) columns.push(name);
+      } else visit(n[key]);
+    }
+  };
+  visit(parsed.node.whereClause);
+  return columns;
 }

@@ -5,7 +5,7 @@ import type { Fragment } from './fragment.js';
 import {
   expression, rangeVarName, requiredKeys, sql, strings, typeRef, type Node, type References,
 } from './sql-ast.js';
-import type { BlockSourceMap } from './source-map.js';
+import type { SpanSource } from './source-map.js';
 
 const ACTIONS: Record<string, ReferentialAction> = {
   a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default',
@@ -19,7 +19,7 @@ export interface TableReading {
   diagnostics: Diagnostic[];
 }
 
-export function readCreateTable(stmt: Node, at: BlockSourceMap, statementSpan: Span, refs: References): TableReading {
+export function readCreateTable(stmt: Node, at: SpanSource, statementSpan: Span, refs: References): TableReading {
   const inlineIndexes: Index[] = [];
   const diagnostics: Diagnostic[] = [];
   const table: Table = {
@@ -56,7 +56,7 @@ export function readCreateTable(stmt: Node, at: BlockSourceMap, statementSpan: S
 }
 
 /** `INDEX idx_name (a, b)` parses as a column "index" whose type is idx_name(a, b). */
-function mysqlInlineIndex(def: Node, table: Table, at: BlockSourceMap): Index | undefined {
+function mysqlInlineIndex(def: Node, table: Table, at: SpanSource): Index | undefined {
   if (def.colname !== 'index' && def.colname !== 'key') return undefined;
   const typmods: Node[] = def.typeName?.typmods ?? [];
   if (typmods.length === 0 || !typmods.every((m) => m.ColumnRef)) return undefined;
@@ -80,7 +80,7 @@ function partitionClause(stmt: Node): string {
 }
 
 /** A column and the constraints written on it (which become table constraints). */
-export function readColumn(def: Node, at: BlockSourceMap): { column: Column; constraints: Constraint[] } {
+export function readColumn(def: Node, at: SpanSource): { column: Column; constraints: Constraint[] } {
   const column: Column = {
     name: def.colname,
     type: typeRef(def.typeName),
@@ -119,7 +119,7 @@ function applyDeferral(c: Constraint, contype: string): void {
 }
 
 /** A table or column constraint. `ownColumns` are the column's own name for column constraints. */
-export function readConstraint(c: Node, ownColumns: string[], at: BlockSourceMap): Constraint {
+export function readConstraint(c: Node, ownColumns: string[], at: SpanSource): Constraint {
   const span = at.span(c.location ?? 0);
   const base = {
     ...(c.conname ? { name: c.conname } : {}),
@@ -166,7 +166,7 @@ export function readConstraint(c: Node, ownColumns: string[], at: BlockSourceMap
 export class UnsupportedSql extends Error {}
 
 /** ALTER TABLE: the commands that describe the schema become fragments. */
-export function readAlterTable(stmt: Node, at: BlockSourceMap, span: Span): Fragment[] | undefined {
+export function readAlterTable(stmt: Node, at: SpanSource, span: Span): Fragment[] | undefined {
   if (stmt.objtype !== 'OBJECT_TABLE') return undefined;
   const table: QualifiedName = rangeVarName(stmt.relation);
   const fragments: Fragment[] = [];

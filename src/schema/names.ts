@@ -15,3 +15,35 @@ export function displayName(name: QualifiedName): string {
 export function sameName(a: QualifiedName, b: QualifiedName): boolean {
   return a.name === b.name && (a.schema ?? DEFAULT_SCHEMA) === (b.schema ?? DEFAULT_SCHEMA);
 }
+
+/** `ActiveSession` → `active_session`, `Twitter Accounts` → `twitter_accounts`. */
+export function snakeCase(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/[\s\-]+/g, '_')
+    .toLowerCase();
+}
+
+const TITLE_NOISE = /\b(table|tables|entity|entities|model|schema|definition|the|core)\b/gi;
+
+/**
+ * The table a heading or label names: `#### 2. twitter_accounts`, `### 👤 User Entity`,
+ * `**Table: orders**`, `Users Table` → `twitter_accounts`, `user`, `orders`, `users`.
+ * Undefined when what is left does not look like a name (a sentence, a placeholder).
+ */
+export function tableNameFromTitle(title: string): string | undefined {
+  const text = title
+    .replace(/^#+\s*/, '')
+    .replace(/[*_`]{1,3}([^*_`]+)[*_`]{1,3}/g, '$1')
+    .replace(/`/g, '')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/^\s*(\d+(\.\d+)*[.)]?|[a-z][.)])\s+/i, '')
+    .replace(/[^\p{L}\p{N}_.\s-]/gu, ' ')
+    .replace(TITLE_NOISE, ' ')
+    .replace(/[:\s]+$/, '')
+    .trim();
+  if (!text || /[[\]{}]/.test(title) || text.split(/\s+/).length > 3) return undefined;
+  const name = text.includes('.') ? text : snakeCase(text);
+  return /^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)?$/u.test(name) ? name : undefined;
+}

@@ -1,0 +1,106 @@
+// Bullet lists under a table's heading: `**Indexes**:` and `**Constraints**:` items, written
+// as the SQL they describe and read with PostgreSQL's parser.
+import type { Diagnostic } from '../schema/diagnostic.js';
+import type { QualifiedName, Span } from '../schema/model.js';
+import { displayName } from '../schema/names.js';
+import { ident, qualified } from '../pg/quote.js';
+import { plain } from './column-vocabulary.js';
+import type { Fragment } from './fragment.js';
+import type { Located } from './markdown.js';
+import { fixedSpan } from './source-map.js';
+import { collectColumns, parseOne } from './sql-ast.js';
+import { readIndex } from './sql-objects.js';
+import { readAlterTable } from './sql-table.js';
+
+export type ListKind = 'indexes' | 'constraints';
+
+/** What a label above a list (`**Indexes**:`, `#### Constraints`) announces. */
+export function listKindOf(label: string): ListKind | undefined {
+  const text = plain(label).toLowerCase().replace(/[:\s]+$/, '');
+  if (/^(indexes|indices|index|index strategy|indexing)$/.test(text)) return 'indexes';
+  if (/^(constraints|table constraints|keys|foreign keys)$/.test(text)) return 'constraints';
+  return undefined;
+}
+
+export interface BulletReading {
+  fragments: Fragment[];
+  diagnostics: Diagnostic[];
+}
+
+export function readBullets(kind: ListKind, items: Located[], table: QualifiedName, file: string): BulletReading {
+  const reading: BulletReading = { fragments: [], diagnostics: [] };
+  for (const item of items) {
+    const span: Span = { file, line: item.line, column: item.column, source: 'bullets' };
+    if (kind === 'indexes') readIndexBullet(item.text, table, span, reading);
+    else readConstraintBullet(item.text, table, span, reading);
+  }
+  // A list none of whose items reads as an index or constraint is prose about them.
+  if (reading.fragments.length === 0) reading.diagnostics = reading.diagnostics.filter((d) => d.code !== 'SD117');
+  return reading;
+}
+
+const METHODS = /\b(gin|gist|brin|hash|btree|spgist|b-tree)\b/i;
+
+/**
+ * `` `idx_users_email` on email ``, `on (tier, status)`, `on created_at DESC`,
+ * `partial index WHERE is_active = true`, `GIN on output_data`, `unique index on (a, b)`.
+ */
+function readIndexBullet(text: string, table: QualifiedName, span: Span, reading: BulletReading): void {
+  const nameMatch = /^\s*`([^`]+)`\s*:?\s*/.exec(text);
+  const name = nameMatch && /^[\p{L}_][\p{L}\p{N}_$]*$/u.test(nameMatch[1]!) ? nameMatch[1]! : undefined;
+  const rest = plain(name ? text.slice(nameMatch![0].length) : text);
+  const where = /\bwhere\s+(.+?)\s*(?:\s[-–—]\s.*)?$/i.exec(rest)?.[1]?.replace(/[.;]$/, '');
+  const head = where === undefined ? rest : rest.slice(0, rest.search(/\bwhere\b/i));
+  const on = /\bon\s+(\([^)]*\)|[\p{L}_"][\p{L}\p{N}_."]*(?:\s+(?:asc|desc))?(?:\s+nulls\s+(?:first|last))?)/iu.exec(head)?.[1];
+  const unique = /\bunique\b/i.test(head);
+  const method = METHODS.exec(head)?.[1]?.toLowerCase().replace('b-tree', 'btree') ?? 'btree';
+  let keys = on ? (on.startsWith('(') ? on.slice(1, -1) : on) : undefined;
+
+  if (keys === undefined && where !== undefined) {
+    const column = collectColumns(where)[0];
+    if (!column) {
+      reading.diagnostics.push({ code: 'SD116', severity: 'warning', span, message: `index bullet has no column and its WHERE names none: "${plain(text)}"` });
+      return;
+    }
+    keys = ident(column);
+    reading.diagnostics.push({
+      code: 'SD115', severity: 'warning', span,
+      message: `partial index${name ? ` ${name}` : ''} names no key column; schemadoc keys it on ${column}, the column its WHERE tests`,
+      fix: `${name ? `\`${name}\` ` : ''}on ${column} WHERE ${where}`,
+    });
+  }
+  if (keys === undefined) {
+    reading.diagnostics.push({ code: 'SD117', severity: 'info', span, message: `not read as an index (no "on <columns>"): "${plain(text)}"` });
+    return;
+  }
+  const sql = `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${name ? `${ident(name)} ` : ''}ON ${qualified(table)} USING ${method} (${keys})${where ? ` WHERE ${where}` : ''}`;
+  const parsed = parseOne(sql);
+  if ('error' in parsed || parsed.kind !== 'IndexStmt') {
+    reading.diagnostics.push({
+      code: 'SD118', severity: 'error', span,
+      message: `index on ${displayName(table)} cannot be read: ${'error' in parsed ? parsed.error : 'not an index'} (read as: ${sql})`,
+    });
+    return;
+  }
+  reading.fragments.push({ kind: 'index', index: readIndex(parsed.node, span) });
+}
+
+/** `PRIMARY KEY (user_id, role_id)`, `FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE`, `UNIQUE (a, b)`. */
+function readConstraintBullet(text: string, table: QualifiedName, span: Span, reading: BulletReading): void {
+  const clause = plain(text).replace(/\s+[-–—]\s+.*$/, '').replace(/[.;]$/, '');
+  if (!/^(constraint\s+\S+\s+)?(primary key|foreign key|unique|check|exclude)\s*(\(|nulls\b|using\b)/i.test(clause)) {
+    reading.diagnostics.push({ code: 'SD117', severity: 'info', span, message: `not read as a constraint: "${plain(text)}"` });
+    return;
+  }
+  const parsed = parseOne(`ALTER TABLE ${qualified(table)} ADD ${clause}`);
+  const fragments = 'error' in parsed ? undefined : readAlterTable(parsed.node, fixedSpan(span), span);
+  if (!fragments) {
+    reading.diagnostics.push({
+      code: 'SD118', severity: 'error', span,
+      message: `constraint on ${displayName(table)} cannot be read: ${'error' in parsed ? parsed.error : 'not a constraint'}`,
+    });
+    return;
+  }
+  for (const f of fragments) if (f.kind === 'add-constraint') f.constraint.spans = [{ ...span }];
+  reading.fragments.push(...fragments);
+}

@@ -1,0 +1,169 @@
+// Markdown column tables (`| Column | Type | Constraints | Description |`, tbls output …)
+// → table fragments. Each row is written as a SQL column definition and parsed by
+// PostgreSQL's parser, so a row means exactly what the same SQL would.
+import type { Diagnostic } from '../schema/diagnostic.js';
+import type { Column, Constraint, Span, Table } from '../schema/model.js';
+import { ident, literal, qualified } from '../pg/quote.js';
+import {
+  emptyFacts, plain, quotedValues, readConstraintWords, readForeignKey, readTypeCell, type ColumnFacts,
+} from './column-vocabulary.js';
+import type { Fragment } from './fragment.js';
+import type { Located, MarkdownTable } from './markdown.js';
+import { fixedSpan } from './source-map.js';
+import { parseOne } from './sql-ast.js';
+import { readColumn } from './sql-table.js';
+
+type Role = 'name' | 'type' | 'constraints' | 'key' | 'nullable' | 'required' | 'notNull' | 'default'
+  | 'references' | 'unique' | 'description' | 'parents';
+
+const HEADER_ROLES: [RegExp, Role][] = [
+  [/^(column|columns|field|fields|name|attribute|attributes|column ?name|field ?name|property)$/, 'name'],
+  [/^(type|data ?type|sql ?type|pg ?type|postgres(ql)? ?type|column ?type|db ?type)$/, 'type'],
+  [/^(constraints?|modifiers?|options|attributes?\/constraints|properties)$/, 'constraints'],
+  [/^(key|keys|pk\/fk|pk|fk|index|indexes|key ?type)$/, 'key'],
+  [/^(nullable|null|null\?|nullable\?|allow ?null|is ?nullable)$/, 'nullable'],
+  [/^(required|required\?|mandatory)$/, 'required'],
+  [/^(not ?null)$/, 'notNull'],
+  [/^(default|default ?value|defaults)$/, 'default'],
+  [/^(references?|foreign ?key|fk ?to|relation|relationship|relations)$/, 'references'],
+  [/^(unique|unique\?)$/, 'unique'],
+  [/^(description|comment|comments|notes?|purpose|details|remarks)$/, 'description'],
+  [/^parents$/, 'parents'],
+];
+
+export interface ColumnTableReading {
+  fragments: Fragment[];
+  diagnostics: Diagnostic[];
+  /** Columns whose CHECK names no condition, for the value list below the table. */
+  pendingChecks: { table: Table; column: Column; span: Span }[];
+}
+
+/** The role of each header cell, or undefined when this is not a table of columns. */
+export function columnTableRoles(table: MarkdownTable): (Role | undefined)[] | undefined {
+  const roles = table.header.map((cell) => {
+    const key = plain(cell.text).toLowerCase().replace(/[^a-z /?]/g, '').trim();
+    return HEADER_ROLES.find(([pattern]) => pattern.test(key))?.[1];
+  });
+  return roles.includes('name') && roles.includes('type') ? roles : undefined;
+}
+
+export function readColumnTable(
+  table: MarkdownTable, roles: (Role | undefined)[], tableName: string, file: string,
+): ColumnTableReading {
+  const diagnostics: Diagnostic[] = [];
+  const pendingChecks: ColumnTableReading['pendingChecks'] = [];
+  const [schema, name] = tableName.includes('.') ? tableName.split('.', 2) as [string, string] : [undefined, tableName];
+  const tableSpan: Span = { file, line: table.line, column: 1, source: 'column-table' };
+  const model: Table = {
+    ...(schema ? { schema } : {}), name: name!, columns: [], constraints: [], rowLevelSecurity: false,
+    forceRowLevelSecurity: false, requires: [], spans: [tableSpan],
+  };
+  const primaryKey: string[] = [];
+  const extraFragments: Fragment[] = [];
+
+  for (const row of table.rows) {
+    const cell = (role: Role): Located | undefined => row[roles.indexOf(role)];
+    const nameCell = cell('name');
+    const columnName = nameCell ? columnNameOf(nameCell.text) : undefined;
+    if (!nameCell || !columnName) continue;
+    const span: Span = { file, line: nameCell.line, column: nameCell.column, source: 'column-table' };
+    const facts = emptyFacts();
+    const type = readTypeCell(cell('type')?.text ?? '');
+    if (!type.sql) {
+      diagnostics.push({ code: 'SD111', severity: 'error', span, message: `column ${columnName} of ${tableName} has no type` });
+      continue;
+    }
+    if (type.synonym) {
+      diagnostics.push({
+        code: 'SD110', severity: 'info', span: { ...span, column: cell('type')!.column },
+        message: `\`${type.synonym}\` is not a PostgreSQL type; read as ${type.sql}`,
+      });
+    }
+    if (type.enumValues?.length) facts.checks.push(`${ident(columnName)} IN (${type.enumValues.map(literal).join(', ')})`);
+    readConstraintWords(type.rest, columnName, facts);
+    for (const role of ['constraints', 'key'] as const) {
+      const text = cell(role)?.text;
+      if (text) readConstraintWords(text, columnName, facts);
+    }
+    readYesNo(cell('nullable')?.text, (yes) => (facts.notNull = !yes));
+    readYesNo(cell('required')?.text, (yes) => (facts.notNull = yes));
+    readYesNo(cell('notNull')?.text, (yes) => (facts.notNull = yes));
+    readYesNo(cell('unique')?.text, (yes) => (facts.unique ||= yes));
+    const defaultText = plain(cell('default')?.text ?? '');
+    if (defaultText && !/^(-|—|none|null)$/i.test(defaultText)) readConstraintWords(`DEFAULT ${defaultText}`, columnName, facts);
+    const references = plain(cell('references')?.text ?? '') || plain(cell('parents')?.text ?? '');
+    if (references && !/^(-|—|none)$/i.test(references)) readForeignKey(`references ${references}`, facts);
+    const description = cell('description')?.text ?? '';
+    // "FOREIGN KEY | Reference to users.id": the target is in the description.
+    if (facts.foreignKeyWithoutTarget && readForeignKey(description, facts)) facts.foreignKeyWithoutTarget = false;
+    if (facts.checkWithoutCondition) {
+      const values = /\betc\b|\.\.\./i.test(description) ? [] : quotedValues(description);
+      if (values.length >= 2) {
+        facts.checks.push(`${ident(columnName)} IN (${values.map(literal).join(', ')})`);
+        facts.checkWithoutCondition = false;
+      }
+    }
+
+    const read = columnFromFacts(columnName, type.sql, facts, span, tableName);
+    if ('error' in read) {
+      diagnostics.push({ code: 'SD112', severity: 'error', span, message: `column ${columnName} of ${tableName} cannot be read: ${read.error}` });
+      continue;
+    }
+    model.columns.push(read.column);
+    model.constraints.push(...read.constraints);
+    if (facts.primaryKey) primaryKey.push(columnName);
+    if (facts.checkWithoutCondition) pendingChecks.push({ table: model, column: read.column, span });
+    if (facts.foreignKeyWithoutTarget) {
+      diagnostics.push({ code: 'SD113', severity: 'warning', span, message: `column ${columnName} of ${tableName} is marked as a foreign key but names no table; no foreign key is created` });
+    }
+    if (facts.indexed) {
+      extraFragments.push({ kind: 'index', index: { table: { ...(schema ? { schema } : {}), name: name! }, name: '', unique: false, method: 'btree', keys: [{ column: columnName }], include: [], spans: [span] } });
+    }
+    if (facts.unread.length) {
+      diagnostics.push({ code: 'SD114', severity: 'info', span, message: `not understood in column ${columnName}: ${facts.unread.map((w) => `"${w}"`).join(', ')}` });
+    }
+  }
+  if (primaryKey.length) {
+    model.constraints.unshift({ kind: 'primary key', columns: primaryKey, spans: [tableSpan] });
+    for (const column of model.columns) if (primaryKey.includes(column.name)) column.notNull = true;
+  }
+  return { fragments: [{ kind: 'table', table: model }, ...extraFragments], diagnostics, pendingChecks };
+}
+
+/** Writes the facts as a SQL column definition and reads it back with PostgreSQL's parser. */
+function columnFromFacts(
+  name: string, type: string, facts: ColumnFacts, span: Span, tableName: string,
+): { column: Column; constraints: Constraint[] } | { error: string } {
+  const parts = [ident(name), type];
+  if (facts.identity) parts.push('GENERATED BY DEFAULT AS IDENTITY');
+  if (facts.notNull) parts.push('NOT NULL');
+  if (facts.default !== undefined) parts.push(`DEFAULT ${facts.default}`);
+  if (facts.unique && !facts.primaryKey) parts.push('UNIQUE');
+  for (const check of facts.checks) parts.push(`CHECK (${check})`);
+  const ref = facts.references;
+  if (ref?.table) {
+    parts.push(`REFERENCES ${qualified({ ...(ref.schema ? { schema: ref.schema } : {}), name: ref.table })}${ref.column ? ` (${ident(ref.column)})` : ''}`);
+    if (ref.onDelete) parts.push(`ON DELETE ${ref.onDelete.toUpperCase()}`);
+    if (ref.onUpdate) parts.push(`ON UPDATE ${ref.onUpdate.toUpperCase()}`);
+  }
+  const parsed = parseOne(`CREATE TABLE ${qualified({ name: tableName })} (${parts.join(' ')})`);
+  if ('error' in parsed) return { error: parsed.error };
+  const def = parsed.node.tableElts?.[0]?.ColumnDef;
+  if (!def) return { error: 'not a column definition' };
+  const read = readColumn(def, fixedSpan(span));
+  for (const c of read.constraints) c.spans = [{ ...span }];
+  return read;
+}
+
+function columnNameOf(cell: string): string | undefined {
+  const text = plain(cell).replace(/[^\p{L}\p{N}_$" ]/gu, ' ').trim();
+  if (!text || /^[-—]+$/.test(text)) return undefined;
+  const word = text.split(/\s+/)[0]!;
+  return word.startsWith('"') ? word.replace(/"/g, '') : word.replace(/"/g, '');
+}
+
+function readYesNo(text: string | undefined, set: (yes: boolean) => void): void {
+  const value = plain(text ?? '').toLowerCase();
+  if (/^(yes|y|true|✓|✔|✅|x|nullable|null)$/.test(value)) set(true);
+  else if (/^(no|n|false|✗|✘|❌|not null)$/.test(value)) set(false);
+}

@@ -1,0 +1,127 @@
+// The document's prose structure: which table each heading describes, the column tables
+// under it, and the lists that follow them (indexes, constraints, value lists).
+import type { Diagnostic } from '../schema/diagnostic.js';
+import { snakeCase, tableNameFromTitle } from '../schema/names.js';
+import { ident, literal } from '../pg/quote.js';
+import { readBullets, listKindOf } from './bullets.js';
+import { leadingCodeValues, plain } from './column-vocabulary.js';
+import { columnTableRoles, readColumnTable, type ColumnTableReading } from './columns-table.js';
+import type { Fragment } from './fragment.js';
+import type { MarkdownElement } from './markdown.js';
+
+/** Headings that divide a table's own section (tbls writes `## Columns` under `# users`). */
+const SUBSECTION = /^(columns|fields|attributes|properties|relations|relationships|triggers|policies|rls|description|notes|examples?|structure|definition|schema|er diagram|sql)\s*:?$/i;
+
+export interface SectionsReading {
+  fragments: Fragment[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * `knownTables` are the tables the document's SQL creates: a list of indexes under a heading
+ * describes a table only when some representation defines that table.
+ */
+export function readSections(elements: MarkdownElement[], file: string, knownTables: Set<string>): SectionsReading {
+  const known = new Set(knownTables);
+  const fragments: Fragment[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let current: string | undefined;
+  let pending: ColumnTableReading['pendingChecks'] = [];
+  let previous: MarkdownElement | undefined;
+
+  for (const element of elements) {
+    switch (element.kind) {
+      case 'heading':
+        if (!listKindOf(element.text) && !SUBSECTION.test(plain(element.text.replace(/^#+\s*/, '')))) {
+          current = tableNameFromTitle(element.text);
+          reportPending(pending, diagnostics);
+          pending = [];
+        }
+        break;
+      case 'table': {
+        const roles = columnTableRoles(element);
+        if (!roles) break;
+        const name = labelledTable(previous) ?? current;
+        if (!name) {
+          diagnostics.push({
+            code: 'SD119', severity: 'warning', span: { file, line: element.line, column: 1, source: 'column-table' },
+            message: 'a table of columns with no table name above it (a heading or a **Table: name** label); it is left out',
+          });
+          break;
+        }
+        current = name;
+        known.add(name);
+        const reading = readColumnTable(element, roles, name, file);
+        fragments.push(...reading.fragments);
+        diagnostics.push(...reading.diagnostics);
+        reportPending(pending, diagnostics);
+        pending = reading.pendingChecks;
+        break;
+      }
+      case 'list': {
+        const label = previous?.kind === 'paragraph' || previous?.kind === 'heading' ? previous.text : '';
+        const kind = listKindOf(label);
+        if (kind && current && known.has(current)) {
+          const reading = readBullets(kind, element.items.filter((i) => i.depth === 0), tableOf(current), file);
+          fragments.push(...reading.fragments);
+          diagnostics.push(...reading.diagnostics);
+        } else if (pending.length && label) {
+          pending = applyValueList(label, element.items.flatMap((i) => leadingCodeValues(i.text)), pending, diagnostics);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    previous = element;
+  }
+  reportPending(pending, diagnostics);
+  return { fragments, diagnostics };
+}
+
+/** `**Table: orders**` or `**orders**` right above a table names it. */
+function labelledTable(previous: MarkdownElement | undefined): string | undefined {
+  if (previous?.kind !== 'paragraph') return undefined;
+  const m = /^\*\*\s*(?:table\s*:\s*)?`?([\p{L}_][\p{L}\p{N}_.]*)`?\s*\*\*:?$/iu.exec(previous.text.trim())
+    ?? /^table\s*:\s*`?([\p{L}_][\p{L}\p{N}_.]*)`?$/iu.exec(plain(previous.text));
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+function tableOf(name: string) {
+  const [schema, table] = name.includes('.') ? name.split('.', 2) : [undefined, name];
+  return schema ? { schema, name: table! } : { name: table! };
+}
+
+/**
+ * A list below a column table whose label names a column with a bare CHECK
+ * (`**Analysis Types**:` for `analysis_type`, `**Action Types**:` for `action`) gives its values.
+ */
+function applyValueList(
+  label: string, values: string[], pending: ColumnTableReading['pendingChecks'], diagnostics: Diagnostic[],
+): ColumnTableReading['pendingChecks'] {
+  if (values.length < 2) return pending;
+  const words = snakeCase(plain(label).replace(/[:\s]+$/, '').replace(/[^\p{L}\p{N}\s_]/gu, '')).split('_');
+  const candidates = new Set([
+    words.join('_'), words.join('_').replace(/s$/, ''), words.slice(0, -1).join('_'),
+  ]);
+  const match = pending.find((p) => candidates.has(p.column.name));
+  if (!match) return pending;
+  match.table.constraints.push({
+    kind: 'check', columns: [match.column.name],
+    expression: `${ident(match.column.name)} IN (${values.map(literal).join(', ')})`, spans: [match.span],
+  });
+  diagnostics.push({
+    code: 'SD120', severity: 'info', span: match.span,
+    message: `CHECK on ${match.column.name} reads its values from the list "${plain(label).replace(/[:\s]+$/, '')}": ${values.join(', ')}`,
+  });
+  return pending.filter((p) => p !== match);
+}
+
+function reportPending(pending: ColumnTableReading['pendingChecks'], diagnostics: Diagnostic[]): void {
+  for (const p of pending) {
+    diagnostics.push({
+      code: 'SD121', severity: 'warning', span: p.span,
+      message: `column ${p.column.name} of ${p.table.name} says CHECK but no condition or value list is given; no CHECK is created`,
+    });
+  }
+}

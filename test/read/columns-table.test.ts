@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { emitSql } from '../../src/pg/emit.js';
+import { compile } from '../helpers/documents.js';
+
+const table = (heading: string, header: string, rows: string[], after = '') =>
+  `# Doc\n\n${heading}\n\n${header}\n|${header.split('|').slice(1, -1).map(() => '---').join('|')}|\n${rows.join('\n')}\n${after}`;
+
+describe('column tables', () => {
+  it('reads a Column | Type | Constraints | Description table under a numbered heading', async () => {
+    const { schema, diagnostics } = await compile(table('#### 2. twitter_accounts', '| Column | Type | Constraints | Description |', [
+      '| id | UUID | PRIMARY KEY, DEFAULT gen_random_uuid() | Account id |',
+      '| handle | VARCHAR(255) | NOT NULL, UNIQUE | Handle |',
+      '| scopes | TEXT[] | NOT NULL, DEFAULT \'{}\' | Scopes |',
+      '| price | DECIMAL(15,2) | CHECK > 0 | Price |',
+      '| status_code | INTEGER | NOT NULL, CHECK 100-599 | HTTP status |',
+    ]));
+    expect(diagnostics).toEqual([]);
+    const [t] = schema.tables;
+    expect(t).toMatchObject({ name: 'twitter_accounts', spans: [expect.objectContaining({ line: 5, source: 'column-table' })] });
+    expect(t!.columns.map((c) => [c.name, c.type.sql, c.notNull, c.default])).toEqual([
+      ['id', 'uuid', true, 'gen_random_uuid()'],
+      ['handle', 'varchar(255)', true, undefined],
+      ['scopes', 'text[]', true, "'{}'"],
+      ['price', 'numeric(15, 2)', false, undefined],
+      ['status_code', 'int', true, undefined],
+    ]);
+    expect(t!.columns[1]!.spans[0]).toMatchObject({ line: 8, column: 3 });
+    expect(t!.constraints.map((c) => [c.kind, c.columns, c.expression])).toEqual([
+      ['primary key', ['id'], undefined],
+      ['unique', ['handle'], undefined],
+      ['check', ['price'], 'price > 0'],
+      ['check', ['status_code'], 'status_code BETWEEN 100 AND 599'],
+    ]);
+  });
+
+  it('reads headers in any order and case, with Nullable, Default, References and Key columns', async () => {
+    const { schema } = await compile(table('### 👤 User Entity', '| type | FIELD | Key | Nullable | Default | References | Notes |', [
+      '| uuid | id | PK | no | | | |',
+      '| uuid | org_id | FK | yes | | orgs(id) | |',
+      '| text | status | | no | active | | |',
+    ], '\n### orgs\n\n| Column | Type |\n|---|---|\n| id | uuid |\n'));
+    const user = schema.tables.find((t) => t.name === 'user')!;
+    expect(user.columns.map((c) => [c.name, c.notNull, c.default])).toEqual([['id', true, undefined], ['org_id', false, undefined], ['status', true, "'active'"]]);
+    expect(user.constraints).toContainEqual(expect.objectContaining({ kind: 'foreign key', columns: ['org_id'], references: { name: 'orgs', columns: ['id'] } }));
+  });
+
+  it('reads the foreign-key vocabulary people write', async () => {
+    const { schema } = await compile(table('### a', '| Column | Type | Constraints | Description |', [
+      '| p | UUID | FK to parents | |',
+      '| q | UUID | FK → parents.id | |',
+      '| r | UUID | REFERENCES parents(id) ON DELETE CASCADE | |',
+      '| s | UUID | FK to parents (SET NULL) | |',
+      '| t | UUID | FOREIGN KEY | Reference to parents.id |',
+      '| u | UUID | FK to auth.users | |',
+    ], '\n### parents\n\n| Column | Type |\n|---|---|\n| id | uuid |\n'));
+    const fks = schema.tables[0]!.constraints.map((c) => [c.columns[0], c.references?.schema, c.references?.name, c.references?.columns, c.onDelete]);
+    expect(fks).toEqual([
+      ['p', undefined, 'parents', [], undefined],
+      ['q', undefined, 'parents', ['id'], undefined],
+      ['r', undefined, 'parents', ['id'], 'cascade'],
+      ['s', undefined, 'parents', [], 'set null'],
+      ['t', undefined, 'parents', ['id'], undefined],
+      ['u', 'auth', 'users', [], undefined],
+    ]);
+  });
+
+  it('turns value lists in the description or in a list below the table into CHECK … IN', async () => {
+    const { schema, diagnostics } = await compile(table('### subscriptions', '| Column | Type | Constraints | Description |', [
+      "| tier | TEXT | NOT NULL, CHECK | Tier: 'basic', 'pro', 'inactive' |",
+      '| kind | TEXT | NOT NULL, CHECK | Type: a few kinds |',
+      '| method | TEXT | CHECK | HTTP method |',
+    ], '\n**Kinds**:\n- `small`: small ones\n- `large`: large ones\n'));
+    expect(schema.tables[0]!.constraints.map((c) => c.expression)).toEqual([
+      "tier IN ('basic', 'pro', 'inactive')",
+      "kind IN ('small', 'large')",
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.span?.line])).toEqual([['SD120', 8], ['SD121', 9]]);
+  });
+
+  it('maps documentation types to PostgreSQL types, with an info', async () => {
+    const { schema, diagnostics } = await compile(table('### t', '| Name | Type |', ['| a | string |', '| b | datetime |', '| c | int |', '| d | string[] |']));
+    expect(schema.tables[0]!.columns.map((c) => c.type.sql)).toEqual(['text', 'timestamp', 'int', 'text[]']);
+    expect(diagnostics.map((d) => d.code)).toEqual(['SD110', 'SD110', 'SD110']);
+  });
+
+  it('reads tbls output', async () => {
+    const doc = `# users\n\n## Columns\n\n| Name | Type | Default | Nullable | Children | Parents | Comment |\n| ---- | ---- | ------- | -------- | -------- | ------- | ------- |
+| id | bigint | nextval('users_id_seq'::regclass) | false | [posts](posts.md) |  |  |
+| team_id | bigint |  | true |  | [teams](teams.md) |  |\n\n# teams\n\n| Name | Type | Nullable |\n|---|---|---|\n| id | bigint | false |\n`;
+    const { schema } = await compile(doc);
+    expect(schema.tables.map((t) => t.name)).toEqual(['users', 'teams']);
+  });
+
+  it('names a table from a **Table: name** label', async () => {
+    const { schema } = await compile('# Doc\n\n**Table: orders**\n\n| Field | Data Type |\n|---|---|\n| id | serial |\n');
+    expect(schema.tables[0]!.name).toBe('orders');
+  });
+
+  it('leaves SQL to win over a column table of the same table', async () => {
+    const doc = `# D\n\n### users\n\n\`\`\`sql\nCREATE TABLE users (id bigint PRIMARY KEY);\n\`\`\`\n\n| Column | Type |\n|---|---|\n| id | uuid |\n`;
+    const { schema } = await compile(doc);
+    expect(schema.tables).toHaveLength(1);
+    expect(schema.tables[0]!.columns[0]!.type.sql).toBe('bigint');
+    expect(schema.tables[0]!.spans.map((s) => s.source)).toEqual(['sql', 'column-table']);
+  });
+
+  it('emits SQL that a column table means', async () => {
+    const { schema } = await compile(table('### t', '| Column | Type | Constraints |', ['| id | BIGSERIAL | PRIMARY KEY |', '| "userId" | INT | NOT NULL |']));
+    expect(emitSql(schema)).toBe('CREATE TABLE t (\n  id bigserial NOT NULL,\n  "userId" int NOT NULL,\n  PRIMARY KEY (id)\n);\n');
+  });
+});
