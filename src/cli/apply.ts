@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { applyStatements } from '../pg/apply.js';
 import { DEFAULT_DATA_DIR, openDatabase } from '../pg/database.js';
 import { emitStatements, type StatementKind } from '../pg/emit.js';
+import { hasSupabase, withSupabaseStandIn } from '../pg/supabase.js';
+import { usesSupabase } from '../schema/supabase.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import { plural } from '../report/pretty.js';
 import { loadDocuments } from './load.js';
@@ -20,6 +22,9 @@ Options:
   --data-dir DIR    the embedded database's directory (default ${DEFAULT_DATA_DIR})
   --reset           start the embedded database afresh (deletes DIR first)
   --force           create every object that can be created; list those skipped
+  --no-shims        for a document written for Supabase (auth.users, auth.uid() …),
+                    do not create the local stand-in of Supabase's auth and storage
+                    schemas and roles (it is never created where they already exist)
   --format FORMAT   diagnostics as pretty (default) or json
   -h, --help        this help
 
@@ -31,7 +36,8 @@ export async function applyCommand(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       db: { type: 'string' }, 'data-dir': { type: 'string' }, reset: { type: 'boolean' },
-      force: { type: 'boolean' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      force: { type: 'boolean' }, 'no-shims': { type: 'boolean' }, format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -44,10 +50,10 @@ export async function applyCommand(argv: string[]): Promise<number> {
   if (url && values.reset) throw new UsageError('--reset only starts the embedded database afresh; drop and create a server database yourself');
 
   const { schema, diagnostics, sources } = await loadDocuments(positionals);
-  const statements = emitStatements(schema);
+  let statements = emitStatements(schema);
   const blocking = diagnostics.filter((d) => d.severity === 'error' && (d.code.startsWith('SD2') || d.code === 'SD100'));
   if (blocking.length && !values.force) {
-    report(diagnostics, format, sources);
+    report(diagnostics, format, sources, { applied: false, created: {} });
     if (format === 'pretty') console.error(`Nothing was applied: ${plural(blocking.length, 'error')} in the document make objects impossible to create (--force creates the others).`);
     return EXIT.problems;
   }
@@ -56,15 +62,24 @@ export async function applyCommand(argv: string[]): Promise<number> {
   if (values.reset) rmSync(dataDir, { recursive: true, force: true });
   const db = await openDatabase({ url, dataDir, extensions: schema.extensions.map((e) => e.name) });
   let outcome;
+  const notes: string[] = [];
   try {
+    if (usesSupabase(schema) && !values['no-shims'] && !(await hasSupabase(db))) {
+      statements = withSupabaseStandIn(statements);
+      notes.push("The document is written for Supabase: schemadoc created a local stand-in for its auth and storage schemas, auth.uid(), auth.role(), auth.jwt() and the anon, authenticated and service_role roles (--no-shims leaves it out).");
+    }
     outcome = await applyStatements(db, statements, { force: values.force });
   } finally {
     await db.close();
   }
   const all: Diagnostic[] = [...diagnostics, ...outcome.diagnostics];
-  report(all, format, sources);
+  report(all, format, sources, {
+    applied: outcome.ok, created: outcome.created, notes, skipped: outcome.skipped.map((s) => `${s.kind} ${s.name}`),
+    milliseconds: Math.round(outcome.milliseconds),
+  });
   if (format === 'pretty') {
     if (outcome.ok) {
+      for (const note of notes) console.log(note);
       console.log(`Applied ${positionals.join(', ')} to ${db.description} in ${(outcome.milliseconds / 1000).toFixed(2)} s: ${summary(outcome.created, schema)}.`);
       if (outcome.skipped.length) console.log(`Skipped ${plural(outcome.skipped.length, 'object')} (listed above).`);
     } else {

@@ -11,9 +11,9 @@ export function parseFormat(value: string | undefined): Format {
 }
 
 /** Diagnostics go to stderr in pretty form (stdout in JSON form, which is the command's output). */
-export function report(diagnostics: Diagnostic[], format: Format, sources: Map<string, string>): void {
+export function report(diagnostics: Diagnostic[], format: Format, sources: Map<string, string>, extra?: Record<string, unknown>): void {
   if (format === 'json') {
-    process.stdout.write(formatJson(diagnostics) + '\n');
+    process.stdout.write(formatJson(diagnostics, extra) + '\n');
   } else if (diagnostics.length) {
     process.stderr.write(formatPretty(diagnostics, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR, sources }) + '\n');
   }

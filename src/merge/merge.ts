@@ -6,6 +6,7 @@ import {
 } from '../schema/model.js';
 import { displayName, objectKey, sameName } from '../schema/names.js';
 import type { Fragment } from '../read/fragment.js';
+import { leaveOutUndefinedCalls } from './calls.js';
 import { resolveReferences } from './resolve.js';
 
 export interface MergeResult {
@@ -18,6 +19,7 @@ export function merge(fragments: Fragment[]): MergeResult {
   const diagnostics: Diagnostic[] = [];
   const tables = new Map<string, Table>();
   const seen = new Map<string, Span>();
+  let rlsAllTables: Span | undefined;
   const tableOf = (name: QualifiedName, span: Span): Table | undefined => {
     const table = tables.get(objectKey('relation', name));
     if (!table) {
@@ -142,9 +144,22 @@ export function merge(fragments: Fragment[]): MergeResult {
       case 'example':
         schema.examples.push(f.example);
         break;
+      case 'declared-function':
+        if (!schema.declaredFunctions.some((d) => sameName(d, f.function))) schema.declaredFunctions.push(f.function);
+        break;
+      case 'rls-all-tables':
+        rlsAllTables ??= f.span;
+        break;
     }
   }
 
+  if (rlsAllTables) {
+    for (const table of schema.tables) table.rowLevelSecurity = true;
+    diagnostics.push({
+      code: 'SD211', severity: 'info', span: rlsAllTables,
+      message: `the document says row-level security is enabled on all tables: schemadoc enables it on all ${schema.tables.length}`,
+    });
+  }
   for (const e of schema.extensions.filter((x) => x.implied)) {
     diagnostics.push({
       code: 'SD210', severity: 'info', span: e.spans[0],
@@ -152,7 +167,7 @@ export function merge(fragments: Fragment[]): MergeResult {
       fix: `CREATE EXTENSION IF NOT EXISTS "${e.name}";`,
     });
   }
-  diagnostics.push(...resolveReferences(schema));
+  diagnostics.push(...resolveReferences(schema), ...leaveOutUndefinedCalls(schema));
   return { schema, diagnostics };
 }
 

@@ -3,12 +3,15 @@
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { QualifiedName, Schema, Span } from '../schema/model.js';
 import { displayName, objectKey } from '../schema/names.js';
+import { SUPABASE_TABLES, usesSupabase } from '../schema/supabase.js';
 
 export function resolveReferences(schema: Schema): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const relations = new Map<string, string[] | undefined>();
   for (const t of schema.tables) relations.set(objectKey('relation', t), t.columns.map((c) => c.name));
   for (const v of schema.views) relations.set(objectKey('relation', v), undefined);
+  // Supabase's own tables exist in every Supabase database (and in schemadoc's stand-in).
+  if (usesSupabase(schema)) for (const [name, columns] of Object.entries(SUPABASE_TABLES)) relations.set(`relation:${name}`, columns);
 
   const missingRelation = (name: QualifiedName, span: Span | undefined, what: string): boolean => {
     if (relations.has(objectKey('relation', name))) return false;

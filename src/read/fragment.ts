@@ -1,5 +1,5 @@
 import type {
-  Column, Comment, Constraint, DefinedObject, EnumType, Example, Extension, Index, Policy,
+  Column, Comment, Constraint, DeclaredFunction, DefinedObject, EnumType, Example, Extension, Index, Policy,
   QualifiedName, SchemaNamespace, Span, SqlFunction, Table, Trigger, View,
 } from '../schema/model.js';
 
@@ -25,4 +25,6 @@ export type Fragment =
   | { kind: 'policy'; policy: Policy }
   | { kind: 'comment'; comment: Comment }
   | { kind: 'statement'; statement: DefinedObject }
+  | { kind: 'declared-function'; function: DeclaredFunction }
+  | { kind: 'rls-all-tables'; span: Span }
   | { kind: 'example'; example: Example };

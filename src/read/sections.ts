@@ -1,13 +1,15 @@
 // The document's prose structure: which table each heading describes, the column tables
 // under it, and the lists that follow them (indexes, constraints, value lists).
 import type { Diagnostic } from '../schema/diagnostic.js';
+import type { Span } from '../schema/model.js';
 import { snakeCase, tableNameFromTitle } from '../schema/names.js';
 import { ident, literal } from '../pg/quote.js';
 import { readBullets, listKindOf } from './bullets.js';
 import { leadingCodeValues, plain } from './column-vocabulary.js';
 import { columnTableRoles, readColumnTable, type ColumnTableReading } from './columns-table.js';
 import type { Fragment } from './fragment.js';
-import type { MarkdownElement } from './markdown.js';
+import type { Located, MarkdownElement } from './markdown.js';
+import { findPlaceholders, readSignature, saysRlsOnAllTables } from './prose.js';
 
 /** Headings that divide a table's own section (tbls writes `## Columns` under `# users`). */
 const SUBSECTION = /^(columns|fields|attributes|properties|relations|relationships|triggers|policies|rls|description|notes|examples?|structure|definition|schema|er diagram|sql)\s*:?$/i;
@@ -29,15 +31,29 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
   let pending: ColumnTableReading['pendingChecks'] = [];
   let previous: MarkdownElement | undefined;
 
+  const spanOf = (at: Located, source: Span['source'] = 'prose'): Span => ({ file, line: at.line, column: at.column, source });
   for (const element of elements) {
+    for (const text of textsOf(element)) diagnostics.push(...findPlaceholders(text, file, 'prose'));
+    if (element.kind === 'code') {
+      diagnostics.push(...findPlaceholders({ text: element.content, line: element.line, column: element.indent + 1 }, file, 'sql', true));
+    }
     switch (element.kind) {
-      case 'heading':
+      case 'paragraph':
+        if (saysRlsOnAllTables(element.text)) fragments.push({ kind: 'rls-all-tables', span: spanOf(element) });
+        break;
+      case 'heading': {
+        const signature = readSignature(element.text, spanOf(element));
+        if (signature) {
+          fragments.push(signature);
+          break;
+        }
         if (!listKindOf(element.text) && !SUBSECTION.test(plain(element.text.replace(/^#+\s*/, '')))) {
           current = tableNameFromTitle(element.text);
           reportPending(pending, diagnostics);
           pending = [];
         }
         break;
+      }
       case 'table': {
         const roles = columnTableRoles(element);
         if (!roles) break;
@@ -59,6 +75,11 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
         break;
       }
       case 'list': {
+        for (const item of element.items) {
+          const signature = readSignature(item.text, spanOf(item), true);
+          if (signature) fragments.push(signature);
+          if (saysRlsOnAllTables(item.text)) fragments.push({ kind: 'rls-all-tables', span: spanOf(item) });
+        }
         const label = previous?.kind === 'paragraph' || previous?.kind === 'heading' ? previous.text : '';
         const kind = listKindOf(label);
         if (kind && current && known.has(current)) {
@@ -77,6 +98,21 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
   }
   reportPending(pending, diagnostics);
   return { fragments, diagnostics };
+}
+
+/** The prose of an element, where placeholders are looked for. */
+function textsOf(element: MarkdownElement): Located[] {
+  switch (element.kind) {
+    case 'heading':
+    case 'paragraph':
+      return [element];
+    case 'list':
+      return element.items;
+    case 'table':
+      return [...element.header, ...element.rows.flat()];
+    default:
+      return [];
+  }
 }
 
 /** `**Table: orders**` or `**orders**` right above a table names it. */

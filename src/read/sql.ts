@@ -7,6 +7,7 @@ import type { Fragment } from './fragment.js';
 import type { CodeBlock } from './markdown.js';
 import { collectReferences, requiredKeys, sql, type Node, type References } from './sql-ast.js';
 import { readComment, readIndex, readObjectStatement, readPolicy } from './sql-objects.js';
+import { readPseudoSql } from './sql-pseudo.js';
 import { readAlterTable, readCreateTable, UnsupportedSql } from './sql-table.js';
 import { BlockSourceMap } from './source-map.js';
 
@@ -41,6 +42,7 @@ interface Statement {
 
 interface PreparedBlock {
   at: BlockSourceMap;
+  headingPath: string[];
   /** The block's text with psql meta-commands blanked out. */
   text: string;
   metaCommands: { text: string; start: number }[];
@@ -56,6 +58,7 @@ interface PreparedBlock {
 export function readSqlBlocks(blocks: CodeBlock[], file: string): ReadResult {
   const prepared = blocks.map((block): PreparedBlock => ({
     at: new BlockSourceMap(block.content, file, block.line, block.indent),
+    headingPath: block.headingPath,
     ...withoutMetaCommands(block.content),
     labelled: isSqlLanguage(block.lang),
   }));
@@ -63,7 +66,7 @@ export function readSqlBlocks(blocks: CodeBlock[], file: string): ReadResult {
   const fragments: Fragment[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const block of prepared) {
-    const statements = together?.get(block) ?? parseBlock(block, diagnostics);
+    const statements = together?.get(block) ?? parseBlock(block, fragments, diagnostics);
     if (!statements) continue;
     for (const command of block.metaCommands) {
       fragments.push({ kind: 'example', example: { sql: command.text, statementKind: 'psql', spans: [block.at.span(command.start)] } });
@@ -108,7 +111,8 @@ function parseTogether(blocks: PreparedBlock[]): Map<PreparedBlock, Statement[]>
   return byBlock;
 }
 
-function parseBlock(block: PreparedBlock, diagnostics: Diagnostic[]): Statement[] | undefined {
+/** One block's statements; what does not parse is read as pseudo-SQL where it can be, else reported. */
+function parseBlock(block: PreparedBlock, fragments: Fragment[], diagnostics: Diagnostic[]): Statement[] | undefined {
   const { at, text } = block;
   const whole = tryParse(text, at);
   if (!block.labelled) {
@@ -118,8 +122,12 @@ function parseBlock(block: PreparedBlock, diagnostics: Diagnostic[]): Statement[
   const statements: Statement[] = [];
   for (const piece of splitStatements(text)) {
     const parsed = tryParse(piece.text, at.from(piece.startByte));
+    const pseudo = parsed.ok ? undefined : readPseudoSql(piece.text, at.from(piece.startByte), block.headingPath);
     if (parsed.ok) {
       statements.push(...parsed.statements);
+    } else if (pseudo) {
+      fragments.push(...pseudo.fragments);
+      diagnostics.push(...pseudo.diagnostics);
     } else {
       diagnostics.push({
         code: 'SD101',

@@ -1,8 +1,11 @@
 import { countBySeverity, type Diagnostic } from '../schema/diagnostic.js';
 import { sortDiagnostics } from './pretty.js';
 
-/** The machine-readable report: lines and columns 1-based in the document file. */
-export function formatJson(diagnostics: Diagnostic[]): string {
+/**
+ * The machine-readable report: lines and columns 1-based in the document file. `extra`
+ * adds a command's own result (what apply created) beside the diagnostics.
+ */
+export function formatJson(diagnostics: Diagnostic[], extra: Record<string, unknown> = {}): string {
   const counts = countBySeverity(diagnostics);
   return JSON.stringify({
     diagnostics: sortDiagnostics(diagnostics).map((d) => ({
@@ -18,5 +21,6 @@ export function formatJson(diagnostics: Diagnostic[]): string {
       ...(d.fix ? { fix: d.fix } : {}),
     })),
     summary: { errors: counts.error, warnings: counts.warning, infos: counts.info },
+    ...extra,
   }, null, 2);
 }

@@ -171,6 +171,12 @@ export interface Comment {
   spans: Span[];
 }
 
+/** A function the document describes by its signature only (a heading, a list item): not created. */
+export interface DeclaredFunction extends QualifiedName {
+  signature: string;
+  spans: Span[];
+}
+
 /** A statement in the document that is not schema (SELECT, INSERT, VACUUM, psql commands). */
 export interface Example {
   sql: string;
@@ -197,12 +203,13 @@ export interface Schema {
   comments: Comment[];
   /** Other schema statements schemadoc applies as written (GRANT, ALTER … OWNER, …). */
   statements: DefinedObject[];
+  declaredFunctions: DeclaredFunction[];
   examples: Example[];
 }
 
 export function emptySchema(): Schema {
   return {
     schemas: [], extensions: [], enums: [], types: [], sequences: [], tables: [], indexes: [],
-    views: [], functions: [], triggers: [], policies: [], comments: [], statements: [], examples: [],
+    views: [], functions: [], triggers: [], policies: [], comments: [], statements: [], declaredFunctions: [], examples: [],
   };
 }

@@ -1,0 +1,103 @@
+// SQL-like text that PostgreSQL rejects but whose meaning is plain: `POLICY "name" FOR
+// SELECT USING (…)` under a table's heading, a bare condition (`auth.uid() = user_id`) shown
+// as a pattern, a call written with its parameter types (`SELECT f(id UUID)`). Each is read
+// for what it means and reported as not being SQL as written.
+import { scanSync } from 'libpg-query';
+import type { Diagnostic } from '../schema/diagnostic.js';
+import { tableNameFromTitle } from '../schema/names.js';
+import { ident, qualified } from '../pg/quote.js';
+import type { Fragment } from './fragment.js';
+import { fixedSpan, type BlockSourceMap } from './source-map.js';
+import { collectReferences, parseOne } from './sql-ast.js';
+import { readPolicy } from './sql-objects.js';
+
+export interface PseudoReading {
+  fragments: Fragment[];
+  diagnostics: Diagnostic[];
+}
+
+/** Reads a piece of a SQL block that does not parse; undefined when it is none of the above. */
+export function readPseudoSql(text: string, at: BlockSourceMap, headingPath: string[]): PseudoReading | undefined {
+  return readPseudoPolicies(text, at, headingPath) ?? readBareExpression(text, at) ?? readSignatureCall(text, at);
+}
+
+interface Token { start: number; end: number; text: string; tokenName: string }
+
+function tokensOf(text: string): Token[] | undefined {
+  try {
+    return scanSync(text).tokens.filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT');
+  } catch {
+    return undefined;
+  }
+}
+
+function readPseudoPolicies(text: string, at: BlockSourceMap, headingPath: string[]): PseudoReading | undefined {
+  const tokens = tokensOf(text);
+  if (!tokens?.length || !/^policy$/i.test(tokens[0]!.text)) return undefined;
+  const heading = headingPath[headingPath.length - 1] ?? '';
+  const table = tableNameFromTitle(heading);
+  if (!table) return undefined;
+  const tableName = table.includes('.') ? { schema: table.split('.')[0]!, name: table.split('.')[1]! } : { name: table };
+  const bytes = Buffer.from(text, 'utf8');
+  const reading: PseudoReading = { fragments: [], diagnostics: [] };
+  const starts = tokens.map((t, i) => (/^policy$/i.test(t.text) && (i === 0 || tokens[i - 1]!.text === ')' || /^(true|false)$/i.test(tokens[i - 1]!.text)) ? i : -1)).filter((i) => i >= 0);
+  for (let n = 0; n < starts.length; n++) {
+    const first = starts[n]!;
+    const last = (starts[n + 1] ?? tokens.length) - 1;
+    const nameToken = tokens[first + 1];
+    if (!nameToken) continue;
+    const rest = bytes.subarray(nameToken.end, tokens[last]!.end).toString('utf8').trim();
+    const hasOn = /^on\b/i.test(rest);
+    const sql = `CREATE POLICY ${nameToken.text} ${hasOn ? '' : `ON ${qualified(tableName)} `}${rest}`;
+    const span = at.span(tokens[first]!.start, tokens[last]!.end);
+    const parsed = parseOne(sql);
+    if ('error' in parsed || parsed.kind !== 'CreatePolicyStmt') {
+      reading.diagnostics.push({ code: 'SD101', severity: 'error', span, message: `SQL does not parse: ${'error' in parsed ? parsed.error : 'not a policy'}` });
+      continue;
+    }
+    const policy = readPolicy(parsed.node, span, collectReferences(parsed.node));
+    reading.fragments.push({ kind: 'policy', policy });
+    reading.diagnostics.push({
+      code: 'SD105', severity: 'warning', span,
+      message: `POLICY … is not SQL as written (PostgreSQL needs CREATE POLICY … ON a table); read as a policy on ${qualified(tableName)}, the table of the heading above`,
+      fix: `${sql};`,
+    });
+  }
+  return reading;
+}
+
+/** `auth.uid() = user_id`: a condition shown as a pattern, kept as an example. */
+function readBareExpression(text: string, at: BlockSourceMap): PseudoReading | undefined {
+  const tokens = tokensOf(text);
+  if (!tokens?.length) return undefined;
+  const expression = Buffer.from(text, 'utf8').subarray(tokens[0]!.start, tokens[tokens.length - 1]!.end).toString('utf8').replace(/;$/, '').trim();
+  const parsed = parseOne(`SELECT ${expression}`);
+  if ('error' in parsed || !expression || /^select\b/i.test(expression)) return undefined;
+  const span = at.span(tokens[0]!.start);
+  return {
+    fragments: [{ kind: 'example', example: { sql: expression, statementKind: 'expression', spans: [span] } }],
+    diagnostics: [{ code: 'SD106', severity: 'info', span, message: 'an SQL condition, not a statement: kept as an example' }],
+  };
+}
+
+/** `SELECT public.insert_twitter_account(user_id UUID, …)`: a function described by its signature. */
+function readSignatureCall(text: string, at: BlockSourceMap): PseudoReading | undefined {
+  const tokens = tokensOf(text);
+  if (!tokens || !/^select$/i.test(tokens[0]?.text ?? '')) return undefined;
+  const m = /^\s*select\s+(?:\*\s+from\s+)?([\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)?)\s*\(([\s\S]*)\)\s*;?\s*$/iu
+    .exec(Buffer.from(text, 'utf8').subarray(tokens[0]!.start).toString('utf8'));
+  if (!m) return undefined;
+  const parts = m[1]!.split('.');
+  const name = parts.length === 2 ? { schema: parts[0]!, name: parts[1]! } : { name: parts[0]! };
+  const args = m[2]!.replace(/\s+/g, ' ').trim();
+  // Parameter names that are keywords (`limit INTEGER`) are quoted, as PostgreSQL would need.
+  const quotedArgs = args.split(',').map((a) => a.trim().replace(/^(\S+)(\s)/, (_, n: string, s: string) => `${ident(n.toLowerCase())}${s}`)).join(', ');
+  const parsed = parseOne(`CREATE FUNCTION ${qualified(name)}(${quotedArgs}) RETURNS void LANGUAGE sql AS ''`);
+  if ('error' in parsed) return undefined;
+  const span = fixedSpan(at.span(tokens[0]!.start)).span(0);
+  return {
+    fragments: [{ kind: 'declared-function', function: { ...name, signature: `${m[1]}(${args})`, spans: [span] } }],
+    // Reported once, by merge, as a function described by its signature only.
+    diagnostics: [],
+  };
+}
