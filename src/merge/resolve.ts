@@ -2,7 +2,7 @@
 // index, trigger or policy on a table the document never defines cannot be created.
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { QualifiedName, Schema, Span } from '../schema/model.js';
-import { displayName, objectKey } from '../schema/names.js';
+import { DEFAULT_SCHEMA, displayName, looseName, objectKey } from '../schema/names.js';
 import { SUPABASE_TABLES, usesSupabase } from '../schema/supabase.js';
 
 export function resolveReferences(schema: Schema): Diagnostic[] {
@@ -13,8 +13,26 @@ export function resolveReferences(schema: Schema): Diagnostic[] {
   // Supabase's own tables exist in every Supabase database (and in schemadoc's stand-in).
   if (usesSupabase(schema)) for (const [name, columns] of Object.entries(SUPABASE_TABLES)) relations.set(`relation:${name}`, columns);
 
+  const byLooseName = new Map<string, QualifiedName[]>();
+  for (const t of schema.tables) {
+    const key = `${t.schema ?? DEFAULT_SCHEMA}.${looseName(t.name)}`;
+    byLooseName.set(key, [...(byLooseName.get(key) ?? []), t]);
+  }
+
+  /** True when the reference points at nothing; a reference that is a spelling of one table is repaired. */
   const missingRelation = (name: QualifiedName, span: Span | undefined, what: string): boolean => {
     if (relations.has(objectKey('relation', name))) return false;
+    const candidates = byLooseName.get(`${name.schema ?? DEFAULT_SCHEMA}.${looseName(name.name)}`) ?? [];
+    if (candidates.length === 1) {
+      const written = displayName(name);
+      name.name = candidates[0]!.name;
+      diagnostics.push({
+        code: 'SD226', severity: 'warning', span,
+        message: `${what} refers to table ${written}; read as ${displayName(name)}, the table of that name`,
+        fix: displayName(name),
+      });
+      return false;
+    }
     diagnostics.push({
       code: 'SD220', severity: 'error', span,
       message: `${what} refers to table ${displayName(name)}, which the document does not define`,

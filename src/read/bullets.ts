@@ -27,16 +27,39 @@ export interface BulletReading {
   diagnostics: Diagnostic[];
 }
 
-export function readBullets(kind: ListKind, items: Located[], table: QualifiedName, file: string): BulletReading {
+/**
+ * `table` is the table of the section the list is in; without one, only items that name
+ * their table (`` `tasks.assignor_id` ``, `` `logs(task_id, created_at DESC)` ``) are read.
+ */
+export function readBullets(
+  kind: ListKind, items: Located[], table: QualifiedName | undefined, file: string, known: Set<string>,
+): BulletReading {
   const reading: BulletReading = { fragments: [], diagnostics: [] };
   for (const item of items) {
     const span: Span = { file, line: item.line, column: item.column, source: 'bullets' };
-    if (kind === 'indexes') readIndexBullet(item.text, table, span, reading);
+    const named = kind === 'indexes' ? tableNamedByItem(item.text) : undefined;
+    if (named && known.has(named.table.name)) readIndexBullet(named.rest, named.table, span, reading);
+    else if (named) continue;
+    else if (!table) continue;
+    else if (kind === 'indexes') readIndexBullet(item.text, table, span, reading);
     else readConstraintBullet(item.text, table, span, reading);
   }
   // A list none of whose items reads as an index or constraint is prose about them.
   if (reading.fragments.length === 0) reading.diagnostics = reading.diagnostics.filter((d) => d.code !== 'SD117');
   return reading;
+}
+
+/** `` `tasks.assignor_id` — … `` or `` `logs(task_id, created_at DESC)` — … ``: an index item naming its table. */
+function tableNamedByItem(text: string): { table: QualifiedName; rest: string } | undefined {
+  const dotted = /^\s*`([\p{L}_][\p{L}\p{N}_]*)\.([\p{L}_][\p{L}\p{N}_]*)`(.*)$/u.exec(text);
+  if (dotted) return { table: { name: dotted[1]! }, rest: `on ${dotted[2]}${unique(dotted[3]!)}` };
+  const call = /^\s*`([\p{L}_][\p{L}\p{N}_]*)\s*\(([^()]+)\)`(.*)$/u.exec(text);
+  if (call) return { table: { name: call[1]! }, rest: `on (${call[2]})${unique(call[3]!)}` };
+  return undefined;
+}
+
+function unique(description: string): string {
+  return /\bunique\b/i.test(description) ? ' unique' : '';
 }
 
 const METHODS = /\b(gin|gist|brin|hash|btree|spgist|b-tree)\b/i;

@@ -67,10 +67,12 @@ export function readTypeCell(cell: string): TypeReading {
   }
   if (!text) return { rest };
   const array = /(\[\])+$/.exec(text)?.[0] ?? '';
-  const base = text.slice(0, text.length - array.length).trim().toLowerCase();
-  const synonym = TYPE_SYNONYMS[base];
-  if (synonym) return { sql: synonym + array, synonym: text, rest };
-  return { sql: text, rest };
+  const [, base = '', modifiers = ''] = /^(.*?)\s*(\([^()]*\))?$/.exec(text.slice(0, text.length - array.length).trim()) ?? [];
+  const synonym = TYPE_SYNONYMS[base.toLowerCase()];
+  if (!synonym) return { sql: text, rest };
+  // `String(150)` (SQLAlchemy, Django) is a varchar of that length.
+  const sql = modifiers ? (synonym === 'text' ? `varchar${modifiers}` : `${synonym}${modifiers}`) : synonym;
+  return { sql: sql + array, synonym: text, rest };
 }
 
 /** Splits a cell at commas, semicolons and `<br>` that are not inside parentheses or quotes. */
@@ -117,7 +119,10 @@ function readConstraintWord(word: string, column: string, facts: ColumnFacts): v
   else if ((m = /^default\s*:?\s*(.+)$/i.exec(w))) facts.default = defaultExpression(m[1]!);
   else if ((m = new RegExp(`^on delete ${ACTION}$`, 'i').exec(w))) setAction(facts, 'onDelete', m[1]!);
   else if ((m = new RegExp(`^on update ${ACTION}$`, 'i').exec(w))) setAction(facts, 'onUpdate', m[1]!);
-  else if ((m = /^check\s*\((.*)\)$/i.exec(w))) facts.checks.push(m[1]!);
+  else if ((m = /^check\s*(?:in\s*)?\(((?:\s*(?:-?\d+(?:\.\d+)?|'(?:[^']|'')*')\s*,)+\s*(?:-?\d+(?:\.\d+)?|'(?:[^']|'')*')\s*)\)$/i.exec(w))) {
+    // `CHECK (0, 1, 2)`, `CHECK IN ('a', 'b')`: the allowed values.
+    facts.checks.push(`${ident(column)} IN (${m[1]!.trim()})`);
+  } else if ((m = /^check\s*\((.*)\)$/i.exec(w))) facts.checks.push(m[1]!);
   else if ((m = /^check\s*(>=|<=|<>|!=|>|<|=)\s*(.+)$/i.exec(w))) facts.checks.push(`${ident(column)} ${m[1]} ${m[2]}`);
   else if ((m = /^check\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|to|\.\.)\s*(-?\d+(?:\.\d+)?)$/i.exec(w))) {
     facts.checks.push(`${ident(column)} BETWEEN ${m[1]} AND ${m[2]}`);
@@ -125,6 +130,11 @@ function readConstraintWord(word: string, column: string, facts: ColumnFacts): v
   else if (/^(fk|foreign key|foreign|references?)$/i.test(w)) facts.foreignKeyWithoutTarget = !facts.references;
   else if (readForeignKey(w, facts)) {
     // read
+  } else if (/\s\([^()]*\)$/.test(w) && !/^check\b/i.test(w)) {
+    // `PK (composite)`, `NOT NULL (bcrypt hash)`: a remark in parentheses after the word.
+    const before = facts.unread.length;
+    readConstraintWord(w.replace(/\s\([^()]*\)$/, ''), column, facts);
+    if (facts.unread.length > before) facts.unread.splice(before, 1, w);
   } else facts.unread.push(w);
 }
 
@@ -134,13 +144,14 @@ function readConstraintWord(word: string, column: string, facts: ColumnFacts): v
  */
 export function readForeignKey(text: string, facts: ColumnFacts): boolean {
   const pattern = new RegExp(
-    `(?:^|\\b)(?:fk|foreign key|references?|refs?|reference to|points to|links to)\\b\\s*(?:to\\b|→|->|:)?\\s*` +
-    `(${IDENT}(?:\\.${IDENT}){0,2})\\s*(?:\\(\\s*(${IDENT})\\s*\\))?` +
+    `(?:^|\\b)(?:fk|foreign key|references?|refs?|reference to|points to|links to)\\b\\s*(?:to\\b|→|->|:)?\\s*\\(?\\s*` +
+    `(${IDENT}(?:\\.${IDENT}){0,2})\\s*(?:\\(\\s*(${IDENT})\\s*\\))?\\)?` +
     `(?:\\s*\\(\\s*(?:on delete\\s+)?${ACTION}\\s*\\))?(?:\\s+on delete\\s+${ACTION})?(?:\\s+on update\\s+${ACTION})?`,
     'iu',
   );
   const m = pattern.exec(plain(text));
-  if (!m) return false;
+  // `Reference to the user`: prose, not a table name.
+  if (!m || /^(the|a|an|this|that|another|its|their|which|who|other)$/i.test(m[1]!)) return false;
   const parts = m[1]!.split('.');
   let target: ForeignKeyFact;
   if (parts.length === 3) target = { schema: parts[0]!, table: parts[1]!, column: parts[2]! };
@@ -148,7 +159,8 @@ export function readForeignKey(text: string, facts: ColumnFacts): boolean {
   else if (parts.length === 2) target = { schema: parts[0]!, table: parts[1]! };
   else target = { table: parts[0]! };
   if (m[2]) target.column = m[2];
-  target.table = target.table.toLowerCase() === target.table ? target.table : target.table.toLowerCase();
+  // Unquoted names fold to lower case, as PostgreSQL folds them (`BUSINESS_SETTINGS.id`).
+  target.table = target.table.toLowerCase();
   facts.references = { ...facts.references, ...target };
   facts.foreignKeyWithoutTarget = false;
   const onDelete = m[3] ?? m[4];

@@ -16,18 +16,19 @@ import { readColumn } from './sql-table.js';
 type Role = 'name' | 'type' | 'constraints' | 'key' | 'nullable' | 'required' | 'notNull' | 'default'
   | 'references' | 'unique' | 'description' | 'parents';
 
+// Header words in the languages of the documents schemadoc has met (English first).
 const HEADER_ROLES: [RegExp, Role][] = [
-  [/^(column|columns|field|fields|name|attribute|attributes|column ?name|field ?name|property)$/, 'name'],
-  [/^(type|data ?type|sql ?type|pg ?type|postgres(ql)? ?type|column ?type|db ?type)$/, 'type'],
-  [/^(constraints?|modifiers?|options|attributes?\/constraints|properties)$/, 'constraints'],
-  [/^(key|keys|pk\/fk|pk|fk|index|indexes|key ?type)$/, 'key'],
-  [/^(nullable|null|null\?|nullable\?|allow ?null|is ?nullable)$/, 'nullable'],
-  [/^(required|required\?|mandatory)$/, 'required'],
+  [/^(column|columns|field|fields|name|attribute|attributes|column ?name|field ?name|property|колонка|поле|столбец|имя|columna|campo|nombre|colonne|champ|nom|spalte|feld|coluna|字段|字段名|欄位|列|列名|名称|컬럼|필드|カラム|項目)$/u, 'name'],
+  [/^(type|data ?type|sql ?type|pg ?type|postgres(ql)? ?type|column ?type|db ?type|тип|тип данных|tipo|tipo de dato|tipo de datos|tipo de dado|typ|datentyp|类型|數據類型|数据类型|型別|型|타입|데이터 ?타입|データ型)$/u, 'type'],
+  [/^(constraints?|modifiers?|options|attributes?\/constraints|properties|ограничения|restricciones|contraintes|restrições|einschränkungen|约束|約束|제약조건|制約)$/u, 'constraints'],
+  [/^(key|keys|pk\/fk|pk|fk|index|indexes|key ?type|ключ|clave|clé|chave|键|키|キー)$/u, 'key'],
+  [/^(nullable|null|null\?|nullable\?|allow ?null|is ?nullable|nulo|nullable \(y\/n\))$/u, 'nullable'],
+  [/^(required|required\?|mandatory|обязательное|requerido|obligatoire|obrigatório|必填|必須)$/u, 'required'],
   [/^(not ?null)$/, 'notNull'],
-  [/^(default|default ?value|defaults)$/, 'default'],
+  [/^(default|default ?value|defaults|по умолчанию|valor por defecto|défaut|padrão|默认值|預設值|기본값|デフォルト)$/u, 'default'],
   [/^(references?|foreign ?key|fk ?to|relation|relationship|relations)$/, 'references'],
   [/^(unique|unique\?)$/, 'unique'],
-  [/^(description|comment|comments|notes?|purpose|details|remarks)$/, 'description'],
+  [/^(description|comment|comments|notes?|purpose|details|remarks|описание|комментарий|descripción|descripcion|description|descrição|beschreibung|说明|描述|說明|備註|설명|説明|備考)$/u, 'description'],
   [/^parents$/, 'parents'],
 ];
 
@@ -41,7 +42,7 @@ export interface ColumnTableReading {
 /** The role of each header cell, or undefined when this is not a table of columns. */
 export function columnTableRoles(table: MarkdownTable): (Role | undefined)[] | undefined {
   const roles = table.header.map((cell) => {
-    const key = plain(cell.text).toLowerCase().replace(/[^a-z /?]/g, '').trim();
+    const key = plain(cell.text).toLowerCase().replace(/[^\p{L}\p{N} /?()]/gu, '').replace(/\s+/g, ' ').trim();
     return HEADER_ROLES.find(([pattern]) => pattern.test(key))?.[1];
   });
   return roles.includes('name') && roles.includes('type') ? roles : undefined;

@@ -22,6 +22,9 @@ export async function prepareReaders(): Promise<void> {
   await loadModule();
 }
 
+/** Fragments that say something about a schema but create nothing. */
+const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'declared-function', 'rls-all-tables']);
+
 /** Every representation in one document → fragments. */
 export function readDocument({ file, text }: DocumentInput): DocumentReading {
   const markdown = readMarkdown(text);
@@ -30,7 +33,7 @@ export function readDocument({ file, text }: DocumentInput): DocumentReading {
   const sections = readSections(markdown.elements, file, sqlTables);
   const fragments = [...sql.fragments, ...sections.fragments];
   const diagnostics = [...sql.diagnostics, ...sections.diagnostics];
-  if (!fragments.some((f) => f.kind !== 'example')) {
+  if (!fragments.some((f) => !NOT_SCHEMA.has(f.kind))) {
     diagnostics.push({
       code: 'SD100', severity: 'error', span: { file, line: 1, column: 1, source: 'prose' },
       message: 'no schema found: the document has no SQL block or table of columns that describes a table, type or other object',

@@ -15,6 +15,13 @@ const SIGNATURE = /^\s*(`?)([\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)?)
 export function readSignature(text: string, span: Span, inList = false): Fragment | undefined {
   const found = SIGNATURE.exec(text.replace(/^#+\s*/, ''));
   if (!found || (inList && !found[1]) || keywordKindOf(found[2]!.toLowerCase()) !== 'NO_KEYWORD') return undefined;
+  if (/\bindex\b/i.test(text.slice(found[0].length))) return undefined;
+  // Without code marks, `users (core)` is a title: a signature has no space before its
+  // parenthesis, and its parameters are empty or each a name and a type.
+  const parameters = found[3]!.split(',').map((p) => p.trim());
+  if (!found[1] && (/\s\($/.test(found[0].slice(0, found[0].indexOf('(') + 1)) || !(found[3]!.trim() === '' || parameters.every((p) => /\S\s+\S/.test(p))))) {
+    return undefined;
+  }
   const m = [found[0], found[2], found[3]];
   const parts = m[1]!.split('.');
   const name = parts.length === 2 ? { schema: parts[0]!, name: parts[1]! } : { name: parts[0]! };
@@ -35,7 +42,8 @@ export function findPlaceholders(text: Located, file: string, source: Span['sour
   // In code, brackets and braces are syntax: only `your-…` values are placeholders there.
   for (const m of inCode ? [] : text.text.matchAll(BRACKETED)) {
     const inner = m[1]!.trim();
-    if (!inner || /^(x|\^|!|\d|'|")/i.test(inner) || inner.length < 2) continue;
+    // A placeholder names something in words: not `[x]`, `[^1]`, `[a-z0-9_]` or `[L, U]`.
+    if (/^(x|\^|!|\d|'|")/i.test(inner) || !/\p{L}{3}/u.test(inner)) continue;
     found.push({ at: m.index!, value: m[0] });
   }
   const outsideCode = text.text.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));

@@ -82,8 +82,9 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
         }
         const label = previous?.kind === 'paragraph' || previous?.kind === 'heading' ? previous.text : '';
         const kind = listKindOf(label);
-        if (kind && current && known.has(current)) {
-          const reading = readBullets(kind, element.items.filter((i) => i.depth === 0), tableOf(current), file);
+        if (kind) {
+          const table = current && known.has(current) ? tableOf(current) : undefined;
+          const reading = readBullets(kind, element.items.filter((i) => i.depth === 0), table, file, known);
           fragments.push(...reading.fragments);
           diagnostics.push(...reading.diagnostics);
         } else if (pending.length && label) {

@@ -18,7 +18,8 @@ export interface PseudoReading {
 
 /** Reads a piece of a SQL block that does not parse; undefined when it is none of the above. */
 export function readPseudoSql(text: string, at: BlockSourceMap, headingPath: string[]): PseudoReading | undefined {
-  return readPseudoPolicies(text, at, headingPath) ?? readBareExpression(text, at) ?? readSignatureCall(text, at);
+  return readPseudoPolicies(text, at, headingPath) ?? readBareExpression(text, at) ?? readSignatureCall(text, at)
+    ?? readNamedParameters(text, at);
 }
 
 interface Token { start: number; end: number; text: string; tokenName: string }
@@ -99,5 +100,28 @@ function readSignatureCall(text: string, at: BlockSourceMap): PseudoReading | un
     fragments: [{ kind: 'declared-function', function: { ...name, signature: `${m[1]}(${args})`, spans: [span] } }],
     // Reported once, by merge, as a function described by its signature only.
     diagnostics: [],
+  };
+}
+
+/** `WHERE store_id = :store_id`: a query with named parameters (as drivers write them) is an example. */
+function readNamedParameters(text: string, at: BlockSourceMap): PseudoReading | undefined {
+  const names: string[] = [];
+  const numbered = text.replace(/(?<![:\w]):([\p{L}_][\p{L}\p{N}_]*)/gu, (_, name: string) => {
+    if (!names.includes(name)) names.push(name);
+    return `$${names.indexOf(name) + 1}`;
+  });
+  if (names.length === 0) return undefined;
+  const parsed = parseOne(numbered);
+  if ('error' in parsed || !['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt'].includes(parsed.kind)) return undefined;
+  const tokens = tokensOf(numbered);
+  const start = tokens?.[0]?.start ?? 0;
+  const span = at.span(start);
+  const sql = Buffer.from(text, 'utf8').subarray(start).toString('utf8').replace(/;\s*$/, '').trim();
+  return {
+    fragments: [{ kind: 'example', example: { sql, statementKind: parsed.kind, spans: [span] } }],
+    diagnostics: [{
+      code: 'SD108', severity: 'info', span,
+      message: `named parameters (${names.map((n) => `:${n}`).join(', ')}) are a driver's syntax, not PostgreSQL's ($1, $2 …): kept as an example`,
+    }],
   };
 }

@@ -35,7 +35,7 @@ const TITLE_NOISE = /\b(table|tables|entity|entities|model|schema|definition|the
 export function tableNameFromTitle(title: string): string | undefined {
   const text = title
     .replace(/^#+\s*/, '')
-    .replace(/[*_`]{1,3}([^*_`]+)[*_`]{1,3}/g, '$1')
+    .replace(/(\*{1,3}|`)([^*`]+)\1/g, '$2')
     .replace(/`/g, '')
     .replace(/\([^)]*\)/g, ' ')
     .replace(/^\s*(\d+(\.\d+)*[.)]?|[a-z][.)])\s+/i, '')
@@ -46,4 +46,16 @@ export function tableNameFromTitle(title: string): string | undefined {
   if (!text || /[[\]{}]/.test(title) || text.split(/\s+/).length > 3) return undefined;
   const name = text.includes('.') ? text : snakeCase(text);
   return /^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)?$/u.test(name) ? name : undefined;
+}
+
+/**
+ * A name with case, separators and plural endings taken away, to match the ways documents
+ * write the same table: `ShiftDetails` ≈ `shift_details`, `USER` ≈ `users`, `statuses` ≈ `status`.
+ */
+export function looseName(name: string): string {
+  const word = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(sses|xes|ches|shes|uses)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
 }

@@ -64,4 +64,12 @@ describe('bullet lists', () => {
     const { schema } = await compile(withTable('## Performance\n\n**Indexes**:\n- on created_at\n'));
     expect(schema.indexes).toEqual([]);
   });
+
+  it('reads index items that name their table, in a section of their own', async () => {
+    const { schema } = await compile(withTable('## Indexes\n\n- `events.kind` — lookups by kind\n- `events(user_id, created_at DESC)` — paging\n- `ghosts.id` — a table nobody defines\n'));
+    expect(schema.indexes.map((i) => [i.table.name, i.keys])).toEqual([
+      ['events', [{ column: 'kind' }]],
+      ['events', [{ column: 'user_id' }, { column: 'created_at', descending: true }]],
+    ]);
+  });
 });

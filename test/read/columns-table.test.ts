@@ -108,4 +108,31 @@ describe('column tables', () => {
     const { schema } = await compile(table('### t', '| Column | Type | Constraints |', ['| id | BIGSERIAL | PRIMARY KEY |', '| "userId" | INT | NOT NULL |']));
     expect(emitSql(schema)).toBe('CREATE TABLE t (\n  id bigserial NOT NULL,\n  "userId" int NOT NULL,\n  PRIMARY KEY (id)\n);\n');
   });
+
+  it('reads headers in other languages, ORM type names with lengths, value lists and parenthesised targets', async () => {
+    const doc = table('### matches', '| Поле | Тип | Ограничения | Описание |', [
+      '| id | UUID | PK | Идентификатор |',
+      '| winner | INT | NULL, CHECK (0, 1, 2) | 0 = ничья |',
+      '| title | String(150) | NOT NULL | |',
+      "| kind | TEXT | CHECK IN ('a', 'b') | |",
+      '| game_id | UUID | `FOREIGN KEY (GAMES.id)` | |',
+      '| note | TEXT | NOT NULL (free text) | |',
+    ], '\n### games\n\n| Column | Type |\n|---|---|\n| id | uuid |\n');
+    const { schema, diagnostics } = await compile(doc);
+    const t = schema.tables[0]!;
+    expect(t.columns.map((c) => [c.name, c.type.sql, c.notNull])).toEqual([
+      ['id', 'uuid', true], ['winner', 'int', false], ['title', 'varchar(150)', true], ['kind', 'text', false], ['game_id', 'uuid', false], ['note', 'text', true],
+    ]);
+    expect(t.constraints.map((c) => c.expression ?? `${c.kind} ${c.references?.name ?? ''}`.trim())).toEqual([
+      'primary key', 'winner IN (0, 1, 2)', "kind IN ('a', 'b')", 'foreign key games',
+    ]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['SD110']);
+  });
+
+  it('repairs a reference to a table written in another case or number, and says so', async () => {
+    const doc = table('### shift_details', '| Column | Type | Constraints |', ['| id | int | PK |', '| parent_id | int | FK → ShiftDetails |']);
+    const { schema, diagnostics } = await compile(doc);
+    expect(schema.tables[0]!.constraints[1]!.references).toMatchObject({ name: 'shift_details' });
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'SD226', severity: 'warning', message: expect.stringContaining('refers to table shiftdetails; read as shift_details') })]);
+  });
 });

@@ -56,4 +56,10 @@ describe('pseudo-SQL and prose facts', () => {
       ['placeholder left from a template: your-project-ref', 3, 25],
     ]);
   });
+
+  it('keeps a query with named parameters as an example', async () => {
+    const { schema, diagnostics } = await compile('# D\n\n```sql\nCREATE TABLE books (id int, store_id int);\n```\n\n```sql\nSELECT * FROM books\nWHERE store_id = :store_id AND id::text = :id;\n```\n');
+    expect(schema.examples).toEqual([expect.objectContaining({ statementKind: 'SelectStmt', sql: 'SELECT * FROM books\nWHERE store_id = :store_id AND id::text = :id' })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'SD108', message: expect.stringContaining(':store_id, :id') })]);
+  });
 });
