@@ -1,12 +1,12 @@
 // SQL code blocks → fragments, parsed by libpg-query (PostgreSQL's own parser).
 import { parseSync, scanSync } from 'libpg-query';
 import type { Diagnostic } from '../schema/diagnostic.js';
-import { extensionOfFunction, extensionOfOperatorClass, extensionOfType } from '../schema/extensions.js';
 import type { Span } from '../schema/model.js';
 import type { Fragment } from './fragment.js';
 import type { CodeBlock } from './markdown.js';
 import { collectReferences, requiredKeys, sql, type Node, type References } from './sql-ast.js';
 import { readComment, readIndex, readObjectStatement, readPolicy } from './sql-objects.js';
+import { impliedExtensions } from './implied-extensions.js';
 import { readPseudoSql } from './sql-pseudo.js';
 import { readAlterTable, readCreateTable, UnsupportedSql } from './sql-table.js';
 import { BlockSourceMap } from './source-map.js';
@@ -194,26 +194,6 @@ function asWritten(kind: string, node: Node, span: Span, refs: References): Frag
       spans: [span],
     },
   };
-}
-
-/** Extensions whose functions, types or operator classes the statement uses. */
-function impliedExtensions(node: Node, refs: References, span: Span): Fragment[] {
-  const names = new Set<string>();
-  for (const f of refs.functions) {
-    const ext = extensionOfFunction(f.name);
-    if (ext) names.add(ext);
-  }
-  for (const t of refs.types) {
-    const ext = extensionOfType(t.name);
-    if (ext) names.add(ext);
-  }
-  for (const e of node.indexParams ?? []) {
-    for (const opclass of e.IndexElem?.opclass ?? []) {
-      const ext = extensionOfOperatorClass(opclass.String?.sval ?? '');
-      if (ext) names.add(ext);
-    }
-  }
-  return [...names].map((name) => ({ kind: 'extension', extension: { name, implied: true, spans: [span] } }));
 }
 
 type ParseOutcome =
