@@ -2,12 +2,15 @@
 // definition that repeats or contradicts another.
 import type { Diagnostic } from '../schema/diagnostic.js';
 import {
-  emptySchema, type Constraint, type QualifiedName, type Schema, type SourceKind, type Span, type Table,
+  emptySchema, type Constraint, type QualifiedName, type Schema, type Span, type Table,
 } from '../schema/model.js';
 import { displayName, objectKey, sameName } from '../schema/names.js';
 import type { Fragment } from '../read/fragment.js';
 import { leaveOutUndefinedCalls } from './calls.js';
 import { resolveReferences } from './resolve.js';
+import { compareRepresentations } from './diagram.js';
+import { mergeTables } from './tables.js';
+import type { Relationship } from '../read/mermaid.js';
 
 export interface MergeResult {
   schema: Schema;
@@ -17,11 +20,10 @@ export interface MergeResult {
 export function merge(fragments: Fragment[]): MergeResult {
   const schema = emptySchema();
   const diagnostics: Diagnostic[] = [];
-  const tables = new Map<string, Table>();
   const seen = new Map<string, Span>();
   let rlsAllTables: Span | undefined;
   const tableOf = (name: QualifiedName, span: Span): Table | undefined => {
-    const table = tables.get(objectKey('relation', name));
+    const table = merged.find(name);
     if (!table) {
       diagnostics.push({
         code: 'SD201', severity: 'error', span,
@@ -46,24 +48,12 @@ export function merge(fragments: Fragment[]): MergeResult {
     add();
   };
 
-  // Tables first, so that ALTER TABLE anywhere in the document finds its table. A table
-  // described by several representations is taken from the one that wins by precedence.
-  for (const f of fragments) {
-    if (f.kind !== 'table') continue;
-    const key = objectKey('relation', f.table);
-    const existing = tables.get(key);
-    if (existing && existing.spans[0]?.source !== f.table.spans[0]?.source) {
-      const [winner, loser] = precedence(f.table) < precedence(existing) ? [f.table, existing] : [existing, f.table];
-      winner.spans.push(...loser.spans);
-      tables.set(key, winner);
-      schema.tables[schema.tables.indexOf(existing)] = winner;
-      continue;
-    }
-    once('table', f.table, f.table.spans, () => {
-      tables.set(key, f.table);
-      schema.tables.push(f.table);
-    });
-  }
+  // Tables first, so that ALTER TABLE anywhere in the document finds its table.
+  const merged = mergeTables(fragments.flatMap((f) => (f.kind === 'table' ? [f.table] : [])));
+  schema.tables = merged.tables;
+  diagnostics.push(...merged.diagnostics);
+  const relationships: Relationship[] = [];
+  const foreignKeyHints: { table: QualifiedName; column: string; span: Span }[] = [];
 
   for (const f of fragments) {
     switch (f.kind) {
@@ -150,6 +140,12 @@ export function merge(fragments: Fragment[]): MergeResult {
       case 'rls-all-tables':
         rlsAllTables ??= f.span;
         break;
+      case 'relationship':
+        relationships.push(f.relationship);
+        break;
+      case 'foreign-key-hint':
+        foreignKeyHints.push(f);
+        break;
     }
   }
 
@@ -167,15 +163,11 @@ export function merge(fragments: Fragment[]): MergeResult {
       fix: `CREATE EXTENSION IF NOT EXISTS "${e.name}";`,
     });
   }
+  const comparison = compareRepresentations(merged, relationships, foreignKeyHints);
+  diagnostics.push(...comparison.diagnostics);
+  schema.tables = schema.tables.filter((t) => !comparison.removed.has(t));
   diagnostics.push(...resolveReferences(schema), ...leaveOutUndefinedCalls(schema));
   return { schema, diagnostics };
-}
-
-/** Which representation wins when several describe the same table (lower wins). */
-const PRECEDENCE: SourceKind[] = ['sql', 'column-table', 'bullets', 'code', 'diagram', 'prose'];
-
-function precedence(table: Table): number {
-  return PRECEDENCE.indexOf(table.spans[0]?.source ?? 'prose');
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../schema/diagnostic.js';
 import { displayName } from '../schema/names.js';
 import type { Fragment } from './fragment.js';
 import { readMarkdown } from './markdown.js';
+import { isMermaidErDiagram, readMermaid } from './mermaid.js';
 import { readSections } from './sections.js';
 import { readSqlBlocks } from './sql.js';
 
@@ -23,16 +24,17 @@ export async function prepareReaders(): Promise<void> {
 }
 
 /** Fragments that say something about a schema but create nothing. */
-const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'declared-function', 'rls-all-tables']);
+const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'declared-function', 'rls-all-tables', 'relationship', 'foreign-key-hint']);
 
 /** Every representation in one document → fragments. */
 export function readDocument({ file, text }: DocumentInput): DocumentReading {
   const markdown = readMarkdown(text);
   const sql = readSqlBlocks(markdown.blocks, file);
+  const diagrams = markdown.blocks.filter(isMermaidErDiagram).map((block) => readMermaid(block, file));
   const sqlTables = new Set(sql.fragments.flatMap((f) => (f.kind === 'table' ? [displayName(f.table)] : [])));
   const sections = readSections(markdown.elements, file, sqlTables);
-  const fragments = [...sql.fragments, ...sections.fragments];
-  const diagnostics = [...sql.diagnostics, ...sections.diagnostics];
+  const fragments = [...sql.fragments, ...sections.fragments, ...diagrams.flatMap((d) => d.fragments)];
+  const diagnostics = [...sql.diagnostics, ...sections.diagnostics, ...diagrams.flatMap((d) => d.diagnostics)];
   if (!fragments.some((f) => !NOT_SCHEMA.has(f.kind))) {
     diagnostics.push({
       code: 'SD100', severity: 'error', span: { file, line: 1, column: 1, source: 'prose' },

@@ -1,3 +1,4 @@
+import type { Relationship } from './mermaid.js';
 import type {
   Column, Comment, Constraint, DeclaredFunction, DefinedObject, EnumType, Example, Extension, Index, Policy,
   QualifiedName, SchemaNamespace, Span, SqlFunction, Table, Trigger, View,
@@ -27,4 +28,7 @@ export type Fragment =
   | { kind: 'statement'; statement: DefinedObject }
   | { kind: 'declared-function'; function: DeclaredFunction }
   | { kind: 'rls-all-tables'; span: Span }
+  | { kind: 'relationship'; relationship: Relationship }
+  /** A diagram marks the column as a foreign key (which table it references is for the relationships to say). */
+  | { kind: 'foreign-key-hint'; table: QualifiedName; column: string; span: Span }
   | { kind: 'example'; example: Example };

@@ -43,7 +43,8 @@ export function findPlaceholders(text: Located, file: string, source: Span['sour
   for (const m of inCode ? [] : text.text.matchAll(BRACKETED)) {
     const inner = m[1]!.trim();
     // A placeholder names something in words: not `[x]`, `[^1]`, `[a-z0-9_]` or `[L, U]`.
-    if (/^(x|\^|!|\d|'|")/i.test(inner) || !/\p{L}{3}/u.test(inner)) continue;
+    // Wiki links (`[[#Section|Title]]`) and anchors are links, not placeholders.
+    if (/^(x|\^|!|\d|'|"|#)/i.test(inner) || inner.includes('|') || !/\p{L}{3}/u.test(inner)) continue;
     found.push({ at: m.index!, value: m[0] });
   }
   const outsideCode = text.text.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));

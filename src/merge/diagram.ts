@@ -1,0 +1,130 @@
+// What an ER diagram says next to the other representations: tables only it defines,
+// columns it shows or leaves out, relationships and the foreign keys that back them.
+import type { Diagnostic } from '../schema/diagnostic.js';
+import type { Column, QualifiedName, Span, Table } from '../schema/model.js';
+import { displayName, looseName } from '../schema/names.js';
+import { entityTableName, type Relationship } from '../read/mermaid.js';
+import { sourceOf, type MergedTables } from './tables.js';
+
+export interface DiagramComparison {
+  diagnostics: Diagnostic[];
+  /** Entities that are abstract bases (`User ||--|| BaseEntity : "extends base entity"`), not tables. */
+  removed: Set<Table>;
+}
+
+export function compareRepresentations(
+  merged: MergedTables, relationships: Relationship[], hints: { table: QualifiedName; column: string; span: Span }[],
+): DiagramComparison {
+  const diagnostics: Diagnostic[] = [];
+  const removed = new Set<Table>();
+  const entity = (name: string) => merged.find({ name: entityTableName(name) });
+
+  for (const rel of relationships.filter((r) => /\b(extends?|inherits?|base)\b/i.test(r.label))) {
+    const base = entity(rel.right);
+    if (base && sourceOf(base) === 'diagram') removed.add(base);
+  }
+
+  for (const table of merged.tables) {
+    if (removed.has(table)) continue;
+    const diagrams = merged.alternatives.get(table)?.filter((t) => sourceOf(t) === 'diagram') ?? [];
+    if (sourceOf(table) === 'diagram') {
+      diagnostics.push({
+        code: 'SD232', severity: 'warning', span: table.spans[0],
+        message: `table ${displayName(table)} is defined only by the ER diagram; schemadoc creates it from the diagram's attributes`,
+      });
+    }
+    for (const diagram of diagrams) compareColumns(table, diagram, diagnostics);
+  }
+
+  for (const rel of relationships) {
+    if (/\b(extends?|inherits?|base)\b/i.test(rel.label)) continue;
+    const left = entity(rel.left);
+    const right = entity(rel.right);
+    const missing = [[rel.left, left], [rel.right, right]].filter(([, t]) => !t).map(([name]) => name as string);
+    if (missing.length) {
+      diagnostics.push({
+        code: 'SD233', severity: 'warning', span: rel.span,
+        message: `the relationship ${rel.left} → ${rel.right} names ${missing.join(' and ')}, which nothing in the document defines`,
+      });
+      continue;
+    }
+    backRelationship(rel, left!, right!, diagnostics);
+  }
+
+  for (const hint of hints) {
+    const table = merged.find(hint.table);
+    if (!table || removed.has(table)) continue;
+    const hasForeignKey = table.constraints.some((c) => c.kind === 'foreign key' && c.columns.includes(hint.column) || c.kind === 'foreign key' && c.columns.some((x) => looseName(x) === looseName(hint.column)));
+    if (!hasForeignKey) {
+      diagnostics.push({
+        code: 'SD236', severity: 'warning', span: hint.span,
+        message: `${displayName(table)}.${hint.column} is marked FK in the diagram, but ${sourceOf(table) === 'diagram' ? 'no relationship says what it references' : `the ${sourceOf(table)} definition has no REFERENCES for it`}`,
+        ...(sourceOf(table) !== 'diagram' ? { related: [{ span: table.spans[0]!, message: `${displayName(table)} as the ${sourceOf(table)} defines it` }] } : {}),
+      });
+    }
+  }
+  return { diagnostics, removed };
+}
+
+function compareColumns(table: Table, diagram: Table, diagnostics: Diagnostic[]): void {
+  const inDiagram = new Set(diagram.columns.map((c) => looseName(c.name)));
+  const notShown = table.columns.filter((c) => !inDiagram.has(looseName(c.name)));
+  if (notShown.length) {
+    diagnostics.push({
+      code: 'SD230', severity: 'info', span: diagram.spans[0],
+      message: `the diagram's ${diagram.name} shows only some columns of ${displayName(table)}; not shown: ${notShown.map((c) => c.name).join(', ')}`,
+      related: [{ span: table.spans[0]!, message: `${displayName(table)} as the ${sourceOf(table)} defines it` }],
+    });
+  }
+  const inTable = new Set(table.columns.map((c) => looseName(c.name)));
+  for (const column of diagram.columns.filter((c) => !inTable.has(looseName(c.name)))) {
+    diagnostics.push({
+      code: 'SD231', severity: 'warning', span: column.spans[0],
+      message: `the diagram gives ${diagram.name} a column ${column.name} that ${displayName(table)} does not have`,
+      related: [{ span: table.spans[0]!, message: `${displayName(table)} as the ${sourceOf(table)} defines it` }],
+    });
+  }
+}
+
+const MANY = new Set(['zero-or-more', 'one-or-more']);
+
+/** The child holds the foreign key: the "many" side, or the optional side of a one-to-one. */
+function backRelationship(rel: Relationship, left: Table, right: Table, diagnostics: Diagnostic[]): void {
+  const rightIsChild = MANY.has(rel.rightCardinality)
+    || (!MANY.has(rel.leftCardinality) && !(rel.leftCardinality === 'zero-or-one' && rel.rightCardinality === 'exactly-one'));
+  const [child, parent] = rightIsChild ? [right, left] : [left, right];
+  const column = foreignKeyColumn(child, parent);
+  if (!column) {
+    diagnostics.push({
+      code: 'SD235', severity: 'info', span: rel.span,
+      message: `the relationship ${rel.left} → ${rel.right}${rel.label ? ` (${rel.label})` : ''} is not backed by any column: ${displayName(child)} has no ${singular(parent.name)}_id`,
+    });
+    return;
+  }
+  const existing = child.constraints.find((c) => c.kind === 'foreign key' && c.columns.length === 1 && c.columns[0] === column.name);
+  if (existing) return;
+  if (sourceOf(child) === 'diagram') {
+    const key = parent.constraints.find((c) => c.kind === 'primary key')?.columns;
+    child.constraints.push({
+      kind: 'foreign key', columns: [column.name],
+      references: { ...(parent.schema ? { schema: parent.schema } : {}), name: parent.name, columns: key?.length === 1 ? key : [] },
+      spans: [rel.span],
+    });
+    return;
+  }
+  diagnostics.push({
+    code: 'SD234', severity: 'warning', span: rel.span,
+    message: `the diagram relates ${rel.left} to ${rel.right}, so ${displayName(child)}.${column.name} should reference ${displayName(parent)}, but the ${sourceOf(child)} definition has no such foreign key`,
+    related: [{ span: column.spans[0]!, message: `${displayName(child)}.${column.name} as the ${sourceOf(child)} defines it` }],
+  });
+}
+
+/** The column of `child` that refers to `parent`: `<parent>_id`, in any spelling. */
+function foreignKeyColumn(child: Table, parent: Table): Column | undefined {
+  const wanted = new Set([looseName(`${parent.name}_id`), looseName(`${singular(parent.name)}_id`), looseName(`${singular(parent.name)}Id`)]);
+  return child.columns.find((c) => wanted.has(looseName(c.name)));
+}
+
+function singular(name: string): string {
+  return name.replace(/ies$/, 'y').replace(/s$/, '');
+}

@@ -1,0 +1,79 @@
+// Tables described by several representations (SQL, a column table, a diagram, code) are
+// one table: matched by name (`USER` ≈ `users`, `ActiveSession` ≈ `active_sessions`) across
+// representations, taken from the one that wins by precedence, the others kept to compare.
+import type { Diagnostic } from '../schema/diagnostic.js';
+import type { QualifiedName, SourceKind, Span, Table } from '../schema/model.js';
+import { DEFAULT_SCHEMA, displayName, looseName, objectKey } from '../schema/names.js';
+
+/** Which representation wins when several describe the same table (lower wins). */
+const PRECEDENCE: SourceKind[] = ['sql', 'column-table', 'bullets', 'code', 'diagram', 'prose'];
+
+export function sourceOf(table: Table): SourceKind {
+  return table.spans[0]?.source ?? 'prose';
+}
+
+export interface MergedTables {
+  tables: Table[];
+  /** The table a name denotes: exactly, or (across representations) loosely. */
+  find(name: QualifiedName): Table | undefined;
+  /** The other representations of each table, for comparison. */
+  alternatives: Map<Table, Table[]>;
+  diagnostics: Diagnostic[];
+}
+
+export function mergeTables(described: Table[]): MergedTables {
+  const tables: Table[] = [];
+  const exact = new Map<string, Table>();
+  const loose = new Map<string, Table[]>();
+  const alternatives = new Map<Table, Table[]>();
+  const diagnostics: Diagnostic[] = [];
+  const looseKey = (name: QualifiedName) => `${name.schema ?? DEFAULT_SCHEMA}.${looseName(name.name)}`;
+  const index = (table: Table) => {
+    exact.set(objectKey('relation', table), table);
+    const key = looseKey(table);
+    loose.set(key, [...(loose.get(key) ?? []), table]);
+  };
+  const find = (name: QualifiedName): Table | undefined => {
+    const found = exact.get(objectKey('relation', name));
+    if (found) return found;
+    const candidates = loose.get(looseKey(name)) ?? [];
+    return candidates.length === 1 ? candidates[0] : undefined;
+  };
+
+  for (const table of described) {
+    const same = exact.get(objectKey('relation', table));
+    // Two tables of one representation are the same table only by exact name; across representations, loosely.
+    const match = same ?? (loose.get(looseKey(table)) ?? []).find((t) => sourceOf(t) !== sourceOf(table) && !alternatives.get(t)?.some((a) => sourceOf(a) === sourceOf(table)));
+    if (!match) {
+      tables.push(table);
+      alternatives.set(table, []);
+      index(table);
+      continue;
+    }
+    if (sourceOf(match) === sourceOf(table)) {
+      diagnostics.push({
+        code: 'SD202', severity: 'warning', span: table.spans[0],
+        message: `table ${displayName(table)} is defined again; the first definition is used`,
+        related: [{ span: match.spans[0]!, message: 'first defined here' }],
+      });
+      continue;
+    }
+    const [winner, loser] = PRECEDENCE.indexOf(sourceOf(table)) < PRECEDENCE.indexOf(sourceOf(match)) ? [table, match] : [match, table];
+    if (winner === table) {
+      tables[tables.indexOf(match)] = winner;
+      alternatives.set(winner, [...(alternatives.get(match) ?? []), match]);
+      alternatives.delete(match);
+      winner.spans.push(...match.spans);
+      index(winner);
+    } else {
+      alternatives.get(winner)!.push(loser);
+      winner.spans.push(...loser.spans);
+      exact.set(objectKey('relation', loser), winner);
+    }
+  }
+  return { tables, find, alternatives, diagnostics };
+}
+
+export function firstSpan(table: Table, source: SourceKind): Span | undefined {
+  return table.spans.find((s) => s.source === source);
+}

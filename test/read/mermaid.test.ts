@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { compile, readSeed, seedPath } from '../helpers/documents.js';
+
+const diagram = (body: string, rest = '') => `# D\n\n\`\`\`mermaid\nerDiagram\n${body}\n\`\`\`\n${rest}`;
+
+describe('mermaid erDiagram', () => {
+  it('reads entities, attributes with keys and comments, and relationships of every cardinality', async () => {
+    const { schema, diagnostics } = await compile(diagram(`    CUSTOMER ||--o{ ORDER : places
+    ORDER }|..|{ LINE_ITEM : contains
+    CUSTOMER |o--o| PROFILE : has
+    CUSTOMER {
+        uuid id PK
+        string email UK "login"
+        datetime created_at
+    }
+    ORDER {
+        int id PK
+        uuid customer_id FK
+        decimal(10,2) total
+    }
+    LINE_ITEM {
+        int id PK
+        int order_id FK
+    }
+    PROFILE {
+        uuid customer_id PK, FK
+    }`));
+    const customer = schema.tables.find((t) => t.name === 'customer')!;
+    expect(customer.columns.map((c) => [c.name, c.type.sql, c.notNull, c.comment])).toEqual([
+      ['id', 'uuid', true, undefined], ['email', 'text', false, 'login'], ['created_at', 'timestamp', false, undefined],
+    ]);
+    expect(customer.constraints.map((c) => [c.kind, c.columns])).toEqual([['primary key', ['id']], ['unique', ['email']]]);
+    expect(customer.spans[0]).toMatchObject({ line: 8, column: 5, source: 'diagram' });
+    const fk = (table: string) => schema.tables.find((t) => t.name === table)!.constraints.filter((c) => c.kind === 'foreign key').map((c) => [c.columns[0], c.references!.name]);
+    expect(fk('order')).toEqual([['customer_id', 'customer']]);
+    expect(fk('line_item')).toEqual([['order_id', 'order']]);
+    expect(fk('profile')).toEqual([['customer_id', 'customer']]);
+    expect(diagnostics.filter((d) => d.code === 'SD232')).toHaveLength(4);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('matches entities to tables of other representations and reports what differs, at both places', async () => {
+    const doc = diagram(`    USER ||--o{ POST : writes
+    USER {
+        uuid id PK
+        string nickname
+    }
+    POST {
+        uuid id PK
+        uuid user_id FK
+    }`, '\n```sql\nCREATE TABLE users (id uuid PRIMARY KEY, email text);\nCREATE TABLE posts (id uuid PRIMARY KEY, user_id uuid);\n```\n');
+    const { schema, diagnostics } = await compile(doc);
+    expect(schema.tables.map((t) => [t.name, t.spans.map((s) => s.source)])).toEqual([['users', ['sql', 'diagram']], ['posts', ['sql', 'diagram']]]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.span?.line, d.related?.[0]?.span.line])).toEqual([
+      ['SD230', 'info', 6, 17],
+      ['SD231', 'warning', 8, 17],
+      ['SD234', 'warning', 5, 18],
+      ['SD236', 'warning', 12, 18],
+    ]);
+  });
+
+  it('reports relationships to undefined entities and relationships no column backs', async () => {
+    const { diagnostics } = await compile(diagram(`    A ||--o{ B : has
+    A ||--o{ GHOST : haunts
+    A {
+        int id PK
+    }
+    B {
+        int id PK
+    }`));
+    expect(diagnostics.filter((d) => d.code !== 'SD232').map((d) => [d.code, d.span?.line])).toEqual([['SD235', 5], ['SD233', 6]]);
+  });
+
+  it('takes an entity used as an abstract base for inheritance, not a table', async () => {
+    const { schema } = await compile(diagram(`    USER ||--|| BASE_ENTITY : "extends base entity"
+    USER {
+        int id PK
+    }
+    BASE_ENTITY {
+        timestamp created_at
+    }`));
+    expect(schema.tables.map((t) => t.name)).toEqual(['user']);
+  });
+
+  it('seed 003: diagram-only POST and COMMENT, an undefined PERMISSION, and the columns USER leaves out', async () => {
+    const { schema, diagnostics } = await compile(readSeed('003'), seedPath('003'));
+    expect(schema.tables.map((t) => t.name)).toEqual(['users', 'roles', 'user_roles', 'sessions', 'audit_logs', 'post', 'comment']);
+    const at = (code: string) => diagnostics.filter((d) => d.code === code).map((d) => [d.severity, d.span?.line, d.message]);
+    expect(at('SD232').map(([, line]) => line)).toEqual([31, 42]);
+    expect(at('SD233')).toEqual([['warning', 19, expect.stringContaining('PERMISSION')]]);
+    expect(at('SD230')).toEqual([['info', 21, expect.stringContaining('phone, is_verified, last_login')]]);
+  });
+});
