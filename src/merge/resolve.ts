@@ -15,8 +15,10 @@ export function resolveReferences(schema: Schema): Diagnostic[] {
 
   const byLooseName = new Map<string, QualifiedName[]>();
   for (const t of schema.tables) {
-    const key = `${t.schema ?? DEFAULT_SCHEMA}.${looseName(t.name)}`;
-    byLooseName.set(key, [...(byLooseName.get(key) ?? []), t]);
+    for (const name of [t.name, ...(t.aliases ?? [])]) {
+      const key = `${t.schema ?? DEFAULT_SCHEMA}.${looseName(name)}`;
+      byLooseName.set(key, [...(byLooseName.get(key) ?? []), t]);
+    }
   }
 
   /** True when the reference points at nothing; a reference that is a spelling of one table is repaired. */

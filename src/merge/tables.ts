@@ -30,8 +30,9 @@ export function mergeTables(described: Table[]): MergedTables {
   const looseKey = (name: QualifiedName) => `${name.schema ?? DEFAULT_SCHEMA}.${looseName(name.name)}`;
   const index = (table: Table) => {
     exact.set(objectKey('relation', table), table);
-    const key = looseKey(table);
-    loose.set(key, [...(loose.get(key) ?? []), table]);
+    for (const key of [looseKey(table), ...(table.aliases ?? []).map((alias) => looseKey({ ...table, name: alias }))]) {
+      loose.set(key, [...(loose.get(key) ?? []), table]);
+    }
   };
   const find = (name: QualifiedName): Table | undefined => {
     const found = exact.get(objectKey('relation', name));

@@ -33,11 +33,31 @@ export function emptyFacts(): ColumnFacts {
   return { checks: [], unread: [] };
 }
 
-/** Documentation type names that are not PostgreSQL types, and what they mean. */
+/**
+ * Type names that are not PostgreSQL types, from documentation and from the languages and
+ * ORMs documents borrow them from (Java, Prisma, DBML, Django, SQLAlchemy, TypeScript), and
+ * the PostgreSQL type each means. Lookup is by lower case.
+ */
 const TYPE_SYNONYMS: Record<string, string> = {
-  string: 'text', str: 'text', datetime: 'timestamp', 'date time': 'timestamp', long: 'bigint',
-  number: 'numeric', double: 'double precision', blob: 'bytea', binary: 'bytea', guid: 'uuid',
-  object: 'jsonb', dict: 'jsonb', map: 'jsonb', boolean_flag: 'boolean', enum: 'text', email: 'text', url: 'text',
+  // documentation words
+  string: 'text', str: 'text', datetime: 'timestamp', 'date time': 'timestamp', long: 'bigint', number: 'numeric',
+  double: 'double precision', blob: 'bytea', binary: 'bytea', guid: 'uuid', object: 'jsonb', dict: 'jsonb', map: 'jsonb',
+  enum: 'text', email: 'text', url: 'text', any: 'jsonb', array: 'jsonb',
+  // Java and Kotlin
+  localdatetime: 'timestamp', localdate: 'date', localtime: 'time', instant: 'timestamptz', offsetdatetime: 'timestamptz',
+  zoneddatetime: 'timestamptz', bigdecimal: 'numeric', short: 'smallint', byte: 'smallint',
+  // Prisma and DBML
+  bigint: 'bigint', bytes: 'bytea', json: 'json',
+  // Django
+  autofield: 'serial', bigautofield: 'bigserial', smallautofield: 'smallserial', charfield: 'varchar', textfield: 'text',
+  slugfield: 'varchar(50)', emailfield: 'varchar(254)', urlfield: 'varchar(200)', integerfield: 'integer',
+  bigintegerfield: 'bigint', smallintegerfield: 'smallint', positiveintegerfield: 'integer',
+  positivebigintegerfield: 'bigint', positivesmallintegerfield: 'smallint', booleanfield: 'boolean',
+  datetimefield: 'timestamptz', datefield: 'date', timefield: 'time', decimalfield: 'numeric', floatfield: 'double precision',
+  uuidfield: 'uuid', jsonfield: 'jsonb', filefield: 'varchar(100)', imagefield: 'varchar(100)', richtextfield: 'text',
+  genericipaddressfield: 'inet', durationfield: 'interval', binaryfield: 'bytea', foreignkey: 'bigint', onetoonefield: 'bigint',
+  // SQLAlchemy and TypeScript
+  largebinary: 'bytea', unicode: 'text', unicodetext: 'text',
 };
 
 const ACTION = '(set null|set default|cascade|restrict|no action)';
@@ -52,10 +72,15 @@ export interface TypeReading {
   enumValues?: string[];
   /** Constraint words written in the type cell (`UUID PK`, `INTEGER (FK)`). */
   rest: string;
+  /** A many-to-many field (`ManyToManyField → User`): a junction table, not a column. */
+  manyToMany?: boolean;
 }
 
 export function readTypeCell(cell: string): TypeReading {
   let text = plain(cell);
+  if (/^(manytomanyfield|taggablemanager|many ?to ?many|m2m)\b/i.test(text)) return { rest: '', manyToMany: true };
+  // `FK → CustomUser`, `ForeignKey(User)`: the type cell names the reference; the key is a bigint.
+  if (/^(fk|foreign ?key|onetoonefield|one ?to ?one)\b/i.test(text)) return { sql: 'bigint', rest: text.replace(/^(foreignkey|onetoonefield)\b/i, 'FK') };
   const enumMatch = /^enum\s*\((.*)\)$/i.exec(text);
   if (enumMatch) return { sql: 'text', enumValues: quotedValues(enumMatch[1]!), rest: '' };
   let rest = '';
@@ -67,9 +92,11 @@ export function readTypeCell(cell: string): TypeReading {
   }
   if (!text) return { rest };
   const array = /(\[\])+$/.exec(text)?.[0] ?? '';
-  const [, base = '', modifiers = ''] = /^(.*?)\s*(\([^()]*\))?$/.exec(text.slice(0, text.length - array.length).trim()) ?? [];
+  // Numeric modifiers are the type's (`String(150)`); other words in parentheses are remarks (`RichTextField (django-ckeditor)`).
+  const withoutRemark = text.slice(0, text.length - array.length).replace(/\s*\((?!\s*\d)[^()]*\)\s*$/, '').trim();
+  const [, base = '', modifiers = ''] = /^(.*?)\s*(\(\s*\d+\s*(?:,\s*\d+\s*)?\))?$/.exec(withoutRemark) ?? [];
   const synonym = TYPE_SYNONYMS[base.toLowerCase()];
-  if (!synonym) return { sql: text, rest };
+  if (!synonym) return { sql: modifiers ? text : withoutRemark + array, rest };
   // `String(150)` (SQLAlchemy, Django) is a varchar of that length.
   const sql = modifiers ? (synonym === 'text' ? `varchar${modifiers}` : `${synonym}${modifiers}`) : synonym;
   return { sql: sql + array, synonym: text, rest };
@@ -115,9 +142,12 @@ function readConstraintWord(word: string, column: string, facts: ColumnFacts): v
   else if (/^(not null|required|non-null|non null)$/i.test(w)) facts.notNull = true;
   else if (/^(null|nullable|optional)$/i.test(w)) facts.notNull = false;
   else if (/^(auto[_ ]?increment|identity|auto-increment)$/i.test(w)) facts.identity = true;
-  else if (/^(index|indexed)$/i.test(w)) facts.indexed = true;
+  else if (/^(index|indexed|db_index)$/i.test(w)) facts.indexed = true;
+  else if (/^(blank|editable|auto_now|auto_now_add)$/i.test(w)) {
+    // Form and ORM behaviour, nothing in the database.
+  }
   else if ((m = /^default\s*:?\s*(.+)$/i.exec(w))) facts.default = defaultExpression(m[1]!);
-  else if ((m = new RegExp(`^on delete ${ACTION}$`, 'i').exec(w))) setAction(facts, 'onDelete', m[1]!);
+  else if ((m = new RegExp(`^on[ _]delete\\s*[= ]\\s*(?:models\\.)?${ACTION.replace(' ', '[ _]')}$`, 'i').exec(w))) setAction(facts, 'onDelete', m[1]!.replace('_', ' '));
   else if ((m = new RegExp(`^on update ${ACTION}$`, 'i').exec(w))) setAction(facts, 'onUpdate', m[1]!);
   else if ((m = /^check\s*(?:in\s*)?\(((?:\s*(?:-?\d+(?:\.\d+)?|'(?:[^']|'')*')\s*,)+\s*(?:-?\d+(?:\.\d+)?|'(?:[^']|'')*')\s*)\)$/i.exec(w))) {
     // `CHECK (0, 1, 2)`, `CHECK IN ('a', 'b')`: the allowed values.
@@ -144,7 +174,7 @@ function readConstraintWord(word: string, column: string, facts: ColumnFacts): v
  */
 export function readForeignKey(text: string, facts: ColumnFacts): boolean {
   const pattern = new RegExp(
-    `(?:^|\\b)(?:fk|foreign key|references?|refs?|reference to|points to|links to)\\b\\s*(?:to\\b|→|->|:)?\\s*\\(?\\s*` +
+    `(?:^|\\b)(?:fk|foreign key|references?|refs?|reference to|points to|links to)\\b\\s*(?:to\\b|→|->|:)?\\s*\\(?\\s*(?:references?\\s+)?` +
     `(${IDENT}(?:\\.${IDENT}){0,2})\\s*(?:\\(\\s*(${IDENT})\\s*\\))?\\)?` +
     `(?:\\s*\\(\\s*(?:on delete\\s+)?${ACTION}\\s*\\))?(?:\\s+on delete\\s+${ACTION})?(?:\\s+on update\\s+${ACTION})?`,
     'iu',
@@ -158,7 +188,8 @@ export function readForeignKey(text: string, facts: ColumnFacts): boolean {
   else if (parts.length === 2 && !m[2] && /(^id$|_id$)/i.test(parts[1]!)) target = { table: parts[0]!, column: parts[1]! };
   else if (parts.length === 2) target = { schema: parts[0]!, table: parts[1]! };
   else target = { table: parts[0]! };
-  if (m[2]) target.column = m[2];
+  // `FK → Comment (self)`: a remark in parentheses, not the referenced column.
+  if (m[2] && !/^(self|optional|nullable|required|unique|recursive|parent|child)$/i.test(m[2])) target.column = m[2];
   // Unquoted names fold to lower case, as PostgreSQL folds them (`BUSINESS_SETTINGS.id`).
   target.table = target.table.toLowerCase();
   facts.references = { ...facts.references, ...target };

@@ -46,11 +46,14 @@ export function columnTableRoles(table: MarkdownTable): (Role | undefined)[] | u
     const key = plain(cell.text).toLowerCase().replace(/[^\p{L}\p{N} /?()]/gu, '').replace(/\s+/g, ' ').trim();
     return HEADER_ROLES.find(([pattern]) => pattern.test(key))?.[1];
   });
-  return roles.includes('name') && roles.includes('type') ? roles : undefined;
+  // `| From Table | Columns | To Tables | Type |` describes relationships, not one table's columns.
+  const aboutRelationships = table.header.some((cell) => /^(from|to|source|target)( tables?)?$/i.test(plain(cell.text)));
+  return roles.includes('name') && roles.includes('type') && !aboutRelationships ? roles : undefined;
 }
 
+/** `aliases` are other names the document gives the table (the model `Post` of `blog_post`). */
 export function readColumnTable(
-  table: MarkdownTable, roles: (Role | undefined)[], tableName: string, file: string,
+  table: MarkdownTable, roles: (Role | undefined)[], tableName: string, file: string, aliases: string[] = [],
 ): ColumnTableReading {
   const diagnostics: Diagnostic[] = [];
   const pendingChecks: ColumnTableReading['pendingChecks'] = [];
@@ -58,7 +61,7 @@ export function readColumnTable(
   const tableSpan: Span = { file, line: table.line, column: 1, source: 'column-table' };
   const model: Table = {
     ...(schema ? { schema } : {}), name: name!, columns: [], constraints: [], rowLevelSecurity: false,
-    forceRowLevelSecurity: false, requires: [], spans: [tableSpan],
+    forceRowLevelSecurity: false, requires: [], spans: [tableSpan], ...(aliases.length ? { aliases } : {}),
   };
   const primaryKey: string[] = [];
   const extraFragments: Fragment[] = [];
@@ -71,6 +74,10 @@ export function readColumnTable(
     const span: Span = { file, line: nameCell.line, column: nameCell.column, source: 'column-table' };
     const facts = emptyFacts();
     const type = readTypeCell(cell('type')?.text ?? '');
+    if (type.manyToMany) {
+      diagnostics.push({ code: 'SD115', severity: 'info', span, message: `${columnName} of ${tableName} is a many-to-many relation, kept in a junction table, not a column; left out` });
+      continue;
+    }
     if (!type.sql) {
       diagnostics.push({ code: 'SD111', severity: 'error', span, message: `column ${columnName} of ${tableName} has no type` });
       continue;
@@ -96,6 +103,14 @@ export function readColumnTable(
     const references = plain(cell('references')?.text ?? '') || plain(cell('parents')?.text ?? '');
     if (references && !/^(-|—|none)$/i.test(references)) readForeignKey(`references ${references}`, facts);
     const description = cell('description')?.text ?? '';
+    // Without a constraints or key column, the description is where keys are stated ("Primary key, auto-increment").
+    if (!roles.includes('constraints') && !roles.includes('key') && description) {
+      const unread = facts.unread.length;
+      readConstraintWords(description, columnName, facts);
+      // "Identificador único (PK)", "Correo electrónico (único)": keys in parentheses.
+      for (const group of description.matchAll(/\(([^()]+)\)/g)) readConstraintWords(group[1]!, columnName, facts);
+      facts.unread.length = unread;
+    }
     // "FOREIGN KEY | Reference to users.id": the target is in the description.
     if (facts.foreignKeyWithoutTarget && readForeignKey(description, facts)) facts.foreignKeyWithoutTarget = false;
     if (facts.checkWithoutCondition) {

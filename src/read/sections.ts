@@ -2,9 +2,10 @@
 // under it, and the lists that follow them (indexes, constraints, value lists).
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Span } from '../schema/model.js';
-import { snakeCase, tableNameFromTitle } from '../schema/names.js';
+import { modelNameFromTitle, snakeCase, tableNameFromTitle } from '../schema/names.js';
 import { ident, literal } from '../pg/quote.js';
 import { readBullets, listKindOf } from './bullets.js';
+import { readRelationsTable, relationsTableLayout } from './relations-table.js';
 import { leadingCodeValues, plain } from './column-vocabulary.js';
 import { columnTableRoles, readColumnTable, type ColumnTableReading } from './columns-table.js';
 import type { Fragment } from './fragment.js';
@@ -28,6 +29,7 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
   const fragments: Fragment[] = [];
   const diagnostics: Diagnostic[] = [];
   let current: string | undefined;
+  let currentModel: string | undefined;
   let pending: ColumnTableReading['pendingChecks'] = [];
   let previous: MarkdownElement | undefined;
 
@@ -49,12 +51,20 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
         }
         if (!listKindOf(element.text) && !SUBSECTION.test(plain(element.text.replace(/^#+\s*/, '')))) {
           current = tableNameFromTitle(element.text);
+          currentModel = modelNameFromTitle(element.text);
           reportPending(pending, diagnostics);
           pending = [];
         }
         break;
       }
       case 'table': {
+        const relations = relationsTableLayout(element);
+        if (relations) {
+          const reading = readRelationsTable(element, relations, file);
+          fragments.push(...reading.fragments);
+          diagnostics.push(...reading.diagnostics);
+          break;
+        }
         const roles = columnTableRoles(element);
         if (!roles) break;
         const name = labelledTable(previous) ?? current;
@@ -67,7 +77,7 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
         }
         current = name;
         known.add(name);
-        const reading = readColumnTable(element, roles, name, file);
+        const reading = readColumnTable(element, roles, name, file, name === current && currentModel ? [currentModel] : []);
         fragments.push(...reading.fragments);
         diagnostics.push(...reading.diagnostics);
         reportPending(pending, diagnostics);

@@ -81,6 +81,8 @@ export interface Table extends QualifiedName {
   comment?: string;
   /** Types and functions its columns use (foreign keys are constraints, not requirements). */
   requires: ObjectKey[];
+  /** Other names the document uses for it: the model or entity it is the table of (`Post` for `blog_post`). */
+  aliases?: string[];
   spans: Span[];
 }
 

@@ -27,12 +27,22 @@ export function snakeCase(text: string): string {
 
 const TITLE_NOISE = /\b(table|tables|entity|entities|model|schema|definition|the|core)\b/gi;
 
+/** `Post (table: blog_post)` → `Post`: the model a heading names beside its table. */
+export function modelNameFromTitle(title: string): string | undefined {
+  if (!/\btable:/i.test(title)) return undefined;
+  const m = /^#*\s*`?([\p{L}_][\p{L}\p{N}_]*)`?\s*\(/u.exec(title);
+  return m?.[1];
+}
+
 /**
  * The table a heading or label names: `#### 2. twitter_accounts`, `### 👤 User Entity`,
  * `**Table: orders**`, `Users Table` → `twitter_accounts`, `user`, `orders`, `users`.
  * Undefined when what is left does not look like a name (a sentence, a placeholder).
  */
 export function tableNameFromTitle(title: string): string | undefined {
+  // `Post (table: blog_post)`: the title says which table.
+  const named = /\btable:\s*`?([\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)?)`?/iu.exec(title);
+  if (named) return named[1]!.toLowerCase();
   const text = title
     .replace(/^#+\s*/, '')
     .replace(/(\*{1,3}|`)([^*`]+)\1/g, '$2')

@@ -135,4 +135,40 @@ describe('column tables', () => {
     expect(schema.tables[0]!.constraints[1]!.references).toMatchObject({ name: 'shift_details' });
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'SD226', severity: 'warning', message: expect.stringContaining('refers to table shiftdetails; read as shift_details') })]);
   });
+
+  it('reads keys from the description when there is no constraints column, and ORM field types', async () => {
+    const doc = `# D\n\n### users\n\n| Campo | Tipo | Descripción |\n|---|---|---|
+| id | Integer | Identificador único (PK) |\n| email | String | Correo (único) |\n| role_id | Long | FK -> roles.id |
+\n### roles\n\n| Column | Type | Description |\n|---|---|---|\n| id | BigAutoField | Primary key, auto-increment |\n| created | LocalDateTime | |\n`;
+    const { schema } = await compile(doc);
+    const users = schema.tables.find((t) => t.name === 'users')!;
+    expect(users.columns.map((c) => c.type.sql)).toEqual(['int', 'text', 'bigint']);
+    expect(users.constraints.map((c) => [c.kind, c.columns, c.references?.name])).toEqual([
+      ['primary key', ['id'], undefined], ['unique', ['email'], undefined], ['foreign key', ['role_id'], 'roles'],
+    ]);
+    expect(schema.tables.find((t) => t.name === 'roles')!.columns.map((c) => [c.type.sql, c.identity])).toEqual([['bigserial', 'by default'], ['timestamp', undefined]]);
+  });
+
+  it('reads Django model tables: the table named in the heading, references to models, many-to-many fields left out', async () => {
+    const doc = `# D\n\n### \`Post\` (table: \`blog_post\`)\n\n| Field | Type | Constraints |\n|---|---|---|
+| \`id\` | BigAutoField | PK |\n| \`author_id\` | FK → \`Author\` | on_delete=CASCADE, db_index |\n| \`parent_id\` | FK → \`Post\` (self) | null, blank |\n| \`likes\` | ManyToManyField → \`Author\` | blank |
+\n### \`Author\` (table: \`blog_author\`)\n\n| Field | Type | Constraints |\n|---|---|---|\n| \`id\` | BigAutoField | PK |\n`;
+    const { schema, diagnostics } = await compile(doc);
+    const post = schema.tables.find((t) => t.name === 'blog_post')!;
+    expect(post.columns.map((c) => c.name)).toEqual(['id', 'author_id', 'parent_id']);
+    expect(post.constraints.filter((c) => c.kind === 'foreign key').map((c) => [c.columns[0], c.references!.name, c.onDelete])).toEqual([
+      ['author_id', 'blog_author', 'cascade'], ['parent_id', 'blog_post', undefined],
+    ]);
+    expect(schema.indexes.map((i) => i.keys[0]!.column)).toEqual(['author_id']);
+    expect(diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual(['SD226', 'SD226']);
+  });
+
+  it('reads a table of relationships as foreign keys', async () => {
+    const doc = table('### users', '| Column | Type | Constraints |', ['| id | int | PK |', '| role_id | int | |'],
+      '\n### roles\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | int | PK |\n\n## Relationships\n\n| From Table | Column | To Table | Column |\n|---|---|---|---|\n| users | role_id | roles | id |\n');
+    const { schema } = await compile(doc);
+    expect(schema.tables[0]!.constraints.filter((c) => c.kind === 'foreign key')).toEqual([
+      expect.objectContaining({ columns: ['role_id'], references: { name: 'roles', columns: ['id'] }, spans: [expect.objectContaining({ line: 20 })] }),
+    ]);
+  });
 });
