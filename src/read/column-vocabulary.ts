@@ -138,7 +138,7 @@ function readConstraintWord(word: string, column: string, facts: ColumnFacts): v
   else if (/^(pk\s*[,/&+]\s*fk|fk\s*[,/&+]\s*pk)$/i.test(w)) {
     facts.primaryKey = true;
     facts.foreignKeyWithoutTarget ??= !facts.references;
-  } else if (/^(unique|uk|uq|unique key)$/i.test(w)) facts.unique = true;
+  } else if (/^(unique|uk|uq|unique key|único|unico|única|уникальн\S*|唯一)$/iu.test(w)) facts.unique = true;
   else if (/^(not null|required|non-null|non null)$/i.test(w)) facts.notNull = true;
   else if (/^(null|nullable|optional)$/i.test(w)) facts.notNull = false;
   else if (/^(auto[_ ]?increment|identity|auto-increment)$/i.test(w)) facts.identity = true;
