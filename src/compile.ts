@@ -14,7 +14,7 @@ export async function compileDocuments(documents: DocumentInput[]): Promise<Comp
   const fragments = [];
   const diagnostics: Diagnostic[] = [];
   for (const document of documents) {
-    const reading = readDocument(document);
+    const reading = await readDocument(document);
     fragments.push(...reading.fragments);
     diagnostics.push(...reading.diagnostics);
   }

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../schema/diagnostic.js';
 import { displayName } from '../schema/names.js';
 import type { Fragment } from './fragment.js';
 import { readMarkdown } from './markdown.js';
+import { isDbmlBlock, readDbml } from './dbml.js';
 import { isMermaidErDiagram, readMermaid } from './mermaid.js';
 import { readSections } from './sections.js';
 import { readSqlBlocks } from './sql.js';
@@ -27,10 +28,13 @@ export async function prepareReaders(): Promise<void> {
 const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'declared-function', 'rls-all-tables', 'relationship', 'foreign-key-hint']);
 
 /** Every representation in one document → fragments. */
-export function readDocument({ file, text }: DocumentInput): DocumentReading {
+export async function readDocument({ file, text }: DocumentInput): Promise<DocumentReading> {
   const markdown = readMarkdown(text);
   const sql = readSqlBlocks(markdown.blocks, file);
-  const diagrams = markdown.blocks.filter(isMermaidErDiagram).map((block) => readMermaid(block, file));
+  const diagrams = [
+    ...markdown.blocks.filter(isMermaidErDiagram).map((block) => readMermaid(block, file)),
+    ...await Promise.all(markdown.blocks.filter(isDbmlBlock).map((block) => readDbml(block, file))),
+  ];
   const sqlTables = new Set(sql.fragments.flatMap((f) => (f.kind === 'table' ? [displayName(f.table)] : [])));
   const sections = readSections(markdown.elements, file, sqlTables);
   const fragments = [...sql.fragments, ...sections.fragments, ...diagrams.flatMap((d) => d.fragments)];
