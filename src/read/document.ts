@@ -5,6 +5,7 @@ import type { Fragment } from './fragment.js';
 import { readMarkdown } from './markdown.js';
 import { isDbmlBlock, readDbml } from './dbml.js';
 import { isMermaidErDiagram, readMermaid } from './mermaid.js';
+import { isPrismaBlock, readPrisma } from './prisma.js';
 import { readSections } from './sections.js';
 import { readSqlBlocks } from './sql.js';
 
@@ -33,6 +34,7 @@ export async function readDocument({ file, text }: DocumentInput): Promise<Docum
   const sql = readSqlBlocks(markdown.blocks, file);
   const diagrams = [
     ...markdown.blocks.filter(isMermaidErDiagram).map((block) => readMermaid(block, file)),
+    ...markdown.blocks.filter(isPrismaBlock).map((block) => readPrisma(block, file)),
     ...await Promise.all(markdown.blocks.filter(isDbmlBlock).map((block) => readDbml(block, file))),
   ];
   const sqlTables = new Set(sql.fragments.flatMap((f) => (f.kind === 'table' ? [displayName(f.table)] : [])));
