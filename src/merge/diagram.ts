@@ -34,6 +34,9 @@ export function compareRepresentations(
       });
     }
     for (const diagram of diagrams) compareColumns(table, diagram, diagnostics);
+    for (const other of merged.alternatives.get(table)?.filter((t) => sourceOf(t) !== 'diagram') ?? []) {
+      compareDefinitions(table, other, diagnostics);
+    }
   }
 
   for (const rel of relationships) {
@@ -84,6 +87,45 @@ function compareColumns(table: Table, diagram: Table, diagnostics: Diagnostic[])
       related: [{ span: table.spans[0]!, message: `${displayName(table)} as the ${sourceOf(table)} defines it` }],
     });
   }
+}
+
+/**
+ * Two real definitions of one table (SQL and code, SQL and a column table): every column
+ * whose type, nullability or uniqueness differs is reported at the losing place.
+ */
+function compareDefinitions(winner: Table, other: Table, diagnostics: Diagnostic[]): void {
+  const unique = (t: Table, column: string) => t.constraints.some((c) => (c.kind === 'unique' || c.kind === 'primary key') && c.columns.length === 1 && c.columns[0] === column);
+  for (const column of other.columns) {
+    const mine = winner.columns.find((c) => looseName(c.name) === looseName(column.name));
+    const related = (what: string) => [{ span: mine?.spans[0] ?? winner.spans[0]!, message: `${what} in the ${sourceOf(winner)}` }];
+    if (!mine) {
+      diagnostics.push({
+        code: 'SD231', severity: 'warning', span: column.spans[0],
+        message: `the ${sourceOf(other)} gives ${displayName(winner)} a column ${column.name} that the ${sourceOf(winner)} does not have`,
+        related: related(`${displayName(winner)}`),
+      });
+      continue;
+    }
+    const differences: string[] = [];
+    if (normalType(mine.type.sql) !== normalType(column.type.sql)) differences.push(`type ${column.type.sql} (the ${sourceOf(winner)} says ${mine.type.sql})`);
+    if (mine.notNull !== column.notNull) differences.push(column.notNull ? `NOT NULL (the ${sourceOf(winner)} allows NULL)` : `nullable (the ${sourceOf(winner)} says NOT NULL)`);
+    if (unique(winner, mine.name) !== unique(other, column.name)) differences.push(unique(other, column.name) ? `unique (the ${sourceOf(winner)} says not unique)` : `not unique (the ${sourceOf(winner)} says unique)`);
+    if (differences.length) {
+      diagnostics.push({
+        code: 'SD238', severity: 'warning', span: column.spans[0],
+        message: `the ${sourceOf(other)} makes ${displayName(winner)}.${column.name} ${differences.join(', ')}; schemadoc follows the ${sourceOf(winner)}`,
+        related: related(`${displayName(winner)}.${mine.name}`),
+      });
+    }
+  }
+}
+
+/** Spellings of one type: `int` ≈ `integer` ≈ `int4`, `varchar` ≈ `character varying`. */
+function normalType(sql: string): string {
+  return sql.toLowerCase().replace(/\s+/g, ' ')
+    .replace(/^(int|int4|integer)\b/, 'integer').replace(/^int8\b/, 'bigint').replace(/^int2\b/, 'smallint')
+    .replace(/^character varying\b/, 'varchar').replace(/^bool\b/, 'boolean').replace(/^timestamptz\b/, 'timestamp with time zone')
+    .replace(/^(decimal)\b/, 'numeric').replace(/^timestamp without time zone\b/, 'timestamp');
 }
 
 const MANY = new Set(['zero-or-more', 'one-or-more']);

@@ -17,7 +17,7 @@ export function resolveReferences(schema: Schema): Diagnostic[] {
   for (const t of schema.tables) {
     for (const name of [t.name, ...(t.aliases ?? [])]) {
       const key = `${t.schema ?? DEFAULT_SCHEMA}.${looseName(name)}`;
-      byLooseName.set(key, [...(byLooseName.get(key) ?? []), t]);
+      if (!byLooseName.get(key)?.includes(t)) byLooseName.set(key, [...(byLooseName.get(key) ?? []), t]);
     }
   }
 
@@ -45,9 +45,13 @@ export function resolveReferences(schema: Schema): Diagnostic[] {
     const known = relations.get(objectKey('relation', name));
     if (!known) return;
     for (const column of columns.filter((c) => !known.includes(c))) {
+      const quoted = known.find((k) => k.toLowerCase() === column);
       diagnostics.push({
         code: 'SD221', severity: 'error', span,
-        message: `${what} refers to column ${column}, which table ${displayName(name)} does not have`,
+        message: quoted
+          ? `${what} refers to column ${column}: PostgreSQL folds the unquoted name to lower case, but the column is "${quoted}"`
+          : `${what} refers to column ${column}, which table ${displayName(name)} does not have`,
+        ...(quoted ? { fix: `"${quoted}"` } : {}),
       });
     }
   };

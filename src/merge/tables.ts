@@ -30,14 +30,14 @@ export function mergeTables(described: Table[]): MergedTables {
   const looseKey = (name: QualifiedName) => `${name.schema ?? DEFAULT_SCHEMA}.${looseName(name.name)}`;
   const index = (table: Table) => {
     exact.set(objectKey('relation', table), table);
-    for (const key of [looseKey(table), ...(table.aliases ?? []).map((alias) => looseKey({ ...table, name: alias }))]) {
+    for (const key of new Set([looseKey(table), ...(table.aliases ?? []).map((alias) => looseKey({ ...table, name: alias }))])) {
       loose.set(key, [...(loose.get(key) ?? []), table]);
     }
   };
   const find = (name: QualifiedName): Table | undefined => {
     const found = exact.get(objectKey('relation', name));
     if (found) return found;
-    const candidates = loose.get(looseKey(name)) ?? [];
+    const candidates = [...new Set(loose.get(looseKey(name)) ?? [])];
     return candidates.length === 1 ? candidates[0] : undefined;
   };
 
@@ -60,6 +60,14 @@ export function mergeTables(described: Table[]): MergedTables {
       continue;
     }
     const [winner, loser] = PRECEDENCE.indexOf(sourceOf(table)) < PRECEDENCE.indexOf(sourceOf(match)) ? [table, match] : [match, table];
+    // Code and column tables name real tables: a different name is a disagreement (a diagram's entity names are its own).
+    if (winner.name !== loser.name && sourceOf(loser) !== 'diagram') {
+      diagnostics.push({
+        code: 'SD237', severity: 'warning', span: loser.spans[0],
+        message: `the ${sourceOf(loser)} names this table ${displayName(loser)}, while the ${sourceOf(winner)} names it ${displayName(winner)}; schemadoc uses ${displayName(winner)}`,
+        related: [{ span: winner.spans[0]!, message: `${displayName(winner)} as the ${sourceOf(winner)} defines it` }],
+      });
+    }
     if (winner === table) {
       tables[tables.indexOf(match)] = winner;
       alternatives.set(winner, [...(alternatives.get(match) ?? []), match]);

@@ -8,6 +8,7 @@ import { isMermaidErDiagram, readMermaid } from './mermaid.js';
 import { isPrismaBlock, readPrisma } from './prisma.js';
 import { readSections } from './sections.js';
 import { readSqlBlocks } from './sql.js';
+import { isTypeScriptBlock, readTypeOrm } from './typeorm.js';
 
 export interface DocumentInput {
   /** The path shown in diagnostics. */
@@ -31,11 +32,13 @@ const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'declared-function', 'r
 /** Every representation in one document → fragments. */
 export async function readDocument({ file, text }: DocumentInput): Promise<DocumentReading> {
   const markdown = readMarkdown(text);
-  const sql = readSqlBlocks(markdown.blocks, file);
+  const code = await readTypeOrm(markdown.blocks.filter(isTypeScriptBlock), file);
+  const sql = readSqlBlocks([...markdown.blocks, ...code.sqlBlocks], file);
   const diagrams = [
     ...markdown.blocks.filter(isMermaidErDiagram).map((block) => readMermaid(block, file)),
     ...markdown.blocks.filter(isPrismaBlock).map((block) => readPrisma(block, file)),
     ...await Promise.all(markdown.blocks.filter(isDbmlBlock).map((block) => readDbml(block, file))),
+    code,
   ];
   const sqlTables = new Set(sql.fragments.flatMap((f) => (f.kind === 'table' ? [displayName(f.table)] : [])));
   const sections = readSections(markdown.elements, file, sqlTables);

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { compile, readSeed, seedPath } from '../helpers/documents.js';
+
+describe('TypeORM entities', () => {
+  it('reads entities with the compiler API: names, column options, generated keys, relations, inheritance', async () => {
+    const doc = `# D\n\n\`\`\`typescript
+abstract class Base {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string
+
+  @CreateDateColumn()
+  createdAt!: Date
+}
+
+@Entity('authors')
+export class Author extends Base {
+  @Column({ type: 'varchar', length: 80, unique: true })
+  name!: string
+
+  @Column({ nullable: true })
+  bio?: string
+}
+
+@Entity()
+@Index(['authorId', 'title'])
+export class BlogPost extends Base {
+  @Column({ type: 'decimal', precision: 10, scale: 2, default: 0 })
+  price!: number
+
+  @Column()
+  title!: string
+
+  @ManyToOne(() => Author, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'authorId' })
+  author!: Author
+}
+\`\`\`\n`;
+    const { schema, diagnostics } = await compile(doc);
+    const authors = schema.tables.find((t) => t.name === 'authors')!;
+    expect(authors.columns.map((c) => [c.name, c.type.sql, c.notNull, c.default])).toEqual([
+      ['id', 'uuid', true, 'gen_random_uuid()'],
+      ['createdAt', 'timestamp', true, 'now()'],
+      ['name', 'varchar(80)', true, undefined],
+      ['bio', 'varchar', false, undefined],
+    ]);
+    expect(authors.constraints.map((c) => [c.kind, c.columns])).toEqual([['primary key', ['id']], ['unique', ['name']]]);
+    expect(authors.spans[0]).toMatchObject({ line: 13, column: 14, source: 'code' });
+    const post = schema.tables.find((t) => t.name === 'blog_post')!;
+    expect(post.columns.map((c) => [c.name, c.type.sql])).toEqual([
+      ['id', 'uuid'], ['createdAt', 'timestamp'], ['price', 'numeric(10, 2)'], ['title', 'varchar'], ['authorId', 'uuid'],
+    ]);
+    expect(post.constraints.find((c) => c.kind === 'foreign key')).toMatchObject({ columns: ['authorId'], references: { name: 'authors', columns: ['id'] }, onDelete: 'cascade' });
+    expect(schema.indexes[0]).toMatchObject({ table: { name: 'blog_post' }, keys: [{ column: 'authorId' }, { column: 'title' }] });
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'SD160', message: expect.stringContaining('"blog_post"') })]);
+  });
+
+  it('reads the SQL a migration runs', async () => {
+    const doc = "# D\n\n```ts\nexport class Init {\n  async up(q: QueryRunner) {\n    await q.query(`\n      CREATE TABLE things (id int PRIMARY KEY);\n    `)\n  }\n  async down(q: QueryRunner) {\n    await q.query(`DROP TABLE things`)\n  }\n}\n```\n";
+    const { schema } = await compile(doc);
+    expect(schema.tables).toEqual([expect.objectContaining({ name: 'things', spans: [expect.objectContaining({ line: 7, column: 7, source: 'sql' })] })]);
+    expect(schema.examples).toEqual([]);
+  });
+
+  it('seed 004: the merged schema, and what its representations disagree on', async () => {
+    const { schema, diagnostics } = await compile(readSeed('004'), seedPath('004'));
+    expect(schema.tables.map((t) => t.name).sort()).toEqual(expect.arrayContaining([
+      'users', 'active_session', 'organizations', 'roles', 'user_role', 'user_organizations', 'permissions', 'role_permissions',
+    ]));
+    expect(schema.enums.map((e) => e.name)).toEqual(['platform_role_type', 'organization_role_type']);
+    const messages = diagnostics.map((d) => `${d.code} ${d.span?.line} ${d.message}`);
+    expect(messages).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^SD237 95 the code names this table user, while the sql names it users/),
+      expect.stringMatching(/^SD226 157 .*active_sessions; read as active_session/),
+      expect.stringMatching(/^SD221 157 .*folds the unquoted name to lower case, but the column is "userId"/),
+      expect.stringMatching(/^SD234 47 .*active_session.userId should reference users/),
+      expect.stringMatching(/^SD236 322 organizations.owner_id is marked FK in the diagram, but the sql definition has no REFERENCES/),
+      expect.stringMatching(/^SD236 323 organizations.created_by is marked FK/),
+    ]));
+  });
+});
