@@ -10,6 +10,8 @@ import { leaveOutUndefinedCalls } from './calls.js';
 import { resolveReferences } from './resolve.js';
 import { compareRepresentations } from './diagram.js';
 import { mergeTables } from './tables.js';
+import { compareModels } from './models.js';
+import type { ModelInterface } from '../read/ts-interfaces.js';
 import type { Relationship } from '../read/mermaid.js';
 
 export interface MergeResult {
@@ -54,6 +56,7 @@ export function merge(fragments: Fragment[]): MergeResult {
   diagnostics.push(...merged.diagnostics);
   const relationships: Relationship[] = [];
   const foreignKeyHints: { table: QualifiedName; column: string; span: Span }[] = [];
+  const models: ModelInterface[] = [];
 
   for (const f of fragments) {
     switch (f.kind) {
@@ -146,6 +149,9 @@ export function merge(fragments: Fragment[]): MergeResult {
       case 'foreign-key-hint':
         foreignKeyHints.push(f);
         break;
+      case 'model-interface':
+        models.push(f.model);
+        break;
     }
   }
 
@@ -164,7 +170,7 @@ export function merge(fragments: Fragment[]): MergeResult {
     });
   }
   const comparison = compareRepresentations(merged, relationships, foreignKeyHints);
-  diagnostics.push(...comparison.diagnostics);
+  diagnostics.push(...comparison.diagnostics, ...compareModels(merged, models));
   schema.tables = schema.tables.filter((t) => !comparison.removed.has(t));
   diagnostics.push(...resolveReferences(schema), ...leaveOutUndefinedCalls(schema));
   return { schema, diagnostics };

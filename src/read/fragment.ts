@@ -1,4 +1,5 @@
 import type { Relationship } from './mermaid.js';
+import type { ModelInterface } from './ts-interfaces.js';
 import type {
   Column, Comment, Constraint, DeclaredFunction, DefinedObject, EnumType, Example, Extension, Index, Policy,
   QualifiedName, SchemaNamespace, Span, SqlFunction, Table, Trigger, View,
@@ -31,4 +32,5 @@ export type Fragment =
   | { kind: 'relationship'; relationship: Relationship }
   /** A diagram marks the column as a foreign key (which table it references is for the relationships to say). */
   | { kind: 'foreign-key-hint'; table: QualifiedName; column: string; span: Span }
+  | { kind: 'model-interface'; model: ModelInterface }
   | { kind: 'example'; example: Example };

@@ -1,5 +1,6 @@
-// TypeORM entities in ```ts blocks → tables, read with the TypeScript compiler API, and the
-// SQL that migrations in such blocks run (`queryRunner.query(`…`)` in `up`) → SQL blocks.
+// TypeScript blocks, read with the TypeScript compiler API: TypeORM entities → tables,
+// interfaces → application models, and the SQL that migrations run
+// (`queryRunner.query(`…`)` in `up`) → SQL blocks.
 // TypeScript is loaded only for documents that have TypeScript code.
 import type * as TS from 'typescript';
 import type { Diagnostic } from '../schema/diagnostic.js';
@@ -9,6 +10,7 @@ import { columnFromFacts } from './column-definition.js';
 import { emptyFacts, type ColumnFacts } from './column-vocabulary.js';
 import type { Fragment } from './fragment.js';
 import type { CodeBlock } from './markdown.js';
+import { readInterface } from './ts-interfaces.js';
 
 export function isTypeScriptBlock(block: CodeBlock): boolean {
   return ['ts', 'typescript', 'tsx'].includes(block.lang);
@@ -34,13 +36,19 @@ const DEFAULT_TYPES: Record<string, string> = { string: 'varchar', number: 'inte
 
 export async function readTypeOrm(blocks: CodeBlock[], file: string): Promise<TypeOrmReading> {
   const reading: TypeOrmReading = { fragments: [], diagnostics: [], sqlBlocks: [] };
-  if (!blocks.some((b) => /@Entity\b|queryRunner\.query|\.query\(/.test(b.content))) return reading;
+  if (!blocks.some((b) => /@Entity\b|\.query\(|\binterface\s+\w+|\btype\s+\w+\s*=\s*\{/.test(b.content))) return reading;
   const ts = (await import('typescript')).default;
   const classes = new Map<string, EntityClass & { block: CodeBlock; source: TS.SourceFile }>();
+  const spanIn = (c: { block: CodeBlock; source: TS.SourceFile }) => (node: TS.Node): Span => {
+    const { line, character } = c.source.getLineAndCharacterOfPosition(node.getStart(c.source));
+    return { file, line: c.block.line + line, column: c.block.indent + character + 1, source: 'code' };
+  };
 
   for (const block of blocks) {
     const source = ts.createSourceFile('block.ts', block.content, ts.ScriptTarget.Latest, true);
     const visit = (node: TS.Node): void => {
+      const model = readInterface(ts, node, source, spanIn({ block, source }));
+      if (model) reading.fragments.push({ kind: 'model-interface', model });
       if (ts.isClassDeclaration(node) && node.name) {
         const decorators = ts.getDecorators(node) ?? [];
         const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression.getText(source);
@@ -64,10 +72,6 @@ export async function readTypeOrm(blocks: CodeBlock[], file: string): Promise<Ty
     visit(source);
   }
 
-  const spanIn = (c: { block: CodeBlock; source: TS.SourceFile }) => (node: TS.Node): Span => {
-    const { line, character } = c.source.getLineAndCharacterOfPosition(node.getStart(c.source));
-    return { file, line: c.block.line + line, column: c.block.indent + character + 1, source: 'code' };
-  };
   const tableOfClass = (name: string): string => {
     const cls = classes.get(name);
     return (cls?.entity && tableNameArgument(ts, cls.entity)) || snakeCase(name);

@@ -77,4 +77,23 @@ export class BlogPost extends Base {
       expect.stringMatching(/^SD236 323 organizations.created_by is marked FK/),
     ]));
   });
+
+  it('seed 001: the User interface is matched to users; fields required in it but nullable in SQL are reported', async () => {
+    const { schema, diagnostics } = await compile(readSeed('001'), seedPath('001'));
+    expect(schema.tables.map((t) => t.name)).toEqual(['users']);
+    const at = (code: string) => diagnostics.filter((d) => d.code === code).map((d) => [d.span?.line, d.message]);
+    expect(at('SD250')).toEqual([[56, 'interface User is the application model of table users']]);
+    expect(at('SD252').map(([line, message]) => [line, String(message).split(' is required')[0]])).toEqual([
+      [62, 'User.emailVerified'], [63, 'User.createdAt'], [64, 'User.updatedAt'],
+    ]);
+    // The related place is the column's line in the SQL.
+    expect(diagnostics.find((d) => d.code === 'SD252')!.related![0]!.span.line).toBe(23);
+  });
+
+  it('reports fields a table lacks and types it cannot hold, and never creates a table from an interface', async () => {
+    const doc = '# D\n\n```sql\nCREATE TABLE orders (id int PRIMARY KEY, total numeric NOT NULL);\n```\n\n```ts\ninterface Order {\n  id: number\n  total: boolean\n  note?: string\n}\ninterface Settings { theme: string }\n```\n';
+    const { schema, diagnostics } = await compile(doc);
+    expect(schema.tables.map((t) => t.name)).toEqual(['orders']);
+    expect(diagnostics.map((d) => [d.code, d.span?.line])).toEqual([['SD250', 8], ['SD253', 10], ['SD251', 11]]);
+  });
 });
