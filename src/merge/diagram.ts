@@ -79,12 +79,38 @@ function compareColumns(table: Table, diagram: Table, diagnostics: Diagnostic[])
       related: [{ span: table.spans[0]!, message: `${displayName(table)} as the ${sourceOf(table)} defines it` }],
     });
   }
+  for (const column of diagram.columns) {
+    const mine = table.columns.find((c) => looseName(c.name) === looseName(column.name));
+    if (mine && column.comment) compareStatedFacts(table, mine, column.comment, column.spans[0]!, diagnostics);
+  }
   const inTable = new Set(table.columns.map((c) => looseName(c.name)));
   for (const column of diagram.columns.filter((c) => !inTable.has(looseName(c.name)))) {
     diagnostics.push({
       code: 'SD231', severity: 'warning', span: column.spans[0],
       message: `the diagram gives ${diagram.name} a column ${column.name} that ${displayName(table)} does not have`,
       related: [{ span: table.spans[0]!, message: `${displayName(table)} as the ${sourceOf(table)} defines it` }],
+    });
+  }
+}
+
+/**
+ * What a comment states explicitly about a column ("Unique username (4-15 chars)") against
+ * what the winning definition makes of it.
+ */
+function compareStatedFacts(table: Table, column: Column, comment: string, span: Span, diagnostics: Diagnostic[]): void {
+  const differences: string[] = [];
+  const unique = table.constraints.some((c) => (c.kind === 'unique' || c.kind === 'primary key') && c.columns.length === 1 && c.columns[0] === column.name);
+  if (/\bunique\b/i.test(comment) && !unique) differences.push('unique (it is not)');
+  const length = /(\d+)\s*(?:-|–|to)\s*(\d+)\s*(?:chars?|characters)\b/i.exec(comment) ?? /\bmax(?:imum)?\s*(\d+)?\s*(\d+)\s*(?:chars?|characters)\b/i.exec(comment);
+  const declared = /^(?:character varying|varchar|char|character)\((\d+)\)/.exec(column.type.sql)?.[1];
+  if (length && declared && Number(length[2]) !== Number(declared)) {
+    differences.push(`at most ${length[2]} characters (it is ${column.type.sql}${length[1] ? `, with no CHECK for the minimum of ${length[1]}` : ''})`);
+  }
+  if (differences.length) {
+    diagnostics.push({
+      code: 'SD239', severity: 'warning', span,
+      message: `the diagram says ${displayName(table)}.${column.name} is ${differences.join(' and ')}`,
+      related: [{ span: column.spans[0]!, message: `${displayName(table)}.${column.name} as the ${sourceOf(table)} defines it` }],
     });
   }
 }

@@ -2,7 +2,7 @@
 // one table: matched by name (`USER` ≈ `users`, `ActiveSession` ≈ `active_sessions`) across
 // representations, taken from the one that wins by precedence, the others kept to compare.
 import type { Diagnostic } from '../schema/diagnostic.js';
-import type { QualifiedName, SourceKind, Span, Table } from '../schema/model.js';
+import type { QualifiedName, SourceKind, Table } from '../schema/model.js';
 import { DEFAULT_SCHEMA, displayName, looseName, objectKey } from '../schema/names.js';
 
 /** Which representation wins when several describe the same table (lower wins). */
@@ -73,16 +73,22 @@ export function mergeTables(described: Table[]): MergedTables {
       alternatives.set(winner, [...(alternatives.get(match) ?? []), match]);
       alternatives.delete(match);
       winner.spans.push(...match.spans);
+      addColumnSpans(winner, match);
       index(winner);
     } else {
       alternatives.get(winner)!.push(loser);
       winner.spans.push(...loser.spans);
+      addColumnSpans(winner, loser);
       exact.set(objectKey('relation', loser), winner);
     }
   }
   return { tables, find, alternatives, diagnostics };
 }
 
-export function firstSpan(table: Table, source: SourceKind): Span | undefined {
-  return table.spans.find((s) => s.source === source);
+/** Every place that described a column, on the column that is kept. */
+function addColumnSpans(winner: Table, loser: Table): void {
+  for (const column of loser.columns) {
+    const kept = winner.columns.find((c) => looseName(c.name) === looseName(column.name));
+    if (kept) kept.spans.push(...column.spans);
+  }
 }

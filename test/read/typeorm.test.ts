@@ -75,7 +75,11 @@ export class BlogPost extends Base {
       expect.stringMatching(/^SD234 47 .*active_session.userId should reference users/),
       expect.stringMatching(/^SD236 322 organizations.owner_id is marked FK in the diagram, but the sql definition has no REFERENCES/),
       expect.stringMatching(/^SD236 323 organizations.created_by is marked FK/),
+      expect.stringMatching(/^SD239 32 the diagram says users.username is unique \(it is not\) and at most 15 characters \(it is varchar\(50\)/),
     ]));
+    // inspect shows every place that described a column.
+    const username = schema.tables.find((t) => t.name === 'users')!.columns.find((c) => c.name === 'username')!;
+    expect(username.spans.map((s) => s.source).sort()).toEqual(['code', 'diagram', 'diagram', 'sql']);
   });
 
   it('seed 001: the User interface is matched to users; fields required in it but nullable in SQL are reported', async () => {
