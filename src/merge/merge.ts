@@ -7,7 +7,7 @@ import {
 import { displayName, objectKey, sameName } from '../schema/names.js';
 import type { Fragment } from '../read/fragment.js';
 import { leaveOutUndefinedCalls } from './calls.js';
-import { resolveReferences } from './resolve.js';
+import { adoptSqlNames, resolveReferences } from './resolve.js';
 import { compareRepresentations } from './diagram.js';
 import { mergeTables } from './tables.js';
 import { compareModels } from './models.js';
@@ -169,6 +169,7 @@ export function merge(fragments: Fragment[]): MergeResult {
       fix: `CREATE EXTENSION IF NOT EXISTS "${e.name}";`,
     });
   }
+  diagnostics.push(...adoptSqlNames(schema));
   const comparison = compareRepresentations(merged, relationships, foreignKeyHints);
   diagnostics.push(...comparison.diagnostics, ...compareModels(merged, models));
   schema.tables = schema.tables.filter((t) => !comparison.removed.has(t));

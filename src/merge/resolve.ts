@@ -2,7 +2,7 @@
 // index, trigger or policy on a table the document never defines cannot be created.
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { QualifiedName, Schema, Span } from '../schema/model.js';
-import { DEFAULT_SCHEMA, displayName, looseName, objectKey } from '../schema/names.js';
+import { DEFAULT_SCHEMA, displayName, looseName, objectKey, sameName } from '../schema/names.js';
 import { SUPABASE_TABLES, usesSupabase } from '../schema/supabase.js';
 
 export function resolveReferences(schema: Schema): Diagnostic[] {
@@ -74,5 +74,34 @@ export function resolveReferences(schema: Schema): Diagnostic[] {
   }
   for (const t of schema.triggers) missingRelation(t.table, t.spans[0], `trigger ${t.name}`);
   for (const p of schema.policies) missingRelation(p.table, p.spans[0], `policy "${p.name}"`);
+  return diagnostics;
+}
+
+/**
+ * SQL names tables over code and diagrams: when the document's SQL refers to a table
+ * (`CREATE INDEX … ON active_sessions`) that only code or a diagram defines under another
+ * spelling (`active_session`), the table takes the SQL's name.
+ */
+export function adoptSqlNames(schema: Schema): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const sqlReferences: { name: QualifiedName; span: Span }[] = [
+    ...schema.indexes.filter((i) => i.spans[0]?.source === 'sql').map((i) => ({ name: i.table, span: i.spans[0]! })),
+    ...schema.triggers.map((t) => ({ name: t.table, span: t.spans[0]! })),
+    ...schema.policies.filter((p) => p.spans[0]?.source === 'sql').map((p) => ({ name: p.table, span: p.spans[0]! })),
+  ];
+  for (const { name, span } of sqlReferences) {
+    if (schema.tables.some((t) => sameName(t, name))) continue;
+    const candidates = schema.tables.filter((t) => (t.schema ?? DEFAULT_SCHEMA) === (name.schema ?? DEFAULT_SCHEMA)
+      && looseName(t.name) === looseName(name.name) && t.spans[0]?.source !== 'sql');
+    if (candidates.length !== 1) continue;
+    const table = candidates[0]!;
+    diagnostics.push({
+      code: 'SD237', severity: 'warning', span: table.spans[0],
+      message: `the ${table.spans[0]?.source} names this table ${displayName(table)}, while the SQL refers to it as ${displayName(name)}; schemadoc uses ${displayName(name)}`,
+      related: [{ span, message: `the SQL refers to ${displayName(name)} here` }],
+    });
+    table.aliases = [...(table.aliases ?? []), table.name];
+    table.name = name.name;
+  }
   return diagnostics;
 }

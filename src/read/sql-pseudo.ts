@@ -9,17 +9,19 @@ import { ident, qualified } from '../pg/quote.js';
 import type { Fragment } from './fragment.js';
 import { fixedSpan, type BlockSourceMap } from './source-map.js';
 import { collectReferences, parseOne } from './sql-ast.js';
-import { readPolicy } from './sql-objects.js';
+import { readIndex, readPolicy } from './sql-objects.js';
 
 export interface PseudoReading {
   fragments: Fragment[];
   diagnostics: Diagnostic[];
+  /** The text with what was read here blanked out (same byte offsets), to be parsed again. */
+  repaired?: string;
 }
 
 /** Reads a piece of a SQL block that does not parse; undefined when it is none of the above. */
 export function readPseudoSql(text: string, at: BlockSourceMap, headingPath: string[]): PseudoReading | undefined {
   return readPseudoPolicies(text, at, headingPath) ?? readBareExpression(text, at) ?? readSignatureCall(text, at)
-    ?? readNamedParameters(text, at);
+    ?? readNamedParameters(text, at) ?? readInlineIndexes(text, at);
 }
 
 interface Token { start: number; end: number; text: string; tokenName: string }
@@ -124,4 +126,58 @@ function readNamedParameters(text: string, at: BlockSourceMap): PseudoReading | 
       message: `named parameters (${names.map((n) => `:${n}`).join(', ')}) are a driver's syntax, not PostgreSQL's ($1, $2 …): kept as an example`,
     }],
   };
+}
+
+/**
+ * MySQL's `INDEX name (cols) [WHERE …]` and `KEY name (cols)` lines inside CREATE TABLE, which
+ * PostgreSQL rejects: each becomes the CREATE INDEX it means, and the table is read without them.
+ */
+function readInlineIndexes(text: string, at: BlockSourceMap): PseudoReading | undefined {
+  const tokens = tokensOf(text);
+  if (!tokens || !/^create$/i.test(tokens[0]?.text ?? '') || !tokens.some((t) => /^table$/i.test(t.text))) return undefined;
+  const open = tokens.findIndex((t) => t.text === '(');
+  const table = open > 0 ? tokens[open - 1]!.text : undefined;
+  if (!table) return undefined;
+  // The table's elements: token ranges between commas at depth 1.
+  const elements: { first: number; last: number; comma?: number }[] = [];
+  let depth = 0;
+  let first = open + 1;
+  for (let i = open; i < tokens.length; i++) {
+    const t = tokens[i]!.text;
+    if (t === '(') depth++;
+    else if (t === ')' && --depth === 0) {
+      elements.push({ first, last: i - 1 });
+      break;
+    } else if (t === ',' && depth === 1) {
+      elements.push({ first, last: i - 1, comma: i });
+      first = i + 1;
+    }
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  const reading: PseudoReading = { fragments: [], diagnostics: [] };
+  const blank = (from: number, to: number) => bytes.fill(0x20, from, to);
+  elements.forEach((e, n) => {
+    const words = tokens.slice(e.first, e.last + 1);
+    const unique = /^unique$/i.test(words[0]?.text ?? '');
+    const head = unique ? 1 : 0;
+    if (!/^(index|key)$/i.test(words[head]?.text ?? '') || words[head + 1]?.text === '(') return;
+    const body = Buffer.from(text, 'utf8').subarray(words[head + 1]!.start, words[words.length - 1]!.end).toString('utf8');
+    const sql = `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${body.replace(/^(\S+)\s*\(/, `$1 ON ${table} (`)}`;
+    const span = at.span(words[0]!.start);
+    const parsed = parseOne(sql);
+    if ('error' in parsed || parsed.kind !== 'IndexStmt') return;
+    reading.fragments.push({ kind: 'index', index: readIndex(parsed.node, span) });
+    reading.diagnostics.push({
+      code: 'SD104', severity: 'warning', span,
+      message: `\`${unique ? 'UNIQUE ' : ''}${words[head]!.text.toUpperCase()} ${words[head + 1]!.text} (…)\` inside CREATE TABLE is MySQL syntax, which PostgreSQL rejects; schemadoc reads it as the index it means`,
+      fix: `${sql};`,
+    });
+    // Blank the element and the comma that joins it to the others.
+    const previous = elements[n - 1];
+    blank(previous?.comma !== undefined ? tokens[previous.comma]!.start : words[0]!.start, words[words.length - 1]!.end);
+    if (previous?.comma === undefined && e.comma !== undefined) blank(tokens[e.comma]!.start, tokens[e.comma]!.end);
+  });
+  if (reading.fragments.length === 0) return undefined;
+  reading.repaired = bytes.toString('utf8');
+  return reading;
 }

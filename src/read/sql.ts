@@ -128,6 +128,14 @@ function parseBlock(block: PreparedBlock, fragments: Fragment[], diagnostics: Di
     } else if (pseudo) {
       fragments.push(...pseudo.fragments);
       diagnostics.push(...pseudo.diagnostics);
+      const repaired = pseudo.repaired === undefined ? undefined : tryParse(pseudo.repaired, at.from(piece.startByte));
+      if (repaired?.ok) statements.push(...repaired.statements);
+      else if (repaired) {
+        diagnostics.push({
+          code: 'SD101', severity: 'error', message: `SQL does not parse: ${repaired.message}`,
+          span: at.from(piece.startByte).span(repaired.position ?? 0),
+        });
+      }
     } else {
       diagnostics.push({
         code: 'SD101',

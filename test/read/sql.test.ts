@@ -208,4 +208,12 @@ describe('SQL reader: errors', () => {
     const { diagnostics } = await compile(sqlDoc('CREATE TABLE a (id int);\nCREATE TABLE a (id int);'));
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'SD202', related: [expect.objectContaining({ span: expect.objectContaining({ line: 4 }) })] })]);
   });
+
+  it('reads MySQL-style INDEX lines that PostgreSQL rejects (a partial one) as indexes, and the table without them', async () => {
+    const { schema, diagnostics } = await compile(sqlDoc('CREATE TABLE t (\n  a int,\n  b int,\n  INDEX idx_t_a (a),\n  UNIQUE KEY uq_t_b (b) WHERE b > 0\n);'));
+    expect(schema.tables[0]!.columns.map((c) => c.name)).toEqual(['a', 'b']);
+    expect(schema.indexes.map((i) => [i.name, i.unique, i.where, i.spans[0]!.line])).toEqual([['idx_t_a', false, undefined, 7], ['uq_t_b', true, 'b > 0', 8]]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['SD104', 'SD104']);
+  });
 });
+
