@@ -136,6 +136,16 @@ function compareDefinitions(winner: Table, other: Table, diagnostics: Diagnostic
     if (normalType(mine.type.sql) !== normalType(column.type.sql)) differences.push(`type ${column.type.sql} (the ${sourceOf(winner)} says ${mine.type.sql})`);
     if (mine.notNull !== column.notNull) differences.push(column.notNull ? `NOT NULL (the ${sourceOf(winner)} allows NULL)` : `nullable (the ${sourceOf(winner)} says NOT NULL)`);
     if (unique(winner, mine.name) !== unique(other, column.name)) differences.push(unique(other, column.name) ? `unique (the ${sourceOf(winner)} says not unique)` : `not unique (the ${sourceOf(winner)} says unique)`);
+    if (primaryKey(winner, mine.name) !== primaryKey(other, column.name)) differences.push(primaryKey(other, column.name) ? `part of the primary key (the ${sourceOf(winner)} says not)` : `not part of the primary key (the ${sourceOf(winner)} says it is)`);
+    if (column.default !== undefined && mine.default !== undefined && normalDefault(column.default) !== normalDefault(mine.default)) {
+      differences.push(`DEFAULT ${column.default} (the ${sourceOf(winner)} says DEFAULT ${mine.default})`);
+    }
+    const theirs = foreignKeyOf(other, column.name);
+    const ours = foreignKeyOf(winner, mine.name);
+    if (theirs && !ours) differences.push(`a reference to ${displayName(theirs.references!)} (the ${sourceOf(winner)} has no foreign key)`);
+    else if (theirs && ours && (theirs.onDelete ?? 'no action') !== (ours.onDelete ?? 'no action')) {
+      differences.push(`ON DELETE ${(theirs.onDelete ?? 'no action').toUpperCase()} (the ${sourceOf(winner)} says ${(ours.onDelete ?? 'no action').toUpperCase()})`);
+    }
     if (differences.length) {
       diagnostics.push({
         code: 'SD238', severity: 'warning', span: column.spans[0],
@@ -144,6 +154,20 @@ function compareDefinitions(winner: Table, other: Table, diagnostics: Diagnostic
       });
     }
   }
+}
+
+function primaryKey(t: Table, column: string): boolean {
+  return t.constraints.some((c) => c.kind === 'primary key' && c.columns.includes(column));
+}
+
+function foreignKeyOf(t: Table, column: string) {
+  return t.constraints.find((c) => c.kind === 'foreign key' && c.columns.length === 1 && c.columns[0] === column);
+}
+
+/** Spellings of one default: `now()` ≈ `CURRENT_TIMESTAMP`, `'x'::text` ≈ `'x'`, two random-UUID functions. */
+function normalDefault(sql: string): string {
+  return sql.toLowerCase().replace(/::[a-z ]+(\[\])?/g, '').replace(/\s+/g, '')
+    .replace(/^current_timestamp$/, 'now()').replace(/^gen_random_uuid\(\)$/, 'uuid_generate_v4()');
 }
 
 /** Spellings of one type: `int` ≈ `integer` ≈ `int4`, `varchar` ≈ `character varying`. */
@@ -170,6 +194,17 @@ function backRelationship(rel: Relationship, left: Table, right: Table, diagnost
     return;
   }
   const existing = child.constraints.find((c) => c.kind === 'foreign key' && c.columns.length === 1 && c.columns[0] === column.name);
+  const oneToOne = !MANY.has(rel.leftCardinality) && !MANY.has(rel.rightCardinality);
+  const unique = child.constraints.some((c) => (c.kind === 'unique' || c.kind === 'primary key') && c.columns.length === 1 && c.columns[0] === column.name);
+  if (oneToOne !== unique) {
+    diagnostics.push({
+      code: 'SD241', severity: 'warning', span: rel.span,
+      message: oneToOne
+        ? `the diagram says ${rel.left} and ${rel.right} are one-to-one, but ${displayName(child)}.${column.name} is not unique, so the database allows many`
+        : `the diagram says one ${rel.left} has many ${rel.right}, but ${displayName(child)}.${column.name} is unique, so the database allows one`,
+      related: [{ span: column.spans[0]!, message: `${displayName(child)}.${column.name}` }],
+    });
+  }
   if (existing) return;
   if (sourceOf(child) === 'diagram') {
     const key = parent.constraints.find((c) => c.kind === 'primary key')?.columns;

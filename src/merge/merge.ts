@@ -57,6 +57,7 @@ export function merge(fragments: Fragment[]): MergeResult {
   const relationships: Relationship[] = [];
   const foreignKeyHints: { table: QualifiedName; column: string; span: Span }[] = [];
   const models: ModelInterface[] = [];
+  const statedReferences: Extract<Fragment, { kind: 'stated-reference' }>[] = [];
 
   for (const f of fragments) {
     switch (f.kind) {
@@ -152,6 +153,9 @@ export function merge(fragments: Fragment[]): MergeResult {
       case 'model-interface':
         models.push(f.model);
         break;
+      case 'stated-reference':
+        statedReferences.push(f);
+        break;
     }
   }
 
@@ -172,6 +176,15 @@ export function merge(fragments: Fragment[]): MergeResult {
   diagnostics.push(...adoptSqlNames(schema));
   const comparison = compareRepresentations(merged, relationships, foreignKeyHints);
   diagnostics.push(...comparison.diagnostics, ...compareModels(merged, models));
+  for (const stated of statedReferences) {
+    const table = merged.find(stated.table);
+    if (!table || table.constraints.some((c) => c.kind === 'foreign key' && c.columns.includes(stated.column))) continue;
+    diagnostics.push({
+      code: 'SD242', severity: 'warning', span: stated.span,
+      message: `the comment says ${displayName(table)}.${stated.column} references ${displayName(stated.references)}, but no foreign key says so`,
+      fix: `ALTER TABLE ${displayName(table)} ADD FOREIGN KEY (${stated.column}) REFERENCES ${displayName(stated.references)};`,
+    });
+  }
   schema.tables = schema.tables.filter((t) => !comparison.removed.has(t));
   diagnostics.push(...resolveReferences(schema), ...leaveOutUndefinedCalls(schema));
   return { schema, diagnostics };

@@ -33,4 +33,6 @@ export type Fragment =
   /** A diagram marks the column as a foreign key (which table it references is for the relationships to say). */
   | { kind: 'foreign-key-hint'; table: QualifiedName; column: string; span: Span }
   | { kind: 'model-interface'; model: ModelInterface }
+  /** A comment beside a column says it references a table (`-- References users(id)`). */
+  | { kind: 'stated-reference'; table: QualifiedName; column: string; references: QualifiedName; span: Span }
   | { kind: 'example'; example: Example };

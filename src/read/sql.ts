@@ -1,7 +1,8 @@
 // SQL code blocks → fragments, parsed by libpg-query (PostgreSQL's own parser).
 import { parseSync, scanSync } from 'libpg-query';
 import type { Diagnostic } from '../schema/diagnostic.js';
-import type { Span } from '../schema/model.js';
+import type { Span, Table } from '../schema/model.js';
+import { emptyFacts, readForeignKey } from './column-vocabulary.js';
 import type { Fragment } from './fragment.js';
 import type { CodeBlock } from './markdown.js';
 import { collectReferences, requiredKeys, sql, type Node, type References } from './sql-ast.js';
@@ -167,6 +168,7 @@ function readStatement(statement: Statement, diagnostics: Diagnostic[]): Fragmen
       } else {
         const reading = readCreateTable(node, at, span, refs);
         fragments.push({ kind: 'table', table: reading.table });
+        fragments.push(...statedReferences(statement, reading.table));
         fragments.push(...reading.inlineIndexes.map((index): Fragment => ({ kind: 'index', index })));
         diagnostics.push(...reading.diagnostics);
       }
@@ -187,6 +189,33 @@ function readStatement(statement: Statement, diagnostics: Diagnostic[]): Fragmen
     }
     default:
       fragments.push(readObjectStatement(kind, node, span, refs) ?? asWritten(kind, node, span, refs));
+  }
+  return fragments;
+}
+
+/** `owner_id UUID NOT NULL, -- References users(id)`: what a comment beside a column says it references. */
+function statedReferences(statement: Statement, table: Table): Fragment[] {
+  const text = statement.at.slice(statement.start, statement.end);
+  let comments;
+  try {
+    comments = scanSync(text).tokens.filter((t) => t.tokenName === 'SQL_COMMENT');
+  } catch {
+    return [];
+  }
+  const fragments: Fragment[] = [];
+  const base = statement.at.span(statement.start).line;
+  const lineOf = (byte: number) => base + (Buffer.from(text, 'utf8').subarray(0, byte).toString('utf8').match(/\n/g)?.length ?? 0);
+  for (const comment of comments) {
+    const facts = emptyFacts();
+    if (!readForeignKey(comment.text.replace(/^--\s*/, ''), facts) || !facts.references?.table) continue;
+    const line = lineOf(comment.start);
+    const column = table.columns.find((c) => c.spans[0]?.line === line);
+    if (!column) continue;
+    const { schema, table: name } = facts.references;
+    fragments.push({
+      kind: 'stated-reference', table: { ...(table.schema ? { schema: table.schema } : {}), name: table.name }, column: column.name,
+      references: schema ? { schema, name } : { name }, span: statement.at.span(statement.start + comment.start),
+    });
   }
   return fragments;
 }

@@ -140,7 +140,8 @@ function readProperty(ts: typeof TS.default, member: TS.PropertyDeclaration, con
       case 'PrimaryGeneratedColumn': {
         const strategy = typeArgument ?? 'increment';
         type = strategy === 'uuid' ? 'uuid' : strategy === 'identity' ? 'integer' : 'serial';
-        if (strategy === 'uuid') facts.default = 'gen_random_uuid()';
+        // TypeORM's default on PostgreSQL (uuidExtension 'uuid-ossp').
+        if (strategy === 'uuid') facts.default = 'uuid_generate_v4()';
         if (strategy === 'identity') facts.identity = true;
         primaryKey.push(column);
         break;
@@ -197,6 +198,8 @@ function readProperty(ts: typeof TS.default, member: TS.PropertyDeclaration, con
     }
     table.columns.push(read.column);
     table.constraints.push(...read.constraints);
+    table.requires.push(...read.requires);
+    reading.fragments.push(...read.extensions);
     if (decorators.some((x) => decoratorName(ts, x) === 'Index')) {
       const index: Index = { name: '', table: { name: table.name }, unique: false, method: 'btree', keys: [{ column }], include: [], spans: [span] };
       reading.fragments.push({ kind: 'index', index });

@@ -90,4 +90,28 @@ describe('mermaid erDiagram', () => {
     expect(at('SD233')).toEqual([['warning', 19, expect.stringContaining('PERMISSION')]]);
     expect(at('SD230')).toEqual([['info', 21, expect.stringContaining('phone, is_verified, last_login')]]);
   });
+
+  it('reports a one-to-one relationship whose key is not unique, and comments that name a reference no key makes', async () => {
+    const doc = diagram(`    USER ||--|| PROFILE : has
+    USER {
+        int id PK
+    }
+    PROFILE {
+        int id PK
+        int user_id FK
+    }`, '\n```sql\nCREATE TABLE audit (id int, actor_id int, -- References users(id)\n  note text);\n```\n');
+    const { diagnostics } = await compile(doc);
+    expect(diagnostics.filter((d) => d.code === 'SD241' || d.code === 'SD242').map((d) => [d.code, d.span?.line])).toEqual([
+      ['SD241', 5], ['SD242', 16],
+    ]);
+  });
+
+  it('compares defaults, primary keys and foreign keys between two definitions of a table', async () => {
+    const doc = '# D\n\n```sql\nCREATE TABLE teams (id int PRIMARY KEY);\nCREATE TABLE users (id int PRIMARY KEY, team_id int, status text DEFAULT \'active\');\n```\n\n### users\n\n| Column | Type | Constraints |\n|---|---|---|\n| id | int | PK |\n| team_id | int | FK to teams |\n| status | text | DEFAULT \'new\' |\n';
+    const { diagnostics } = await compile(doc);
+    expect(diagnostics.filter((d) => d.code === 'SD238').map((d) => [d.span?.line, d.message.replace(/; schemadoc.*/, '')])).toEqual([
+      [13, 'the column-table makes users.team_id a reference to teams (the sql has no foreign key)'],
+      [14, "the column-table makes users.status DEFAULT 'new' (the sql says DEFAULT 'active')"],
+    ]);
+  });
 });
