@@ -27,7 +27,7 @@ export async function prepareReaders(): Promise<void> {
 }
 
 /** Fragments that say something about a schema but create nothing. */
-const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'declared-function', 'rls-all-tables', 'relationship', 'foreign-key-hint', 'model-interface', 'stated-reference']);
+const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'declared-function', 'rls-all-tables', 'relationship', 'foreign-key-hint', 'model-interface', 'stated-reference', 'stated-length']);
 
 /** Every representation in one document → fragments. */
 export async function readDocument({ file, text }: DocumentInput): Promise<DocumentReading> {

@@ -35,4 +35,6 @@ export type Fragment =
   | { kind: 'model-interface'; model: ModelInterface }
   /** A comment beside a column says it references a table (`-- References users(id)`). */
   | { kind: 'stated-reference'; table: QualifiedName; column: string; references: QualifiedName; span: Span }
+  /** Validation code (`Joi.string().min(4).max(15)`) states the lengths a field may have. */
+  | { kind: 'stated-length'; field: string; min?: number; max: number; span: Span }
   | { kind: 'example'; example: Example };

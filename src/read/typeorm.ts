@@ -36,7 +36,7 @@ const DEFAULT_TYPES: Record<string, string> = { string: 'varchar', number: 'inte
 
 export async function readTypeOrm(blocks: CodeBlock[], file: string): Promise<TypeOrmReading> {
   const reading: TypeOrmReading = { fragments: [], diagnostics: [], sqlBlocks: [] };
-  if (!blocks.some((b) => /@Entity\b|\.query\(|\binterface\s+\w+|\btype\s+\w+\s*=\s*\{/.test(b.content))) return reading;
+  if (!blocks.some((b) => /@Entity\b|\.query\(|\binterface\s+\w+|\btype\s+\w+\s*=\s*\{|\b(Joi|z|yup)\.string\(/.test(b.content))) return reading;
   const ts = (await import('typescript')).default;
   const classes = new Map<string, EntityClass & { block: CodeBlock; source: TS.SourceFile }>();
   const spanIn = (c: { block: CodeBlock; source: TS.SourceFile }) => (node: TS.Node): Span => {
@@ -49,6 +49,8 @@ export async function readTypeOrm(blocks: CodeBlock[], file: string): Promise<Ty
     const visit = (node: TS.Node): void => {
       const model = readInterface(ts, node, source, spanIn({ block, source }));
       if (model) reading.fragments.push({ kind: 'model-interface', model });
+      const rule = readValidationRule(ts, node, source, spanIn({ block, source }));
+      if (rule) reading.fragments.push(rule);
       if (ts.isClassDeclaration(node) && node.name) {
         const decorators = ts.getDecorators(node) ?? [];
         const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression.getText(source);
@@ -206,6 +208,20 @@ function readProperty(ts: typeof TS.default, member: TS.PropertyDeclaration, con
     }
     return;
   }
+}
+
+/**
+ * `username: Joi.string().min(4).max(15)` or `z.string().max(15)` in a validation schema: the
+ * lengths the application allows for a field, to compare with the column.
+ */
+function readValidationRule(ts: typeof TS.default, node: TS.Node, source: TS.SourceFile, at: (node: TS.Node) => Span): Fragment | undefined {
+  if (!ts.isPropertyAssignment(node) || !ts.isIdentifier(node.name) || !ts.isCallExpression(node.initializer)) return undefined;
+  const chain = node.initializer.getText(source);
+  if (!/^(Joi|z|yup)\.string\(\)/.test(chain)) return undefined;
+  const max = /\.max\((\d+)\)/.exec(chain)?.[1];
+  if (!max) return undefined;
+  const min = /\.min\((\d+)\)/.exec(chain)?.[1];
+  return { kind: 'stated-length', field: node.name.text, max: Number(max), ...(min ? { min: Number(min) } : {}), span: at(node.name) };
 }
 
 function decoratorName(ts: typeof TS.default, d: TS.Decorator): string | undefined {

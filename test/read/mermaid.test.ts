@@ -114,4 +114,17 @@ describe('mermaid erDiagram', () => {
       [14, "the column-table makes users.status DEFAULT 'new' (the sql says DEFAULT 'active')"],
     ]);
   });
+
+  it('reads entity aliases and quoted names', async () => {
+    const { schema } = await compile(diagram(`    p[Person] ||--o{ "ORDER-LINE" : orders
+    p[Person] {
+        int id PK
+    }
+    "ORDER-LINE" {
+        int id PK
+        int person_id FK
+    }`));
+    expect(schema.tables.map((t) => t.name)).toEqual(['person', 'order_line']);
+    expect(schema.tables[1]!.constraints[1]).toMatchObject({ kind: 'foreign key', columns: ['person_id'], references: { name: 'person' } });
+  });
 });

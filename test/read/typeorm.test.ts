@@ -101,4 +101,12 @@ export class BlogPost extends Base {
     expect(schema.tables.map((t) => t.name)).toEqual(['orders']);
     expect(diagnostics.map((d) => [d.code, d.span?.line])).toEqual([['SD250', 8], ['SD253', 10], ['SD251', 11]]);
   });
+
+  it('compares the lengths validation code allows with the column', async () => {
+    const doc = "# D\n\n```sql\nCREATE TABLE accounts (handle varchar(50) NOT NULL);\n```\n\n```ts\nconst schema = Joi.object({\n  handle: Joi.string().min(3).max(20).required(),\n})\n```\n";
+    const { diagnostics } = await compile(doc);
+    expect(diagnostics).toEqual([expect.objectContaining({
+      code: 'SD239', span: expect.objectContaining({ line: 9 }), message: 'the validation code allows handle 3–20 characters, but accounts.handle is varchar(50)',
+    })]);
+  });
 });
