@@ -39,6 +39,18 @@ export function compareRepresentations(
     }
   }
 
+  // A document with a diagram: the tables it leaves out (a diagram is often a summary, hence info).
+  const inRelationships = new Set(relationships.flatMap((r) => [entity(r.left), entity(r.right)]));
+  const drawn = merged.tables.filter((t) => inRelationships.has(t) || sourceOf(t) === 'diagram' || merged.alternatives.get(t)?.some((a) => sourceOf(a) === 'diagram'));
+  const firstDiagram = relationships[0]?.span ?? drawn.map((t) => t.spans.find((s) => s.source === 'diagram')).find(Boolean);
+  const notDrawn = merged.tables.filter((t) => !drawn.includes(t) && !removed.has(t));
+  if (firstDiagram && notDrawn.length) {
+    diagnostics.push({
+      code: 'SD243', severity: 'info', span: firstDiagram,
+      message: `the ER diagram does not show ${notDrawn.length === 1 ? 'table' : 'tables'} ${notDrawn.map((t) => displayName(t)).join(', ')}`,
+    });
+  }
+
   for (const rel of relationships) {
     if (/\b(extends?|inherits?|base)\b/i.test(rel.label)) continue;
     const left = entity(rel.left);

@@ -89,6 +89,7 @@ describe('mermaid erDiagram', () => {
     expect(at('SD232').map(([, line]) => line)).toEqual([31, 42]);
     expect(at('SD233')).toEqual([['warning', 19, expect.stringContaining('PERMISSION')]]);
     expect(at('SD230')).toEqual([['info', 21, expect.stringContaining('phone, is_verified, last_login')]]);
+    expect(at('SD243')).toEqual([['info', 14, 'the ER diagram does not show tables sessions, audit_logs']]);
   });
 
   it('reports a one-to-one relationship whose key is not unique, and comments that name a reference no key makes', async () => {
