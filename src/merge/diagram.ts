@@ -41,9 +41,9 @@ export function compareRepresentations(
 
   // A document with a diagram: the tables it leaves out (a diagram is often a summary, hence info).
   const inRelationships = new Set(relationships.flatMap((r) => [entity(r.left), entity(r.right)]));
-  const drawn = merged.tables.filter((t) => inRelationships.has(t) || sourceOf(t) === 'diagram' || merged.alternatives.get(t)?.some((a) => sourceOf(a) === 'diagram'));
-  const firstDiagram = relationships[0]?.span ?? drawn.map((t) => t.spans.find((s) => s.source === 'diagram')).find(Boolean);
-  const notDrawn = merged.tables.filter((t) => !drawn.includes(t) && !removed.has(t));
+  const drawn = new Set(merged.tables.filter((t) => inRelationships.has(t) || sourceOf(t) === 'diagram' || merged.alternatives.get(t)?.some((a) => sourceOf(a) === 'diagram')));
+  const firstDiagram = relationships[0]?.span ?? [...drawn].map((t) => t.spans.find((s) => s.source === 'diagram')).find(Boolean);
+  const notDrawn = merged.tables.filter((t) => !drawn.has(t) && !removed.has(t));
   if (firstDiagram && notDrawn.length) {
     diagnostics.push({
       code: 'SD243', severity: 'info', span: firstDiagram,

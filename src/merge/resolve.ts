@@ -2,7 +2,7 @@
 // index, trigger or policy on a table the document never defines cannot be created.
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { QualifiedName, Schema, Span } from '../schema/model.js';
-import { DEFAULT_SCHEMA, displayName, looseName, objectKey, sameName } from '../schema/names.js';
+import { DEFAULT_SCHEMA, displayName, looseName, objectKey } from '../schema/names.js';
 import { SUPABASE_TABLES, usesSupabase } from '../schema/supabase.js';
 
 export function resolveReferences(schema: Schema): Diagnostic[] {
@@ -89,8 +89,9 @@ export function adoptSqlNames(schema: Schema): Diagnostic[] {
     ...schema.triggers.map((t) => ({ name: t.table, span: t.spans[0]! })),
     ...schema.policies.filter((p) => p.spans[0]?.source === 'sql').map((p) => ({ name: p.table, span: p.spans[0]! })),
   ];
+  const defined = new Set(schema.tables.map((t) => objectKey('relation', t)));
   for (const { name, span } of sqlReferences) {
-    if (schema.tables.some((t) => sameName(t, name))) continue;
+    if (defined.has(objectKey('relation', name))) continue;
     const candidates = schema.tables.filter((t) => (t.schema ?? DEFAULT_SCHEMA) === (name.schema ?? DEFAULT_SCHEMA)
       && looseName(t.name) === looseName(name.name) && t.spans[0]?.source !== 'sql');
     if (candidates.length !== 1) continue;
@@ -102,6 +103,7 @@ export function adoptSqlNames(schema: Schema): Diagnostic[] {
     });
     table.aliases = [...(table.aliases ?? []), table.name];
     table.name = name.name;
+    defined.add(objectKey('relation', table));
   }
   return diagnostics;
 }
