@@ -4,6 +4,7 @@ import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Column, QualifiedName, Span, Table } from '../schema/model.js';
 import { displayName, looseName } from '../schema/names.js';
 import { entityTableName, type Relationship } from '../read/mermaid.js';
+import { declaredLength } from './stated.js';
 import { sourceOf, type MergedTables } from './tables.js';
 
 export interface DiagramComparison {
@@ -93,7 +94,7 @@ function compareColumns(table: Table, diagram: Table, diagnostics: Diagnostic[])
   }
   for (const column of diagram.columns) {
     const mine = table.columns.find((c) => looseName(c.name) === looseName(column.name));
-    if (mine && column.comment) compareStatedFacts(table, mine, column.comment, column.spans[0]!, diagnostics);
+    if (mine && column.comment) compareDiagramComment(table, mine, column.comment, column.spans[0]!, diagnostics);
   }
   const inTable = new Set(table.columns.map((c) => looseName(c.name)));
   for (const column of diagram.columns.filter((c) => !inTable.has(looseName(c.name)))) {
@@ -109,13 +110,13 @@ function compareColumns(table: Table, diagram: Table, diagnostics: Diagnostic[])
  * What a comment states explicitly about a column ("Unique username (4-15 chars)") against
  * what the winning definition makes of it.
  */
-function compareStatedFacts(table: Table, column: Column, comment: string, span: Span, diagnostics: Diagnostic[]): void {
+function compareDiagramComment(table: Table, column: Column, comment: string, span: Span, diagnostics: Diagnostic[]): void {
   const differences: string[] = [];
   const unique = table.constraints.some((c) => (c.kind === 'unique' || c.kind === 'primary key') && c.columns.length === 1 && c.columns[0] === column.name);
   if (/\bunique\b/i.test(comment) && !unique) differences.push('unique (it is not)');
   const length = /(\d+)\s*(?:-|–|to)\s*(\d+)\s*(?:chars?|characters)\b/i.exec(comment) ?? /\bmax(?:imum)?\s*(\d+)?\s*(\d+)\s*(?:chars?|characters)\b/i.exec(comment);
-  const declared = /^(?:character varying|varchar|char|character)\((\d+)\)/.exec(column.type.sql)?.[1];
-  if (length && declared && Number(length[2]) !== Number(declared)) {
+  const declared = declaredLength(column.type.sql);
+  if (length && declared !== undefined && Number(length[2]) !== declared) {
     differences.push(`at most ${length[2]} characters (it is ${column.type.sql}${length[1] ? `, with no CHECK for the minimum of ${length[1]}` : ''})`);
   }
   if (differences.length) {

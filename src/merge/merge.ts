@@ -4,13 +4,14 @@ import type { Diagnostic } from '../schema/diagnostic.js';
 import {
   emptySchema, type Constraint, type QualifiedName, type Schema, type Span, type Table,
 } from '../schema/model.js';
-import { displayName, looseName, objectKey, sameName } from '../schema/names.js';
+import { displayName, objectKey, sameName } from '../schema/names.js';
 import type { Fragment } from '../read/fragment.js';
 import { leaveOutUndefinedCalls } from './calls.js';
 import { adoptSqlNames, resolveReferences } from './resolve.js';
 import { compareRepresentations } from './diagram.js';
 import { mergeTables } from './tables.js';
 import { compareModels } from './models.js';
+import { compareStatedFacts } from './stated.js';
 import type { ModelInterface } from '../read/ts-interfaces.js';
 import type { Relationship } from '../read/mermaid.js';
 
@@ -57,8 +58,7 @@ export function merge(fragments: Fragment[]): MergeResult {
   const relationships: Relationship[] = [];
   const foreignKeyHints: { table: QualifiedName; column: string; span: Span }[] = [];
   const models: ModelInterface[] = [];
-  const statedReferences: Extract<Fragment, { kind: 'stated-reference' }>[] = [];
-  const statedLengths: Extract<Fragment, { kind: 'stated-length' }>[] = [];
+  const stated: Extract<Fragment, { kind: 'stated-reference' | 'stated-length' }>[] = [];
 
   for (const f of fragments) {
     switch (f.kind) {
@@ -155,10 +155,8 @@ export function merge(fragments: Fragment[]): MergeResult {
         models.push(f.model);
         break;
       case 'stated-reference':
-        statedReferences.push(f);
-        break;
       case 'stated-length':
-        statedLengths.push(f);
+        stated.push(f);
         break;
     }
   }
@@ -180,27 +178,7 @@ export function merge(fragments: Fragment[]): MergeResult {
   diagnostics.push(...adoptSqlNames(schema));
   const comparison = compareRepresentations(merged, relationships, foreignKeyHints);
   diagnostics.push(...comparison.diagnostics, ...compareModels(merged, models));
-  for (const stated of statedLengths) {
-    // The field is the column of that name, where exactly one table has one.
-    const owners = schema.tables.flatMap((t) => t.columns.filter((c) => looseName(c.name) === looseName(stated.field)).map((c) => ({ t, c })));
-    const owner = owners.length === 1 ? owners[0]! : undefined;
-    const declared = owner && /^(?:character varying|varchar|char|character)\((\d+)\)/.exec(owner.c.type.sql)?.[1];
-    if (!owner || !declared || Number(declared) === stated.max) continue;
-    diagnostics.push({
-      code: 'SD239', severity: 'warning', span: stated.span,
-      message: `the validation code allows ${stated.field} ${stated.min !== undefined ? `${stated.min}–` : 'up to '}${stated.max} characters, but ${displayName(owner.t)}.${owner.c.name} is ${owner.c.type.sql}`,
-      related: [{ span: owner.c.spans[0]!, message: `${displayName(owner.t)}.${owner.c.name}` }],
-    });
-  }
-  for (const stated of statedReferences) {
-    const table = merged.find(stated.table);
-    if (!table || table.constraints.some((c) => c.kind === 'foreign key' && c.columns.includes(stated.column))) continue;
-    diagnostics.push({
-      code: 'SD242', severity: 'warning', span: stated.span,
-      message: `the comment says ${displayName(table)}.${stated.column} references ${displayName(stated.references)}, but no foreign key says so`,
-      fix: `ALTER TABLE ${displayName(table)} ADD FOREIGN KEY (${stated.column}) REFERENCES ${displayName(stated.references)};`,
-    });
-  }
+  diagnostics.push(...compareStatedFacts(schema, merged, stated));
   schema.tables = schema.tables.filter((t) => !comparison.removed.has(t));
   diagnostics.push(...resolveReferences(schema), ...leaveOutUndefinedCalls(schema));
   return { schema, diagnostics };

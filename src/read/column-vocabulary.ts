@@ -1,6 +1,6 @@
 // The words people write in the cells of column tables, read as column facts.
 import type { ReferentialAction } from '../schema/model.js';
-import { ident } from '../pg/quote.js';
+import { ident, literal } from '../pg/quote.js';
 import { parseOne } from './sql-ast.js';
 
 export interface ForeignKeyFact {
@@ -208,10 +208,10 @@ function setAction(facts: ColumnFacts, which: 'onDelete' | 'onUpdate', action: s
 export function defaultExpression(text: string): string {
   const value = plain(text).replace(/^`|`$/g, '').trim();
   const parsed = parseOne(`SELECT ${value}`);
-  if ('error' in parsed) return `'${value.replace(/'/g, "''")}'`;
+  if ('error' in parsed) return literal(value);
   const target = parsed.node.targetList?.[0]?.ResTarget?.val;
   if (target?.ColumnRef && parsed.node.targetList.length === 1 && !/^current_|^localtime/i.test(value)) {
-    return `'${value.replace(/'/g, "''")}'`;
+    return literal(value);
   }
   return value;
 }

@@ -150,7 +150,7 @@ function columnNameOf(cell: string): string | undefined {
   const text = plain(cell).replace(/[^\p{L}\p{N}_$" ]/gu, ' ').trim();
   if (!text || /^[-—]+$/.test(text)) return undefined;
   const word = text.split(/\s+/)[0]!;
-  return word.startsWith('"') ? word.replace(/"/g, '') : word.replace(/"/g, '');
+  return word.replace(/"/g, '');
 }
 
 function readYesNo(text: string | undefined, set: (yes: boolean) => void): void {

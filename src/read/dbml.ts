@@ -2,6 +2,7 @@
 // @dbml/core is large; it is loaded only for documents that have a DBML block.
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Index, QualifiedName, ReferentialAction, Span, Table } from '../schema/model.js';
+import { literal } from '../pg/quote.js';
 import { columnFromFacts } from './column-definition.js';
 import { defaultExpression, emptyFacts, readTypeCell } from './column-vocabulary.js';
 import type { Fragment } from './fragment.js';
@@ -65,7 +66,7 @@ function readTable(t: Node, schema: string | undefined, at: (token: Node) => Spa
     facts.identity = Boolean(field.increment);
     if (field.dbdefault) {
       const value = String(field.dbdefault.value);
-      facts.default = field.dbdefault.type === 'string' ? `'${value.replace(/'/g, "''")}'` : field.dbdefault.type === 'expression' ? value : defaultExpression(value);
+      facts.default = field.dbdefault.type === 'string' ? literal(value) : field.dbdefault.type === 'expression' ? value : defaultExpression(value);
     }
     const read = columnFromFacts(field.name, type.sql ?? 'text', facts, span, t.name);
     if ('error' in read) {

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../schema/diagnostic.js';
 import { tableNameFromTitle } from '../schema/names.js';
 import { ident, qualified } from '../pg/quote.js';
 import type { Fragment } from './fragment.js';
-import { fixedSpan, type BlockSourceMap } from './source-map.js';
+import type { BlockSourceMap } from './source-map.js';
 import { collectReferences, parseOne } from './sql-ast.js';
 import { readIndex, readPolicy } from './sql-objects.js';
 
@@ -97,7 +97,7 @@ function readSignatureCall(text: string, at: BlockSourceMap): PseudoReading | un
   const quotedArgs = args.split(',').map((a) => a.trim().replace(/^(\S+)(\s)/, (_, n: string, s: string) => `${ident(n.toLowerCase())}${s}`)).join(', ');
   const parsed = parseOne(`CREATE FUNCTION ${qualified(name)}(${quotedArgs}) RETURNS void LANGUAGE sql AS ''`);
   if ('error' in parsed) return undefined;
-  const span = fixedSpan(at.span(tokens[0]!.start)).span(0);
+  const span = at.span(tokens[0]!.start);
   return {
     fragments: [{ kind: 'declared-function', function: { ...name, signature: `${m[1]}(${args})`, spans: [span] } }],
     // Reported once, by merge, as a function described by its signature only.

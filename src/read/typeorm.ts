@@ -6,6 +6,7 @@ import type * as TS from 'typescript';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Constraint, Index, Span, Table } from '../schema/model.js';
 import { snakeCase } from '../schema/names.js';
+import { literal } from '../pg/quote.js';
 import { columnFromFacts } from './column-definition.js';
 import { emptyFacts, type ColumnFacts } from './column-vocabulary.js';
 import type { Fragment } from './fragment.js';
@@ -191,7 +192,7 @@ function readProperty(ts: typeof TS.default, member: TS.PropertyDeclaration, con
     if (type === 'enum') type = 'text';
     if (options.unique === true) facts.unique = true;
     if (options.default !== undefined && facts.default === undefined) {
-      facts.default = typeof options.default === 'string' ? `'${options.default.replace(/'/g, "''")}'` : String(options.default);
+      facts.default = typeof options.default === 'string' ? literal(options.default) : String(options.default);
     }
     const read = columnFromFacts(column, type, facts, span, table.name);
     if ('error' in read) {
