@@ -21,7 +21,7 @@ export async function inspectCommand(argv: string[]): Promise<number> {
     console.log(inspectHelp);
     return EXIT.ok;
   }
-  const { schema, diagnostics, sources } = await loadDocuments(positionals);
+  const { schema, diagnostics, sources } = await loadDocuments(positionals, 'inspect');
   if (values.json) {
     process.stdout.write(JSON.stringify({ schema, diagnostics }, null, 2) + '\n');
   } else {

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { compileDocuments, type Compilation } from '../compile.js';
 import type { DocumentInput } from '../read/document.js';
 import { UsageError } from './usage.js';
@@ -8,11 +9,22 @@ export interface LoadedDocuments extends Compilation {
 }
 
 /** Reads the named documents and compiles them together. */
-export async function loadDocuments(paths: string[]): Promise<LoadedDocuments> {
-  if (paths.length === 0) throw new UsageError('name at least one document, e.g. `schemadoc apply docs/DATABASE_SCHEMA.md`');
-  const inputs: DocumentInput[] = paths.map((file) => ({ file, text: readDocumentFile(file) }));
+export async function loadDocuments(paths: string[], command = 'apply'): Promise<LoadedDocuments> {
+  const inputs = readDocuments(paths, command);
   const compilation = await compileDocuments(inputs);
   return { ...compilation, sources: new Map(inputs.map((i) => [i.file, i.text])) };
+}
+
+/** The documents named on the command line; a quoted glob (`'docs/**\/*.md'`) names every file it matches. */
+export function readDocuments(paths: string[], command: string): DocumentInput[] {
+  if (paths.length === 0) throw new UsageError(`name at least one document, e.g. \`schemadoc ${command} docs/DATABASE_SCHEMA.md\``);
+  const files = paths.flatMap((path) => {
+    if (!isDynamicPattern(path)) return [path];
+    const matched = globSync(path, { onlyFiles: true }).sort();
+    if (matched.length === 0) throw new UsageError(`no file matches ${path}`);
+    return matched;
+  });
+  return [...new Set(files)].map((file) => ({ file, text: readDocumentFile(file) }));
 }
 
 function readDocumentFile(file: string): string {

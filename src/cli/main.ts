@@ -1,16 +1,20 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
 import { EnvironmentError } from '../pg/database.js';
+import { ConfigError } from '../check/config.js';
 import { applyCommand } from './apply.js';
+import { checkCommand } from './check.js';
 import { inspectCommand } from './inspect.js';
 import { sqlCommand } from './sql.js';
 import { EXIT, UsageError } from './usage.js';
+import { packageVersion } from './version.js';
 
 const help = `schemadoc: your Markdown schema document is the source of truth for PostgreSQL.
 
 Usage: schemadoc <command> DOC... [options]
 
 Commands:
+  check     find the defects of a document: SQL PostgreSQL refuses, contradictions,
+            design problems, broken conventions (pretty, json, sarif, github)
   apply     create the documented schema in a database (embedded by default)
   sql       print the DDL the documents describe
   inspect   show the schema model read from the documents (--json for all of it)
@@ -18,6 +22,7 @@ Commands:
 Run \`schemadoc <command> --help\` for a command's options.`;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  check: checkCommand,
   apply: applyCommand,
   sql: sqlCommand,
   inspect: inspectCommand,
@@ -30,8 +35,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   if (command === '--version' || command === '-v') {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
-    console.log(pkg.version);
+    console.log(packageVersion());
     return EXIT.ok;
   }
   const run = COMMANDS[command];
@@ -44,7 +48,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof EnvironmentError || isArgumentError(error)) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof EnvironmentError || isArgumentError(error)) {
       console.error(`schemadoc: ${(error as Error).message}`);
       process.exitCode = EXIT.usage;
     } else {

@@ -18,7 +18,7 @@ export async function sqlCommand(argv: string[]): Promise<number> {
     console.log(sqlHelp);
     return EXIT.ok;
   }
-  const { schema, diagnostics, sources } = await loadDocuments(positionals);
+  const { schema, diagnostics, sources } = await loadDocuments(positionals, 'sql');
   process.stdout.write(emitSql(schema));
   report(diagnostics, 'pretty', sources);
   return diagnostics.some((d) => d.severity === 'error') ? EXIT.problems : EXIT.ok;

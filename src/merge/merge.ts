@@ -139,6 +139,9 @@ export function merge(fragments: Fragment[]): MergeResult {
       case 'example':
         schema.examples.push(f.example);
         break;
+      case 'convention':
+        schema.conventions.push(f.convention);
+        break;
       case 'declared-function':
         if (!schema.declaredFunctions.some((d) => sameName(d, f.function))) schema.declaredFunctions.push(f.function);
         break;

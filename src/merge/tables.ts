@@ -89,6 +89,8 @@ export function mergeTables(described: Table[]): MergedTables {
 function addColumnSpans(winner: Table, loser: Table): void {
   for (const column of loser.columns) {
     const kept = winner.columns.find((c) => looseName(c.name) === looseName(column.name));
-    if (kept) kept.spans.push(...column.spans);
+    if (!kept) continue;
+    kept.spans.push(...column.spans);
+    if (column.maintainedBy) kept.maintainedBy ??= column.maintainedBy;
   }
 }

@@ -1,7 +1,9 @@
 import { loadModule } from 'libpg-query';
-import type { Diagnostic } from '../schema/diagnostic.js';
+import type { Diagnostic, Suppression } from '../schema/diagnostic.js';
 import { displayName } from '../schema/names.js';
 import type { Fragment } from './fragment.js';
+import { readConventions } from './conventions.js';
+import { readIgnoreComments } from './ignore-comments.js';
 import { readMarkdown } from './markdown.js';
 import { isDbmlBlock, readDbml } from './dbml.js';
 import { isMermaidErDiagram, readMermaid } from './mermaid.js';
@@ -19,6 +21,8 @@ export interface DocumentInput {
 export interface DocumentReading {
   fragments: Fragment[];
   diagnostics: Diagnostic[];
+  /** Where `schemadoc-ignore` comments silence findings. */
+  suppressions: Suppression[];
 }
 
 /** Loads the parsers (libpg-query is WebAssembly); call once before `readDocument`. */
@@ -27,7 +31,7 @@ export async function prepareReaders(): Promise<void> {
 }
 
 /** Fragments that say something about a schema but create nothing. */
-const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'declared-function', 'rls-all-tables', 'relationship', 'foreign-key-hint', 'model-interface', 'stated-reference', 'stated-length']);
+const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'declared-function', 'rls-all-tables', 'relationship', 'foreign-key-hint', 'model-interface', 'stated-reference', 'stated-length', 'convention']);
 
 /** Every representation in one document → fragments. */
 export async function readDocument({ file, text }: DocumentInput): Promise<DocumentReading> {
@@ -42,7 +46,7 @@ export async function readDocument({ file, text }: DocumentInput): Promise<Docum
   ];
   const sqlTables = new Set(sql.fragments.flatMap((f) => (f.kind === 'table' ? [displayName(f.table)] : [])));
   const sections = readSections(markdown.elements, file, sqlTables);
-  const fragments = [...sql.fragments, ...sections.fragments, ...diagrams.flatMap((d) => d.fragments)];
+  const fragments = [...sql.fragments, ...sections.fragments, ...diagrams.flatMap((d) => d.fragments), ...readConventions(markdown.elements, file)];
   const diagnostics = [...sql.diagnostics, ...sections.diagnostics, ...diagrams.flatMap((d) => d.diagnostics)];
   if (!fragments.some((f) => !NOT_SCHEMA.has(f.kind))) {
     diagnostics.push({
@@ -50,5 +54,5 @@ export async function readDocument({ file, text }: DocumentInput): Promise<Docum
       message: 'no schema found: the document has no SQL block or table of columns that describes a table, type or other object',
     });
   }
-  return { fragments, diagnostics };
+  return { fragments, diagnostics, suppressions: readIgnoreComments(text, file, markdown.htmlBlocks) };
 }

@@ -1,7 +1,7 @@
 import type { Relationship } from './mermaid.js';
 import type { ModelInterface } from './ts-interfaces.js';
 import type {
-  Column, Comment, Constraint, DeclaredFunction, DefinedObject, EnumType, Example, Extension, Index, Policy,
+  Column, Comment, Constraint, Convention, DeclaredFunction, DefinedObject, EnumType, Example, Extension, Index, Policy,
   QualifiedName, SchemaNamespace, Span, SqlFunction, Table, Trigger, View,
 } from '../schema/model.js';
 
@@ -37,4 +37,5 @@ export type Fragment =
   | { kind: 'stated-reference'; table: QualifiedName; column: string; references: QualifiedName; span: Span }
   /** Validation code (`Joi.string().min(4).max(15)`) states the lengths a field may have. */
   | { kind: 'stated-length'; field: string; min?: number; max: number; span: Span }
-  | { kind: 'example'; example: Example };
+  | { kind: 'example'; example: Example }
+  | { kind: 'convention'; convention: Convention };

@@ -51,9 +51,17 @@ export interface MarkdownHeading extends Located {
 /** The document's structure, in document order. */
 export type MarkdownElement = MarkdownTable | MarkdownList | MarkdownParagraph | MarkdownHeading | ({ kind: 'code' } & CodeBlock);
 
+/** An HTML block with a `schemadoc-ignore` comment, and the lines of the block that follows it. */
+export interface HtmlBlock {
+  content: string;
+  line: number;
+  next?: { line: number; endLine: number };
+}
+
 export interface MarkdownDocument {
   blocks: CodeBlock[];
   elements: MarkdownElement[];
+  htmlBlocks: HtmlBlock[];
 }
 
 // Only block structure is read: inline parsing (emphasis, links) is switched off for speed;
@@ -67,6 +75,7 @@ export function readMarkdown(text: string): MarkdownDocument {
   const lines = text.split('\n');
   const blocks: CodeBlock[] = [];
   const elements: MarkdownElement[] = [];
+  const htmlBlocks: HtmlBlock[] = [];
   const headings: { level: number; text: string }[] = [];
   const path = () => headings.map((h) => h.text);
   const located = (inline: Token | undefined, line: number): Located => {
@@ -141,11 +150,14 @@ export function readMarkdown(text: string): MarkdownDocument {
         }
       }
       elements.push(list);
+    } else if (token.type === 'html_block' && token.map && token.content.includes('schemadoc-ignore')) {
+      const next = tokens.slice(i + 1).find((t) => t.map && t.level === 0 && t.type !== 'html_block')?.map;
+      htmlBlocks.push({ content: token.content, line: token.map[0] + 1, ...(next ? { next: { line: next[0] + 1, endLine: next[1] } } : {}) });
     } else if (token.type === 'paragraph_open' && token.level === 0 && token.map) {
       elements.push({ kind: 'paragraph', ...located(tokens[i + 1], token.map[0] + 1), headingPath: path() });
     }
   }
-  return { blocks, elements };
+  return { blocks, elements, htmlBlocks };
 }
 
 function leadingSpaces(line: string): number {

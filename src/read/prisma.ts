@@ -92,6 +92,7 @@ export function readPrisma(block: CodeBlock, file: string): PrismaReading {
         reading.diagnostics.push({ code: 'SD151', severity: 'error', span: at, message: `field ${field} of ${b.name} cannot be read: ${read.error}` });
         continue;
       }
+      if (/@updatedAt\b/.test(attributes)) read.column.maintainedBy = 'Prisma @updatedAt';
       table.columns.push(read.column);
       table.constraints.push(...read.constraints);
       table.requires.push(...read.requires);

@@ -120,7 +120,7 @@ function readNamedParameters(text: string, at: BlockSourceMap): PseudoReading | 
   const span = at.span(start);
   const sql = Buffer.from(text, 'utf8').subarray(start).toString('utf8').replace(/;\s*$/, '').trim();
   return {
-    fragments: [{ kind: 'example', example: { sql, statementKind: parsed.kind, spans: [span] } }],
+    fragments: [{ kind: 'example', example: { sql, runAs: numbered.slice(start).replace(/;\s*$/, '').trim(), statementKind: parsed.kind, spans: [span] } }],
     diagnostics: [{
       code: 'SD108', severity: 'info', span,
       message: `named parameters (${names.map((n) => `:${n}`).join(', ')}) are a driver's syntax, not PostgreSQL's ($1, $2 …): kept as an example`,

@@ -199,6 +199,7 @@ function readProperty(ts: typeof TS.default, member: TS.PropertyDeclaration, con
       reading.diagnostics.push({ code: 'SD161', severity: 'error', span, message: `property ${property} of ${table.name} cannot be read: ${read.error}` });
       return;
     }
+    if (name === 'UpdateDateColumn') read.column.maintainedBy = 'TypeORM @UpdateDateColumn';
     table.columns.push(read.column);
     table.constraints.push(...read.constraints);
     table.requires.push(...read.requires);

@@ -23,3 +23,17 @@ export function countBySeverity(diagnostics: Diagnostic[]): Record<Severity, num
   for (const d of diagnostics) counts[d.severity]++;
   return counts;
 }
+
+/** Lines of a document where some codes (or, with none listed, all) are not reported. */
+export interface Suppression {
+  file: string;
+  line: number;
+  endLine: number;
+  codes: string[];
+}
+
+export function withoutSuppressed(diagnostics: Diagnostic[], suppressions: Suppression[]): Diagnostic[] {
+  if (suppressions.length === 0) return diagnostics;
+  return diagnostics.filter((d) => !d.span || !suppressions.some((s) => s.file === d.span!.file
+    && d.span!.line >= s.line && d.span!.line <= s.endLine && (s.codes.length === 0 || s.codes.includes(d.code))));
+}

@@ -41,6 +41,8 @@ export interface Column {
   generated?: string;
   collation?: string;
   comment?: string;
+  /** What sets it on every update when the database does not: `TypeORM @UpdateDateColumn`. */
+  maintainedBy?: string;
   spans: Span[];
 }
 
@@ -182,7 +184,38 @@ export interface DeclaredFunction extends QualifiedName {
 /** A statement in the document that is not schema (SELECT, INSERT, VACUUM, psql commands). */
 export interface Example {
   sql: string;
+  /** The statement as PostgreSQL can run it, where that differs from how it is written (`:id` → `$1`). */
+  runAs?: string;
   statementKind: string;
+  spans: Span[];
+}
+
+/** What a document's own conventions can require; the config file can set the same. */
+export interface ConventionSettings {
+  /** Case of table names: `snake_case`, `camelCase`, `PascalCase`. */
+  tableCase?: 'snake_case' | 'camelCase' | 'PascalCase';
+  tableNumber?: 'singular' | 'plural';
+  columnCase?: 'snake_case' | 'camelCase';
+  /** Name patterns with `{table}` and `{columns}`: `ix_{table}_{columns}`. */
+  indexName?: string;
+  uniqueName?: string;
+  foreignKeyName?: string;
+  /** Foreign key column pattern with `{table}`: `{table}_id`. */
+  foreignKeyColumn?: string;
+  primaryKeyColumn?: string;
+  primaryKeyType?: string;
+  timestampsWithTimeZone?: boolean;
+  textOverVarchar?: boolean;
+  indexForeignKeys?: boolean;
+  enumValuesLowerCase?: boolean;
+}
+
+/** A rule the document states for itself ("Tables use snake_case, singular form"). */
+export interface Convention<K extends keyof ConventionSettings = keyof ConventionSettings> {
+  setting: K;
+  value: NonNullable<ConventionSettings[K]>;
+  /** The sentence that states it. */
+  statement: string;
   spans: Span[];
 }
 
@@ -207,11 +240,12 @@ export interface Schema {
   statements: DefinedObject[];
   declaredFunctions: DeclaredFunction[];
   examples: Example[];
+  conventions: Convention[];
 }
 
 export function emptySchema(): Schema {
   return {
     schemas: [], extensions: [], enums: [], types: [], sequences: [], tables: [], indexes: [],
-    views: [], functions: [], triggers: [], policies: [], comments: [], statements: [], declaredFunctions: [], examples: [],
+    views: [], functions: [], triggers: [], policies: [], comments: [], statements: [], declaredFunctions: [], examples: [], conventions: [],
   };
 }

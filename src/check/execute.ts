@@ -1,0 +1,185 @@
+// Does the document run? Its schema, then its example statements, executed in a scratch
+// embedded database inside one transaction that is always rolled back. PostgreSQL's errors
+// come back at the document line of the object or example (and the token, where given).
+import type { Diagnostic } from '../schema/diagnostic.js';
+import type { Example, ObjectKey, Schema, Span } from '../schema/model.js';
+import { displayName } from '../schema/names.js';
+import { usesSupabase } from '../schema/supabase.js';
+import { asPostgresError, openDatabase, type Database, type PostgresError } from '../pg/database.js';
+import { emitStatements, type DdlStatement } from '../pg/emit.js';
+import { withSupabaseStandIn } from '../pg/supabase.js';
+import { locateIn } from './locate.js';
+
+export interface Execution {
+  diagnostics: Diagnostic[];
+  statements: number;
+  examples: { run: number; skipped: number };
+}
+
+/** Statements run together while they succeed; a failing batch is run again one by one. */
+const BATCH = 400;
+
+/** Example statements that can run, rolled back, against the schema. */
+const RUNNABLE_EXAMPLES = new Set([
+  'SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'ExplainStmt', 'CallStmt',
+  'TruncateStmt', 'LockStmt', 'RefreshMatViewStmt',
+]);
+
+/** A missing table, column, type, function or schema: the document refers to what it never defines. */
+const UNDEFINED = new Set(['42P01', '42703', '42704', '42883', '3F000', '42P02']);
+
+export async function executeSchema(schema: Schema, sources: Map<string, string>): Promise<Execution> {
+  let statements = emitStatements(schema);
+  if (usesSupabase(schema)) statements = withSupabaseStandIn(statements);
+  const db = await scratchDatabase(schema.extensions.map((e) => e.name));
+  const diagnostics: Diagnostic[] = [];
+  const examples = { run: 0, skipped: 0 };
+  await db.exec('BEGIN');
+  try {
+    const failed = await runSchema(db, statements, sources, diagnostics);
+    for (const example of schema.examples) {
+      if (!RUNNABLE_EXAMPLES.has(example.statementKind)) {
+        examples.skipped++;
+        continue;
+      }
+      examples.run++;
+      const error = await runExample(db, example);
+      if (error && !failedBefore(error, failed)) diagnostics.push(exampleFails(example, error, schema));
+    }
+  } finally {
+    await db.exec('ROLLBACK');
+  }
+  return { diagnostics, statements: statements.length, examples };
+}
+
+/** Runs the DDL; returns what could not be created, so that what depends on it is not reported again. */
+async function runSchema(db: Database, statements: DdlStatement[], sources: Map<string, string>, diagnostics: Diagnostic[]): Promise<Set<ObjectKey>> {
+  const failed = new Set<ObjectKey>();
+  for (let i = 0; i < statements.length; i += BATCH) {
+    const batch = statements.slice(i, i + BATCH);
+    if (failed.size === 0 && await attempt(db, batch.map((s) => s.sql).join('\n')) === undefined) continue;
+    for (const statement of batch) {
+      if (statement.requires.some((k) => failed.has(k))) {
+        for (const k of statement.provides) failed.add(k);
+        continue;
+      }
+      const error = await attempt(db, statement.sql);
+      if (!error) continue;
+      for (const k of statement.provides) failed.add(k);
+      diagnostics.push(statementFails(statement, error, sources));
+    }
+  }
+  return failed;
+}
+
+/** Runs SQL in a savepoint: on failure the transaction goes on as before it. */
+async function attempt(db: Database, sql: string): Promise<PostgresError | undefined> {
+  await db.exec('SAVEPOINT schemadoc_check');
+  try {
+    await db.exec(sql);
+    await db.exec('RELEASE SAVEPOINT schemadoc_check');
+    return undefined;
+  } catch (error) {
+    await db.exec('ROLLBACK TO SAVEPOINT schemadoc_check; RELEASE SAVEPOINT schemadoc_check');
+    return asPostgresError(error);
+  }
+}
+
+/** An example with `$1` parameters is prepared (names and types checked), not run. */
+async function runExample(db: Database, example: Example): Promise<(PostgresError & { offset: number }) | undefined> {
+  const sql = example.runAs ?? example.sql;
+  const error = await attempt(db, sql);
+  if (error?.code !== '42P02') return error && { ...error, offset: 0 };
+  const prefix = 'PREPARE schemadoc_example AS ';
+  const prepared = await attempt(db, `${prefix}${sql}`);
+  if (!prepared) await db.exec('DEALLOCATE schemadoc_example');
+  return prepared && { ...prepared, offset: prefix.length };
+}
+
+/** An example that fails only because an object it uses could not be created: reported there already. */
+function failedBefore(error: PostgresError, failed: Set<ObjectKey>): boolean {
+  const name = /^relation "([^"]+)" does not exist/.exec(error.message)?.[1];
+  return name !== undefined && [...failed].some((key) => key.endsWith(`:${name}`) || key.endsWith(`.${name}`));
+}
+
+function codeOf(error: PostgresError): string | undefined {
+  return error.code && UNDEFINED.has(error.code) ? 'SD220' : undefined;
+}
+
+function explain(error: PostgresError): string {
+  return error.message + (error.detail ? ` (${error.detail})` : '') + (error.hint ? `. ${error.hint}` : '');
+}
+
+function statementFails(statement: DdlStatement, error: PostgresError, sources: Map<string, string>): Diagnostic {
+  const span = statement.spans[0];
+  return {
+    code: codeOf(error) ?? 'SD400',
+    severity: 'error',
+    message: `${statement.kind} ${statement.name} fails in PostgreSQL: ${explain(error)}`,
+    ...(span ? { span: tokenSpan(span, statement.sql, error.position, sources) } : {}),
+  };
+}
+
+function exampleFails(example: Example, error: PostgresError & { offset: number }, schema: Schema): Diagnostic {
+  const span = example.spans[0]!;
+  // Sample values on an empty database (a row that breaks a constraint, 'user-uuid' for a
+  // uuid) and catalog views of extensions the example assumes are worth knowing, not defects.
+  const sample = error.code?.startsWith('23') || error.code === '22P02' || /^relation "pg_\w+" does not exist/.test(error.message);
+  const called = error.code === '42883' ? /function ([\w."]+)\(/.exec(error.message)?.[1] : undefined;
+  const declared = called && schema.declaredFunctions.find((f) => displayName(f) === called || f.name === called.split('.').pop());
+  return {
+    code: codeOf(error) ?? 'SD401',
+    severity: sample ? 'info' : 'error',
+    message: declared
+      ? `the example calls ${displayName(declared)}(), which the document describes by its signature but never defines`
+      : called && !schema.functions.some((f) => f.name === called.split('.').pop())
+        ? `the example calls ${called}(), which the document never defines`
+        : `the example ${sample ? 'does not run on an empty database' : 'fails in PostgreSQL'}: ${explain(error)}`,
+    span: error.position ? positionIn(example.runAs ?? example.sql, error.position - error.offset, span) : span,
+    ...(declared ? { related: [{ span: declared.spans[0]!, message: `${declared.signature} is described here, with no body` }] } : {}),
+  };
+}
+
+/** A 1-based character position in text that starts at `span` → the file position. */
+function positionIn(text: string, position: number, span: Span): Span {
+  const before = text.slice(0, Math.max(0, position - 1));
+  const lines = before.split('\n');
+  const line = span.line + lines.length - 1;
+  const column = lines.length === 1 ? span.column + before.length : lines[lines.length - 1]!.length + 1;
+  return { ...span, line, column, endLine: line, endColumn: column };
+}
+
+/**
+ * PostgreSQL points at a token of the statement schemadoc wrote; the same token in the
+ * document's lines for that object is where the author should look.
+ */
+function tokenSpan(span: Span, sql: string, position: number | undefined, sources: Map<string, string>): Span {
+  const token = position ? /^("(?:[^"]|"")+"|[\p{L}_][\p{L}\p{N}_$]*)/u.exec(sql.slice(position - 1))?.[1] : undefined;
+  if (!token) return span;
+  const word = token.startsWith('"') ? token.slice(1, -1).replace(/""/g, '"') : token;
+  return locateIn(sources, span, new RegExp(`(?<![\\p{L}\\p{N}_])"?${escapeRegExp(word)}"?(?![\\p{L}\\p{N}_])`, 'iu')) ?? span;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// One scratch database per process and set of extensions: starting PGlite costs seconds,
+// and every check leaves it as it found it (all of its work is rolled back).
+const scratch = new Map<string, Promise<Database>>();
+
+async function scratchDatabase(extensions: string[]): Promise<Database> {
+  const key = [...new Set(extensions)].sort().join(',');
+  let db = scratch.get(key);
+  if (!db) {
+    db = openDatabase({ dataDir: 'memory://', extensions });
+    scratch.set(key, db);
+  }
+  return db;
+}
+
+export async function closeScratchDatabases(): Promise<void> {
+  const open = [...scratch.values()];
+  scratch.clear();
+  await Promise.all(open.map(async (db) => (await db).close()));
+}

@@ -1,0 +1,70 @@
+// Every rule `check` knows, in code order. Adding a rule: one file here, one line below,
+// and its page in docs/rules/.
+import type { Rule } from '../rule.js';
+import { sqlSyntax } from './sql-syntax.js';
+import { mysqlSyntax } from './mysql-syntax.js';
+import { pseudoSqlPolicy } from './pseudo-sql-policy.js';
+import { placeholder } from './placeholder.js';
+import { undefinedReference } from './undefined-reference.js';
+import { foldedIdentifier } from './folded-identifier.js';
+import { undefinedFunctionCall } from './undefined-function-call.js';
+import { statementFails } from './statement-fails.js';
+import { exampleFails } from './example-fails.js';
+import { foreignKeyWithoutIndex } from './foreign-key-without-index.js';
+import { redundantIndex } from './redundant-index.js';
+import { setNullOnNotNull } from './set-null-on-not-null.js';
+import { foreignKeyBlocksDelete } from './foreign-key-blocks-delete.js';
+import { reservedWordName } from './reserved-word-name.js';
+import { timestampWithoutTimeZone } from './timestamp-without-time-zone.js';
+import { varcharLength } from './varchar-length.js';
+import { serialOverIdentity } from './serial-over-identity.js';
+import { missingPrimaryKey } from './missing-primary-key.js';
+import { uuidKeyWithoutDefault } from './uuid-key-without-default.js';
+import { unmaintainedUpdatedAt } from './unmaintained-updated-at.js';
+import { viewOrderBy } from './view-order-by.js';
+import { viewCartesianJoin } from './view-cartesian-join.js';
+import { unusedEnum } from './unused-enum.js';
+import { rlsWithoutPolicy } from './rls-without-policy.js';
+import { policyWithoutRls } from './policy-without-rls.js';
+import { tableNaming } from './table-naming.js';
+import { indexNaming } from './index-naming.js';
+import { foreignKeyNaming } from './foreign-key-naming.js';
+import { primaryKeyConvention } from './primary-key-convention.js';
+import { enumValueCase } from './enum-value-case.js';
+
+export const RULES: Rule[] = [
+  sqlSyntax,
+  mysqlSyntax,
+  pseudoSqlPolicy,
+  placeholder,
+  undefinedReference,
+  foldedIdentifier,
+  undefinedFunctionCall,
+  statementFails,
+  exampleFails,
+  foreignKeyWithoutIndex,
+  redundantIndex,
+  setNullOnNotNull,
+  foreignKeyBlocksDelete,
+  reservedWordName,
+  timestampWithoutTimeZone,
+  varcharLength,
+  serialOverIdentity,
+  missingPrimaryKey,
+  uuidKeyWithoutDefault,
+  unmaintainedUpdatedAt,
+  viewOrderBy,
+  viewCartesianJoin,
+  unusedEnum,
+  rlsWithoutPolicy,
+  policyWithoutRls,
+  tableNaming,
+  indexNaming,
+  foreignKeyNaming,
+  primaryKeyConvention,
+  enumValueCase,
+];
+
+export function ruleFor(code: string): Rule | undefined {
+  return RULES.find((r) => r.meta.code === code);
+}

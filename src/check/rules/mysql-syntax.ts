@@ -1,0 +1,9 @@
+import type { Rule } from '../rule.js';
+
+/** Found while reading (src/read/sql-table.ts). */
+export const mysqlSyntax: Rule = {
+  meta: {
+    code: 'SD104', name: 'mysql-syntax', severity: 'warning', stage: 'read',
+    summary: 'MySQL or SQL Server syntax in a PostgreSQL document',
+  },
+};

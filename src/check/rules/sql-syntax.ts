@@ -1,0 +1,9 @@
+import type { Rule } from '../rule.js';
+
+/** Found while reading (src/read/sql.ts). */
+export const sqlSyntax: Rule = {
+  meta: {
+    code: 'SD101', name: 'sql-syntax', severity: 'error', stage: 'read',
+    summary: 'SQL that PostgreSQL cannot parse',
+  },
+};

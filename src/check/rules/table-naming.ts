@@ -1,0 +1,39 @@
+import { displayName, snakeCase } from '../../schema/names.js';
+import { hasCase, looksPlural, plural, singular } from '../naming.js';
+import type { Rule } from '../rule.js';
+
+export const tableNaming: Rule = {
+  meta: {
+    code: 'SD601', name: 'table-naming', severity: 'warning', stage: 'model',
+    summary: "A table or column name that breaks the document's own naming convention (case, singular or plural)",
+  },
+  run({ schema, convention, report }) {
+    const tableCase = convention('tableCase');
+    const tableNumber = convention('tableNumber');
+    const columnCase = convention('columnCase');
+    for (const table of schema.tables) {
+      if (tableCase && !hasCase(table.name, tableCase.value)) {
+        report({
+          message: `table ${displayName(table)} is not ${tableCase.value}, as the document's tables are to be`,
+          span: table.spans[0], related: tableCase.related,
+          ...(tableCase.value === 'snake_case' ? { fix: snakeCase(table.name) } : {}),
+        });
+      }
+      if (tableNumber && looksPlural(table.name) !== (tableNumber.value === 'plural')) {
+        report({
+          message: `table ${displayName(table)} is ${tableNumber.value === 'plural' ? 'singular' : 'plural'}; the document's tables are to be ${tableNumber.value}`,
+          span: table.spans[0], related: tableNumber.related,
+          fix: tableNumber.value === 'plural' ? plural(table.name) : singular(table.name),
+        });
+      }
+      if (!columnCase) continue;
+      for (const column of table.columns.filter((c) => !hasCase(c.name, columnCase.value))) {
+        report({
+          message: `column ${displayName(table)}.${column.name} is not ${columnCase.value}, as the document's columns are to be`,
+          span: column.spans[0], related: columnCase.related,
+          ...(columnCase.value === 'snake_case' ? { fix: snakeCase(column.name) } : {}),
+        });
+      }
+    }
+  },
+};

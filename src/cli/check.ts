@@ -1,0 +1,97 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { checkDocuments } from '../check/check.js';
+import { closeScratchDatabases } from '../check/execute.js';
+import { loadConfig } from '../check/config.js';
+import { RULES } from '../check/rules/index.js';
+import { countBySeverity } from '../schema/diagnostic.js';
+import { formatGithub } from '../report/github.js';
+import { formatJson } from '../report/json.js';
+import { formatPretty, plural } from '../report/pretty.js';
+import { formatSarif } from '../report/sarif.js';
+import { readDocuments } from './load.js';
+import { EXIT, UsageError } from './usage.js';
+import { packageVersion } from './version.js';
+
+export const checkHelp = `schemadoc check DOC... [options]
+
+Finds the defects of schema documents, each at its document line: SQL that PostgreSQL
+refuses (the schema and the example statements are run in a scratch embedded database,
+inside a transaction that is rolled back), representations that contradict each other,
+design problems (unindexed foreign keys, redundant indexes, ON DELETE SET NULL on NOT NULL
+columns, reserved words, timestamp without time zone …) and breaks of the conventions the
+document states for itself ("Indexes follow the pattern ix_{table}_{columns}").
+Several files, or a quoted glob ('docs/**/*.md'), are checked together as one schema.
+
+Options:
+  --format FORMAT     pretty (default), json, sarif (SARIF 2.1.0, for GitHub code
+                      scanning) or github (annotations in a GitHub Actions log)
+  -o, --output FILE   write the report to FILE instead of stdout
+  --max-warnings N    exit 1 when there are more than N warnings (default: no limit)
+  --config FILE       rule severities and conventions (default: schemadoc.config.json,
+                      .ts, .mjs or .js in the current directory)
+  --no-execute        do not run the schema and examples in the scratch database
+  -h, --help          this help
+
+In a document, <!-- schemadoc-ignore SD501 --> silences a code for the block, row or
+line that follows (with no code, every finding there). Rules: docs/rules/<code>.md.
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
+warnings, 2 usage or environment.`;
+
+const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
+type CheckFormat = (typeof FORMATS)[number];
+
+export async function checkCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' }, output: { type: 'string', short: 'o' }, 'max-warnings': { type: 'string' },
+      config: { type: 'string' }, 'no-execute': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(checkHelp);
+    return EXIT.ok;
+  }
+  const format = (values.format ?? 'pretty') as CheckFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format ${values.format}: use ${FORMATS.join(', ')}`);
+  const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity || maxWarnings < 0) {
+    throw new UsageError(`--max-warnings needs a whole number of warnings, not "${values['max-warnings']}"`);
+  }
+  const documents = readDocuments(positionals, 'check');
+  const config = await loadConfig(process.cwd(), values.config);
+
+  let result;
+  try {
+    result = await checkDocuments(documents, { config, execute: !values['no-execute'] });
+  } finally {
+    await closeScratchDatabases();
+  }
+  const { diagnostics } = result;
+  const sources = new Map(documents.map((d) => [d.file, d.text]));
+  const toFile = values.output !== undefined;
+  let text: string;
+  switch (format) {
+    case 'json': text = formatJson(diagnostics); break;
+    case 'sarif': text = formatSarif(diagnostics, RULES.map((r) => r.meta), packageVersion()); break;
+    case 'github': text = formatGithub(diagnostics); break;
+    default: {
+      const color = !toFile && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+      const t = result.schema.tables.length;
+      const what = `${documents.map((d) => d.file).join(', ')} (${plural(t, 'table')}`
+        + `${result.execution ? `; schema and ${plural(result.execution.examples.run, 'example')} run in a scratch database` : ''})`;
+      text = diagnostics.length ? `${formatPretty(diagnostics, { color, sources })}\nChecked ${what}.` : `No problems found in ${what}.`;
+    }
+  }
+  if (toFile) writeFileSync(values.output!, text + '\n');
+  else process.stdout.write(text + '\n');
+
+  const counts = countBySeverity(diagnostics);
+  if (format === 'pretty' && counts.warning > maxWarnings) {
+    console.error(`schemadoc: ${plural(counts.warning, 'warning')}, more than --max-warnings ${maxWarnings}.`);
+  }
+  return counts.error > 0 || counts.warning > maxWarnings ? EXIT.problems : EXIT.ok;
+}
