@@ -47,7 +47,7 @@ export function resolveReferences(schema: Schema): Diagnostic[] {
     for (const column of columns.filter((c) => !known.includes(c))) {
       const quoted = known.find((k) => k.toLowerCase() === column);
       diagnostics.push({
-        code: 'SD221', severity: 'error', span,
+        code: quoted ? 'SD221' : 'SD220', severity: 'error', span,
         message: quoted
           ? `${what} refers to column ${column}: PostgreSQL folds the unquoted name to lower case, but the column is "${quoted}"`
           : `${what} refers to column ${column}, which table ${displayName(name)} does not have`,

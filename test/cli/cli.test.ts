@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -128,4 +128,57 @@ describe.concurrent('every seed goes through sql and apply without a crash', () 
       if (apply.code === 1) expect(apply.stderr).toMatch(/:\d+:\d+ error SD\d+ /);
     });
   }
+});
+
+describe('schemadoc check', () => {
+  const clean = '# Doc\n\n```sql\nCREATE TABLE account (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL UNIQUE);\n```\n';
+  const warned = '# Doc\n\n```sql\nCREATE TABLE event (id bigint PRIMARY KEY, at timestamp);\n```\n';
+  const broken = '# Doc\n\n```sql\nCREATE TABLE a (id bigint PRIMARY KEY);\nCREATE VIEW v AS SELECT missing FROM a;\n```\n';
+
+  it('exits 0 on a clean document, 1 on errors, and says where', async () => {
+    const ok = await schemadoc(['check', document('clean.md', clean)]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^No problems found in .*clean\.md \(1 table; schema and 0 examples run in a scratch database\)\./);
+    const bad = await schemadoc(['check', document('broken.md', broken)]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/broken\.md:5:25 error SD220 view v fails in PostgreSQL: column "missing" does not exist\n {2}5 \| CREATE VIEW v AS SELECT missing FROM a;\n {4}\| {25}\^/);
+    expectNoStackTrace(bad);
+  });
+
+  it('fails on warnings only above --max-warnings', async () => {
+    const file = document('warned.md', warned);
+    expect((await schemadoc(['check', file])).code).toBe(0);
+    expect((await schemadoc(['check', file, '--max-warnings', '1'])).code).toBe(0);
+    const over = await schemadoc(['check', file, '--max-warnings', '0']);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toMatch(/1 warning, more than --max-warnings 0/);
+  });
+
+  it('writes json, sarif and github formats, to a file with --output', async () => {
+    const file = document('warned2.md', warned);
+    const json = JSON.parse((await schemadoc(['check', file, '--format', 'json'])).stdout);
+    expect(json.summary).toEqual({ errors: 0, warnings: 1, infos: 0 });
+    expect(json.diagnostics[0]).toMatchObject({ code: 'SD506', line: 4, column: 47, fix: 'timestamptz' });
+    const out = join(work, 'report.sarif');
+    expect((await schemadoc(['check', file, '--format', 'sarif', '-o', out])).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
+    expect((await schemadoc(['check', file, '--format', 'github'])).stdout).toMatch(/^::warning file=.*warned2\.md,line=4,col=47,endLine=4,endColumn=56,title=SD506::/);
+  });
+
+  it('checks a quoted glob of documents together', async () => {
+    document('glob-a.md', '# A\n\n```sql\nCREATE TABLE team (id bigint PRIMARY KEY);\n```\n');
+    document('glob-b.md', '# B\n\n```sql\nCREATE TABLE player (id bigint PRIMARY KEY, team_id bigint REFERENCES team (id) ON DELETE CASCADE);\nCREATE INDEX ix_player_team_id ON player (team_id);\n```\n');
+    const run = await schemadoc(['check', 'glob-*.md']);
+    expect(run.stdout).toMatch(/No problems found in glob-a\.md, glob-b\.md \(2 tables/);
+    expect(run.code).toBe(0);
+  });
+
+  it('answers usage mistakes with exit 2 and one sentence', async () => {
+    const file = document('clean2.md', clean);
+    for (const args of [['check', file, '--format', 'xml'], ['check', file, '--max-warnings', 'many'], ['check', 'nothing-*.md'], ['check', file, '--config', 'none.json']]) {
+      const run = await schemadoc(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^schemadoc: .+\n$/);
+    }
+  });
 });

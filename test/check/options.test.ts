@@ -1,0 +1,83 @@
+// What a team adjusts: severities and conventions in the config file, ignore comments in
+// the document, and several documents checked as one schema.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkDocuments } from '../../src/check/check.js';
+import { ConfigError, loadConfig } from '../../src/check/config.js';
+import { closeScratchDatabases } from '../../src/check/execute.js';
+
+const work = mkdtempSync(join(tmpdir(), 'schemadoc-check-'));
+afterAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  await closeScratchDatabases();
+});
+
+const sql = (text: string) => `# Doc\n\n\`\`\`sql\n${text}\n\`\`\`\n`;
+const codes = async (text: string, options = {}) =>
+  (await checkDocuments([{ file: 'doc.md', text }], options)).diagnostics.map((d) => `${d.code}:${d.severity}:${d.span?.line}`);
+
+describe('config file', () => {
+  it('changes a severity, turns a rule off and sets conventions', async () => {
+    writeFileSync(join(work, 'schemadoc.config.json'), JSON.stringify({
+      rules: { SD506: 'error', SD509: 'off' },
+      conventions: { tableNumber: 'plural', indexName: 'idx_<table>_<column>' },
+    }));
+    const config = await loadConfig(work);
+    const found = await codes(sql('CREATE TABLE item (at timestamp);\nCREATE INDEX ix_item_at ON item (at);'), { config });
+    expect(found).toEqual(expect.arrayContaining(['SD506:error:4', 'SD601:warning:4', 'SD602:warning:5']));
+    expect(found.some((c) => c.startsWith('SD509'))).toBe(false);
+  });
+
+  it('reads a TypeScript config', async () => {
+    const dir = mkdtempSync(join(work, 'ts-'));
+    writeFileSync(join(dir, 'schemadoc.config.ts'), "const config: { rules: Record<string, string> } = { rules: { SD507: 'off' } };\nexport default config;\n");
+    expect((await loadConfig(dir)).rules).toEqual({ SD507: 'off' });
+  });
+
+  it('says what is wrong with a bad config, in one sentence', async () => {
+    const file = join(work, 'bad.json');
+    writeFileSync(file, JSON.stringify({ rules: { SD501: 'loud' } }));
+    await expect(loadConfig(work, file)).rejects.toThrow(new ConfigError(`${file}: rule SD501 must be "error", "warning", "info" or "off"`));
+    writeFileSync(file, JSON.stringify({ conventions: { tableCase: 'kebab' } }));
+    await expect(loadConfig(work, file)).rejects.toThrow(/convention tableCase must be "snake_case" or "camelCase" or "PascalCase"/);
+  });
+});
+
+describe('ignore comments', () => {
+  it('silence a code for the block after an HTML comment, and nothing else', async () => {
+    const text = '# Doc\n\n<!-- schemadoc-ignore SD506 -->\n```sql\nCREATE TABLE a (id int PRIMARY KEY, at timestamp);\n```\n\n```sql\nCREATE TABLE b (id int PRIMARY KEY, at timestamp);\n```\n';
+    expect((await codes(text)).filter((c) => c.startsWith('SD506'))).toEqual(['SD506:warning:9']);
+  });
+
+  it('silence one row of a column table, or one SQL line', async () => {
+    const table = '## a\n\n| Column | Type |\n|---|---|\n| id | int PK |\n| at | timestamp <!-- schemadoc-ignore --> |\n| at2 | timestamp |\n';
+    expect((await codes(table)).filter((c) => c.startsWith('SD506'))).toEqual(['SD506:warning:7']);
+    const lines = sql('CREATE TABLE a (\n  id int PRIMARY KEY,\n  -- schemadoc-ignore SD506\n  at timestamp,\n  at2 timestamp\n);');
+    expect((await codes(lines)).filter((c) => c.startsWith('SD506'))).toEqual(['SD506:warning:8']);
+  });
+});
+
+describe('several documents', () => {
+  it('are one schema: a table in one is not undefined in the other', async () => {
+    const a = { file: 'a.md', text: sql('CREATE TABLE account (id bigint PRIMARY KEY);') };
+    const b = { file: 'b.md', text: sql('CREATE TABLE note (id bigint PRIMARY KEY, account_id bigint REFERENCES account (id) ON DELETE CASCADE);\nCREATE INDEX ix_note_account_id ON note (account_id);\nSELECT n.id FROM note n JOIN account a ON a.id = n.account_id;') };
+    expect((await checkDocuments([a, b])).diagnostics).toEqual([]);
+    const alone = (await checkDocuments([b])).diagnostics;
+    expect(alone.map((d) => `${d.code} ${d.span!.file}:${d.span!.line}`)).toContain('SD220 b.md:4');
+  });
+});
+
+describe('declared conventions', () => {
+  it('are read from the document and reported against the sentence that states them', async () => {
+    const text = '# Doc\n\n## Conventions\n\n- Timestamps include timezone information (timestamptz)\n- Always index foreign keys\n- Text is used for variable-length strings (preferred over VARCHAR)\n\n'
+      + '```sql\nCREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id) ON DELETE CASCADE, at timestamp, name varchar(20));\n```\n';
+    const { diagnostics } = await checkDocuments([{ file: 'doc.md', text }]);
+    const related = (code: string) => diagnostics.find((d) => d.code === code)?.related?.[0]?.span.line;
+    expect(related('SD506')).toBe(5);
+    expect(related('SD501')).toBe(6);
+    expect(related('SD507')).toBe(7);
+    expect(diagnostics.find((d) => d.code === 'SD507')!.severity).toBe('warning');
+  });
+});
