@@ -8,7 +8,7 @@ export class BlockSourceMap implements SpanSource {
   private readonly bytes: Buffer;
   private readonly lineStarts: number[] = [0];
   /** Added to every offset: a statement parsed on its own reports offsets from its own start. */
-  private base = 0;
+  protected base = 0;
 
   constructor(
     readonly text: string,
@@ -59,6 +59,24 @@ export class BlockSourceMap implements SpanSource {
       span.endColumn = to.column;
     }
     return span;
+  }
+}
+
+/**
+ * A repaired copy of a piece of a block (MySQL syntax rewritten for PostgreSQL): statements
+ * are parsed from the copy, and their offsets are mapped back to the block's own text.
+ */
+export class EditedSourceMap extends BlockSourceMap {
+  constructor(private readonly original: BlockSourceMap, edited: string, private readonly toOriginal: (offset: number) => number) {
+    super(edited, '', 0, 0);
+  }
+
+  override position(byteOffset: number): { line: number; column: number } {
+    return this.original.position(this.toOriginal(this.base + byteOffset));
+  }
+
+  override span(start: number, end?: number): Span {
+    return this.original.span(this.toOriginal(this.base + start), end === undefined ? undefined : this.toOriginal(this.base + end));
   }
 }
 

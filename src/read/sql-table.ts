@@ -46,6 +46,7 @@ export function readCreateTable(stmt: Node, at: SpanSource, statementSpan: Span,
       });
     } else if (element.ColumnDef) {
       const { column, constraints } = readColumn(element.ColumnDef, at);
+      if (column.type.name === 'text' && column.type.modifiers.length) diagnostics.push(textLength(column));
       table.columns.push(column);
       table.constraints.push(...constraints);
     } else if (element.Constraint) {
@@ -53,6 +54,17 @@ export function readCreateTable(stmt: Node, at: SpanSource, statementSpan: Span,
     }
   }
   return { table, inlineIndexes, diagnostics };
+}
+
+/** `TEXT(500)` (MySQL, SQLite): PostgreSQL's text takes no length; read as text. */
+function textLength(column: Column): Diagnostic {
+  const length = column.type.modifiers[0];
+  column.type = { ...column.type, modifiers: [], sql: column.type.sql.replace(/\(.*\)/, '') };
+  return {
+    code: 'SD104', severity: 'warning', span: column.spans[0],
+    message: `TEXT(${length}) is MySQL or SQLite syntax: PostgreSQL's text takes no length, and refuses the table. schemadoc reads it as text`,
+    fix: `${column.name} text CHECK (char_length(${column.name}) <= ${length})`,
+  };
 }
 
 /** `INDEX idx_name (a, b)` parses as a column "index" whose type is idx_name(a, b). */

@@ -9,6 +9,7 @@ import { collectReferences, requiredKeys, sql, type Node, type References } from
 import { readComment, readIndex, readObjectStatement, readPolicy } from './sql-objects.js';
 import { impliedExtensions } from './implied-extensions.js';
 import { readPseudoSql } from './sql-pseudo.js';
+import { repairDialects } from './sql-dialects.js';
 import { readAlterTable, readCreateTable, UnsupportedSql } from './sql-table.js';
 import { BlockSourceMap } from './source-map.js';
 
@@ -122,19 +123,28 @@ function parseBlock(block: PreparedBlock, fragments: Fragment[], diagnostics: Di
   if (whole.ok) return whole.statements;
   const statements: Statement[] = [];
   for (const piece of splitStatements(text)) {
-    const parsed = tryParse(piece.text, at.from(piece.startByte));
-    const pseudo = parsed.ok ? undefined : readPseudoSql(piece.text, at.from(piece.startByte), block.headingPath);
+    let pieceText = piece.text;
+    let pieceAt = at.from(piece.startByte);
+    let parsed = tryParse(pieceText, pieceAt);
+    // MySQL or SQL Server syntax: read the PostgreSQL it means, and say so.
+    const dialect = parsed.ok ? undefined : repairDialects(pieceText, pieceAt);
+    if (dialect) {
+      ({ text: pieceText, at: pieceAt } = dialect);
+      diagnostics.push(...dialect.diagnostics);
+      parsed = tryParse(pieceText, pieceAt);
+    }
+    const pseudo = parsed.ok ? undefined : readPseudoSql(pieceText, pieceAt, block.headingPath);
     if (parsed.ok) {
       statements.push(...parsed.statements);
     } else if (pseudo) {
       fragments.push(...pseudo.fragments);
       diagnostics.push(...pseudo.diagnostics);
-      const repaired = pseudo.repaired === undefined ? undefined : tryParse(pseudo.repaired, at.from(piece.startByte));
+      const repaired = pseudo.repaired === undefined ? undefined : tryParse(pseudo.repaired, pieceAt);
       if (repaired?.ok) statements.push(...repaired.statements);
       else if (repaired) {
         diagnostics.push({
           code: 'SD101', severity: 'error', message: `SQL does not parse: ${repaired.message}`,
-          span: at.from(piece.startByte).span(repaired.position ?? 0),
+          span: pieceAt.span(repaired.position ?? 0),
         });
       }
     } else {
@@ -142,7 +152,7 @@ function parseBlock(block: PreparedBlock, fragments: Fragment[], diagnostics: Di
         code: 'SD101',
         severity: 'error',
         message: `SQL does not parse: ${parsed.message}`,
-        span: at.from(piece.startByte).span(parsed.position ?? skipTrivia(Buffer.from(piece.text), 0)),
+        span: pieceAt.span(parsed.position ?? skipTrivia(Buffer.from(pieceText), 0)),
       });
     }
   }

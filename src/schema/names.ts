@@ -1,3 +1,4 @@
+import { keywordKindOf } from '@pgsql/quotes';
 import type { ObjectKey, QualifiedName } from './model.js';
 
 export const DEFAULT_SCHEMA = 'public';
@@ -68,4 +69,10 @@ export function looseName(name: string): string {
   if (/(sses|xes|ches|shes|uses)$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;
+}
+
+/** A keyword that can name a table or column only in double quotes: `user`, `order`, `limit`. */
+export function isReservedWord(word: string): boolean {
+  const kind = keywordKindOf(word.toLowerCase());
+  return kind === 'RESERVED_KEYWORD' || kind === 'TYPE_FUNC_NAME_KEYWORD';
 }

@@ -1,9 +1,5 @@
-import { keywordKindOf } from '@pgsql/quotes';
-import { displayName } from '../../schema/names.js';
+import { displayName, isReservedWord } from '../../schema/names.js';
 import type { Rule } from '../rule.js';
-
-/** Keywords that cannot be a table or column name without double quotes. */
-const NEEDS_QUOTES = new Set(['RESERVED_KEYWORD', 'TYPE_FUNC_NAME_KEYWORD']);
 
 export const reservedWordName: Rule = {
   meta: {
@@ -11,7 +7,7 @@ export const reservedWordName: Rule = {
     summary: 'A table or column named with a reserved word (user, order, limit …)',
   },
   run({ schema, report }) {
-    const reserved = (name: string) => name === name.toLowerCase() && NEEDS_QUOTES.has(keywordKindOf(name));
+    const reserved = (name: string) => name === name.toLowerCase() && isReservedWord(name);
     for (const table of schema.tables) {
       if (reserved(table.name)) {
         report({
