@@ -1,7 +1,10 @@
 // npm run bench: schemadoc's figures next to the bare baselines, measured in one run.
 import { PGlite } from '@electric-sql/pglite';
 import { loadModule, parseSync } from 'libpg-query';
+import { checkDocuments } from '../src/check/check.js';
+import { closeScratchDatabases } from '../src/check/execute.js';
 import { compileDocuments } from '../src/compile.js';
+import { formatJson } from '../src/report/json.js';
 import { applyStatements } from '../src/pg/apply.js';
 import { openDatabase } from '../src/pg/database.js';
 import { emitStatements } from '../src/pg/emit.js';
@@ -66,6 +69,33 @@ for (const size of SIZES) {
   const apply = { ms: Math.min(...applyTimes) };
   const bareBest = { ms: Math.min(...bareTimes) };
   row(`apply on PGlite, ${size} tables`, ms(apply.ms), 'PGlite exec of the same DDL', ms(bareBest.ms), ratio(apply.ms, bareBest.ms), '1.1×');
+
+  // check: read, merge, run the schema in a scratch PGlite (rolled back), rules, report.
+  // The floor: a fresh scratch PGlite running the same DDL in a transaction that is rolled back.
+  const floor = async () => {
+    const { ms: took } = await time(async () => {
+      const scratch = await PGlite.create({ postgresqlconf: ['max_locks_per_transaction = 1024'] });
+      await scratch.exec('BEGIN');
+      await scratch.exec(ddl);
+      await scratch.exec('ROLLBACK');
+      await scratch.close();
+    });
+    return took;
+  };
+  const check = async () => {
+    const { ms: took, value } = await time(async () => {
+      const result = await checkDocuments([{ file: 'bench.md', text: markdown }]);
+      await closeScratchDatabases();
+      return formatJson(result.diagnostics).length;
+    });
+    if (!value) throw new Error('check produced no report');
+    return took;
+  };
+  const floorTimes = [await floor()];
+  const checkTimes = [await check(), await check()];
+  floorTimes.push(await floor());
+  row(`check, ${size} tables`, ms(Math.min(...checkTimes)), 'scratch PGlite running the DDL', ms(Math.min(...floorTimes)),
+    ratio(Math.min(...checkTimes), Math.min(...floorTimes)), '1.5×');
 }
 
 const header = ['work', 'schemadoc', 'baseline', 'baseline time', 'ratio', 'target'];

@@ -132,29 +132,30 @@ function applyDeferral(c: Constraint, contype: string): void {
 
 /** A table or column constraint. `ownColumns` are the column's own name for column constraints. */
 export function readConstraint(c: Node, ownColumns: string[], at: SpanSource): Constraint {
-  const span = at.span(c.location ?? 0);
-  const base = {
-    ...(c.conname ? { name: c.conname } : {}),
-    ...(c.deferrable ? { deferrable: true } : {}),
-    ...(c.initdeferred ? { initiallyDeferred: true } : {}),
-    ...(c.skip_validation ? { notValid: true } : {}),
-    spans: [span],
-  };
+  // Built by assignment, not spreading: documents have thousands of constraints.
+  const constraint = { kind: 'check', columns: ownColumns, spans: [at.span(c.location ?? 0)] } as Constraint;
+  if (c.conname) constraint.name = c.conname;
+  if (c.deferrable) constraint.deferrable = true;
+  if (c.initdeferred) constraint.initiallyDeferred = true;
+  if (c.skip_validation) constraint.notValid = true;
   const keys = c.keys ? strings(c.keys) : ownColumns;
   switch (c.contype) {
     case 'CONSTR_PRIMARY':
-      return { ...base, kind: 'primary key', columns: keys };
+      constraint.kind = 'primary key';
+      constraint.columns = keys;
+      return constraint;
     case 'CONSTR_UNIQUE':
-      return { ...base, kind: 'unique', columns: keys, ...(c.nulls_not_distinct ? { nullsNotDistinct: true } : {}) };
+      constraint.kind = 'unique';
+      constraint.columns = keys;
+      if (c.nulls_not_distinct) constraint.nullsNotDistinct = true;
+      return constraint;
     case 'CONSTR_CHECK':
-      return { ...base, kind: 'check', columns: ownColumns, expression: expression(c.raw_expr) };
+      constraint.expression = expression(c.raw_expr);
+      return constraint;
     case 'CONSTR_FOREIGN': {
-      const constraint: Constraint = {
-        ...base,
-        kind: 'foreign key',
-        columns: c.fk_attrs ? strings(c.fk_attrs) : ownColumns,
-        references: { ...rangeVarName(c.pktable), columns: strings(c.pk_attrs) },
-      };
+      constraint.kind = 'foreign key';
+      if (c.fk_attrs) constraint.columns = strings(c.fk_attrs);
+      constraint.references = { ...rangeVarName(c.pktable), columns: strings(c.pk_attrs) };
       const onDelete = ACTIONS[c.fk_del_action];
       const onUpdate = ACTIONS[c.fk_upd_action];
       if (onDelete && onDelete !== 'no action') constraint.onDelete = onDelete;
@@ -166,8 +167,10 @@ export function readConstraint(c: Node, ownColumns: string[], at: SpanSource): C
     case 'CONSTR_EXCLUSION': {
       // The EXCLUDE clause is kept whole, as the deparser prints it inside a table.
       const printed = sql({ CreateStmt: { relation: { relname: 'x', inh: true, relpersistence: 'p' }, tableElts: [{ Constraint: { ...c, conname: undefined } }] } });
-      const clause = printed.slice(printed.indexOf('EXCLUDE'), printed.lastIndexOf(')')).trim();
-      return { ...base, kind: 'exclude', columns: [], expression: clause };
+      constraint.kind = 'exclude';
+      constraint.columns = [];
+      constraint.expression = printed.slice(printed.indexOf('EXCLUDE'), printed.lastIndexOf(')')).trim();
+      return constraint;
     }
     default:
       throw new UnsupportedSql(`constraint type ${String(c.contype).replace('CONSTR_', '').toLowerCase()}`);

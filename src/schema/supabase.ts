@@ -1,5 +1,5 @@
 // What a Supabase database provides that documents written for it use without defining.
-import type { Schema } from './model.js';
+import type { QualifiedName, Schema } from './model.js';
 
 /** Tables of Supabase's own schemas, with the columns documents refer to. */
 export const SUPABASE_TABLES: Record<string, string[]> = {
@@ -10,18 +10,16 @@ export const SUPABASE_TABLES: Record<string, string[]> = {
 
 export const SUPABASE_FUNCTIONS = ['auth.uid', 'auth.role', 'auth.jwt', 'auth.email', 'storage.foldername', 'storage.filename', 'storage.extension'];
 
+const PROVIDED = new Set([
+  ...Object.keys(SUPABASE_TABLES).map((t) => `relation:${t}`),
+  ...SUPABASE_FUNCTIONS.map((f) => `function:${f}`),
+]);
+
 /** A document targets Supabase when it refers to `auth.users`, `auth.uid()` and the like. */
 export function usesSupabase(schema: Schema): boolean {
-  const provided = new Set([
-    ...Object.keys(SUPABASE_TABLES).map((t) => `relation:${t}`),
-    ...SUPABASE_FUNCTIONS.map((f) => `function:${f}`),
-  ]);
-  const requires = [
-    ...schema.tables.flatMap((t) => t.requires),
-    ...schema.tables.flatMap((t) => t.constraints.flatMap((c) => (c.references ? [`relation:${c.references.schema ?? 'public'}.${c.references.name}`] : []))),
-    ...[...schema.views, ...schema.functions, ...schema.triggers, ...schema.policies, ...schema.statements].flatMap((o) => o.requires),
-    ...schema.triggers.map((t) => `relation:${t.table.schema ?? 'public'}.${t.table.name}`),
-    ...schema.policies.map((p) => `relation:${p.table.schema ?? 'public'}.${p.table.name}`),
-  ];
-  return requires.some((key) => provided.has(key));
+  const provided = (keys: string[]) => keys.some((key) => PROVIDED.has(key));
+  const supabaseSchema = (name: QualifiedName) => name.schema === 'auth' || name.schema === 'storage';
+  return schema.tables.some((t) => provided(t.requires) || t.constraints.some((c) => c.references !== undefined && supabaseSchema(c.references) && PROVIDED.has(`relation:${c.references.schema}.${c.references.name}`)))
+    || [...schema.views, ...schema.functions, ...schema.triggers, ...schema.policies, ...schema.statements].some((o) => provided(o.requires))
+    || schema.triggers.some((t) => supabaseSchema(t.table)) || schema.policies.some((p) => supabaseSchema(p.table));
 }
