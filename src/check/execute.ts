@@ -5,7 +5,7 @@ import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Example, ObjectKey, Schema, Span } from '../schema/model.js';
 import { displayName } from '../schema/names.js';
 import { usesSupabase } from '../schema/supabase.js';
-import { asPostgresError, openDatabase, type Database, type PostgresError } from '../pg/database.js';
+import { asPostgresError, embeddedExtensions, openDatabase, type Database, type PostgresError } from '../pg/database.js';
 import { emitStatements, type DdlStatement } from '../pg/emit.js';
 import { withSupabaseStandIn } from '../pg/supabase.js';
 import { locateIn } from './locate.js';
@@ -36,7 +36,7 @@ export async function executeSchema(schema: Schema, sources: Map<string, string>
   const examples = { run: 0, skipped: 0 };
   await db.exec('BEGIN');
   try {
-    const failed = await runSchema(db, statements, sources, diagnostics);
+    const failed = await runSchema(db, schema, statements, sources, diagnostics);
     for (const example of schema.examples) {
       if (!RUNNABLE_EXAMPLES.has(example.statementKind)) {
         examples.skipped++;
@@ -53,7 +53,7 @@ export async function executeSchema(schema: Schema, sources: Map<string, string>
 }
 
 /** Runs the DDL; returns what could not be created, so that what depends on it is not reported again. */
-async function runSchema(db: Database, statements: DdlStatement[], sources: Map<string, string>, diagnostics: Diagnostic[]): Promise<Set<ObjectKey>> {
+async function runSchema(db: Database, schema: Schema, statements: DdlStatement[], sources: Map<string, string>, diagnostics: Diagnostic[]): Promise<Set<ObjectKey>> {
   const failed = new Set<ObjectKey>();
   for (let i = 0; i < statements.length; i += BATCH) {
     const batch = statements.slice(i, i + BATCH);
@@ -66,7 +66,7 @@ async function runSchema(db: Database, statements: DdlStatement[], sources: Map<
       const error = await attempt(db, statement.sql);
       if (!error) continue;
       for (const k of statement.provides) failed.add(k);
-      diagnostics.push(statementFails(statement, error, sources));
+      diagnostics.push(statementFails(statement, error, sources, schema));
     }
   }
   return failed;
@@ -110,12 +110,33 @@ function explain(error: PostgresError): string {
   return error.message + (error.detail ? ` (${error.detail})` : '') + (error.hint ? `. ${error.hint}` : '');
 }
 
-function statementFails(statement: DdlStatement, error: PostgresError, sources: Map<string, string>): Diagnostic {
+/** `column "userid" does not exist` where the schema has `"userId"`: the name was folded. */
+function foldedColumn(error: PostgresError, schema: Schema): string | undefined {
+  const missing = error.code === '42703' ? /^column (?:\w+\.)?"([^"]+)" does not exist/.exec(error.message)?.[1] : undefined;
+  if (!missing || missing !== missing.toLowerCase()) return undefined;
+  for (const table of schema.tables) {
+    const column = table.columns.find((c) => c.name !== missing && c.name.toLowerCase() === missing);
+    if (column) return column.name;
+  }
+  return undefined;
+}
+
+function folding(error: PostgresError, schema: Schema): Pick<Diagnostic, 'code' | 'fix'> & { note: string } | undefined {
+  const column = foldedColumn(error, schema);
+  return column === undefined ? undefined : {
+    code: 'SD221', fix: `"${column}"`,
+    note: `: PostgreSQL folds the unquoted name to lower case, but the column is "${column}"`,
+  };
+}
+
+function statementFails(statement: DdlStatement, error: PostgresError, sources: Map<string, string>, schema: Schema): Diagnostic {
   const span = statement.spans[0];
+  const folded = folding(error, schema);
   return {
-    code: codeOf(error) ?? 'SD400',
+    code: folded?.code ?? codeOf(error) ?? 'SD400',
     severity: 'error',
-    message: `${statement.kind} ${statement.name} fails in PostgreSQL: ${explain(error)}`,
+    message: `${statement.kind} ${statement.name} fails in PostgreSQL: ${folded ? `${error.message}${folded.note}` : explain(error)}`,
+    ...(folded ? { fix: folded.fix } : {}),
     ...(span ? { span: tokenSpan(span, statement.sql, error.position, sources) } : {}),
   };
 }
@@ -127,6 +148,13 @@ function exampleFails(example: Example, error: PostgresError & { offset: number 
   const sample = error.code?.startsWith('23') || error.code === '22P02' || /^relation "pg_\w+" does not exist/.test(error.message);
   const called = error.code === '42883' ? /function ([\w."]+)\(/.exec(error.message)?.[1] : undefined;
   const declared = called && schema.declaredFunctions.find((f) => displayName(f) === called || f.name === called.split('.').pop());
+  const folded = folding(error, schema);
+  if (folded) {
+    return {
+      code: folded.code, severity: 'error', fix: folded.fix, message: `the example fails in PostgreSQL: ${error.message}${folded.note}`,
+      span: error.position ? positionIn(example.runAs ?? example.sql, error.position - error.offset, span) : span,
+    };
+  }
   return {
     code: codeOf(error) ?? 'SD401',
     severity: sample ? 'info' : 'error',
@@ -168,8 +196,8 @@ function escapeRegExp(text: string): string {
 // and every check leaves it as it found it (all of its work is rolled back).
 const scratch = new Map<string, Promise<Database>>();
 
-async function scratchDatabase(extensions: string[]): Promise<Database> {
-  const key = [...new Set(extensions)].sort().join(',');
+function scratchDatabase(extensions: string[]): Promise<Database> {
+  const key = embeddedExtensions(extensions).join(',');
   let db = scratch.get(key);
   if (!db) {
     db = openDatabase({ dataDir: 'memory://', extensions });

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Extensions } from '@electric-sql/pglite';
 import pg from 'pg';
+import { readSnapshot, saveSnapshot } from './snapshot.js';
 
 export interface Database {
   readonly kind: 'embedded' | 'server';
@@ -58,12 +59,14 @@ const EMBEDDED_EXTENSIONS: Record<string, () => Promise<Extensions[string]>> = {
 /** Always available in the embedded database, as on most servers. */
 const STANDARD_EXTENSIONS = ['pgcrypto', 'uuid-ossp', 'citext'];
 
+/** The extensions an embedded database opened for `wanted` can create, in a stable order. */
+export function embeddedExtensions(wanted: string[]): string[] {
+  return [...new Set([...STANDARD_EXTENSIONS, ...wanted])].filter((name) => EMBEDDED_EXTENSIONS[name]).sort();
+}
+
 async function openEmbedded(dataDir: string, wanted: string[]): Promise<Database> {
   const extensions: Extensions = {};
-  for (const name of new Set([...STANDARD_EXTENSIONS, ...wanted])) {
-    const load = EMBEDDED_EXTENSIONS[name];
-    if (load) extensions[name.replace(/-/g, '_')] = await load();
-  }
+  for (const name of embeddedExtensions(wanted)) extensions[name.replace(/-/g, '_')] = await EMBEDDED_EXTENSIONS[name]!();
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) {
     try {
@@ -73,9 +76,11 @@ async function openEmbedded(dataDir: string, wanted: string[]): Promise<Database
     }
   }
   let db: PGlite;
+  const snapshot = inMemory ? readSnapshot() : undefined;
   try {
     db = await PGlite.create({
       ...(inMemory ? {} : { dataDir }),
+      ...(snapshot ? { loadDataDir: snapshot } : {}),
       extensions,
       // One transaction takes a lock per object; large documents need more than the default 64.
       postgresqlconf: ['max_locks_per_transaction = 1024'],
@@ -83,6 +88,7 @@ async function openEmbedded(dataDir: string, wanted: string[]): Promise<Database
   } catch (error) {
     throw new EnvironmentError(`cannot open the embedded database in ${dataDir}: ${(error as Error).message}`);
   }
+  if (inMemory && !snapshot) await saveSnapshot(db);
   return {
     kind: 'embedded',
     description: inMemory ? 'an in-memory embedded database' : `the embedded database in ${dataDir}`,

@@ -81,3 +81,19 @@ describe('declared conventions', () => {
     expect(diagnostics.find((d) => d.code === 'SD507')!.severity).toBe('warning');
   });
 });
+
+describe('PostgreSQL refusals', () => {
+  it('say when an unquoted name was folded, in a view and in an example, at the token', async () => {
+    const text = sql('CREATE TABLE s (id int PRIMARY KEY, "userId" int NOT NULL);\nCREATE VIEW v AS SELECT userId FROM s;\nSELECT id FROM s WHERE userId = 1;\nVACUUM s;');
+    const { diagnostics } = await checkDocuments([{ file: 'doc.md', text }]);
+    expect(diagnostics.map((d) => `${d.code} ${d.span!.line}:${d.span!.column} ${d.fix}`)).toEqual(['SD221 5:25 "userId"', 'SD221 6:24 "userId"']);
+    expect(diagnostics[0]!.message).toMatch(/^view v fails in PostgreSQL: column "userid" does not exist: PostgreSQL folds the unquoted name to lower case, but the column is "userId"$/);
+  });
+
+  it('do not repeat for objects that depend on one that failed', async () => {
+    const text = sql("CREATE TABLE a (id int PRIMARY KEY, n numeric DEFAULT 'x');\nCREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id) ON DELETE CASCADE);\nCREATE INDEX ix_b_a_id ON b (a_id);\nCREATE VIEW v AS SELECT * FROM a;");
+    const { diagnostics } = await checkDocuments([{ file: 'doc.md', text }]);
+    expect(diagnostics.map((d) => `${d.code} ${d.span!.line}`)).toEqual(['SD400 4']);
+    expect(diagnostics[0]!.message).toMatch(/^table a fails in PostgreSQL: invalid input syntax for type numeric: "x"/);
+  });
+});
