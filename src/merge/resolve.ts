@@ -22,7 +22,7 @@ export function resolveReferences(schema: Schema): Diagnostic[] {
   }
 
   /** True when the reference points at nothing; a reference that is a spelling of one table is repaired. */
-  const missingRelation = (name: QualifiedName, span: Span | undefined, what: string): boolean => {
+  const missingRelation = (name: QualifiedName, span: Span | undefined, what: () => string): boolean => {
     if (relations.has(objectKey('relation', name))) return false;
     const candidates = byLooseName.get(`${name.schema ?? DEFAULT_SCHEMA}.${looseName(name.name)}`) ?? [];
     if (candidates.length === 1) {
@@ -30,27 +30,29 @@ export function resolveReferences(schema: Schema): Diagnostic[] {
       name.name = candidates[0]!.name;
       diagnostics.push({
         code: 'SD226', severity: 'warning', span,
-        message: `${what} refers to table ${written}; read as ${displayName(name)}, the table of that name`,
+        message: `${what()} refers to table ${written}; read as ${displayName(name)}, the table of that name`,
         fix: displayName(name),
       });
       return false;
     }
     diagnostics.push({
       code: 'SD220', severity: 'error', span,
-      message: `${what} refers to table ${displayName(name)}, which the document does not define`,
+      message: `${what()} refers to table ${displayName(name)}, which the document does not define`,
     });
     return true;
   };
-  const missingColumns = (name: QualifiedName, columns: string[], span: Span | undefined, what: string): void => {
+  // `what` names the referring object, built only for a message: most references resolve.
+  const missingColumns = (name: QualifiedName, columns: string[], span: Span | undefined, what: () => string): void => {
     const known = relations.get(objectKey('relation', name));
     if (!known) return;
-    for (const column of columns.filter((c) => !known.includes(c))) {
+    for (const column of columns) {
+      if (known.includes(column)) continue;
       const quoted = known.find((k) => k.toLowerCase() === column);
       diagnostics.push({
         code: quoted ? 'SD221' : 'SD220', severity: 'error', span,
         message: quoted
-          ? `${what} refers to column ${column}: PostgreSQL folds the unquoted name to lower case, but the column is "${quoted}"`
-          : `${what} refers to column ${column}, which table ${displayName(name)} does not have`,
+          ? `${what()} refers to column ${column}: PostgreSQL folds the unquoted name to lower case, but the column is "${quoted}"`
+          : `${what()} refers to column ${column}, which table ${displayName(name)} does not have`,
         ...(quoted ? { fix: `"${quoted}"` } : {}),
       });
     }
@@ -58,22 +60,21 @@ export function resolveReferences(schema: Schema): Diagnostic[] {
 
   for (const table of schema.tables) {
     for (const c of table.constraints) {
-      const what = `${c.kind} ${c.name ?? `(${c.columns.join(', ')})`} of ${displayName(table)}`;
-      missingColumns(table, c.columns, c.spans[0], what);
-      if (c.kind === 'foreign key' && !missingRelation(c.references!, c.spans[0], `foreign key of ${displayName(table)}`)) {
-        missingColumns(c.references!, c.references!.columns, c.spans[0], `foreign key of ${displayName(table)}`);
+      missingColumns(table, c.columns, c.spans[0], () => `${c.kind} ${c.name ?? `(${c.columns.join(', ')})`} of ${displayName(table)}`);
+      if (c.kind === 'foreign key' && !missingRelation(c.references!, c.spans[0], () => `foreign key of ${displayName(table)}`)) {
+        missingColumns(c.references!, c.references!.columns, c.spans[0], () => `foreign key of ${displayName(table)}`);
       }
     }
   }
   for (const index of schema.indexes) {
-    const what = `index ${index.name || `on ${displayName(index.table)}`}`;
+    const what = () => `index ${index.name || `on ${displayName(index.table)}`}`;
     if (!missingRelation(index.table, index.spans[0], what)) {
       const columns = [...index.keys.flatMap((k) => (k.column ? [k.column] : [])), ...index.include];
       missingColumns(index.table, columns, index.spans[0], what);
     }
   }
-  for (const t of schema.triggers) missingRelation(t.table, t.spans[0], `trigger ${t.name}`);
-  for (const p of schema.policies) missingRelation(p.table, p.spans[0], `policy "${p.name}"`);
+  for (const t of schema.triggers) missingRelation(t.table, t.spans[0], () => `trigger ${t.name}`);
+  for (const p of schema.policies) missingRelation(p.table, p.spans[0], () => `policy "${p.name}"`);
   return diagnostics;
 }
 

@@ -11,9 +11,12 @@ export const foreignKeyNaming: Rule = {
     const columnPattern = convention('foreignKeyColumn');
     const namePattern = convention('foreignKeyName');
     for (const table of schema.tables) {
-      for (const fk of table.constraints.filter((c) => c.kind === 'foreign key')) {
+      const foreignKeys = table.constraints.filter((c) => c.kind === 'foreign key');
+      for (const fk of foreignKeys) {
         const parent = fk.references!.name;
-        if (columnPattern && fk.columns.length === 1) {
+        // Two keys to one table (follower_id, followed_id) need names for their roles.
+        const roles = foreignKeys.filter((other) => other.references!.name === parent).length > 1;
+        if (columnPattern && fk.columns.length === 1 && !roles) {
           const expected = expandPattern(columnPattern.value, parent, []);
           const column = fk.columns[0]!;
           // `author_user_id`: a role in front of the pattern still follows it.
