@@ -46,7 +46,9 @@ export class BlockSourceMap implements SpanSource {
       if (this.lineStarts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const column = this.bytes.subarray(this.lineStarts[lo]!, offset).toString('utf8').length;
+    // Characters, not bytes: count the bytes that start a UTF-8 sequence (not 10xxxxxx).
+    let column = 0;
+    for (let i = this.lineStarts[lo]!; i < offset; i++) if ((this.bytes[i]! & 0xc0) !== 0x80) column++;
     return { line: this.firstLine + lo, column: this.indent + column + 1 };
   }
 

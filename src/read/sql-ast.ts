@@ -34,10 +34,45 @@ const printed = new Map<string, string>();
 
 /** A node's identity without its `location`s: equal keys print to equal SQL. */
 function nodeKey(node: Node): string {
+  return simpleKey(node) ?? fullKey(node);
+}
+
+/**
+ * The shapes documents repeat most (`0`, `'active'`, `now()`, `text`, `varchar(32)`,
+ * `'{}'::jsonb`), keyed without walking them; undefined for any other shape.
+ */
+function simpleKey(node: Node): string | undefined {
+  const constant = node.A_Const;
+  if (constant) {
+    if (constant.ival) return `i${constant.ival.ival ?? 0}`;
+    if (constant.sval) return `s${JSON.stringify(constant.sval.sval ?? '')}`;
+    if (constant.fval) return `f${constant.fval.fval}`;
+    if (constant.boolval) return `b${constant.boolval.boolval ?? false}`;
+    return constant.isnull ? 'null' : undefined;
+  }
+  const call = node.FuncCall;
+  if (call && !call.args && !call.agg_star && !call.over && call.funcformat === 'COERCE_EXPLICIT_CALL' && Object.keys(call).length <= 3) {
+    return `F${strings(call.funcname).join('.')}`;
+  }
+  if (node.names && !node.typmods?.some((m: Node) => !m.A_Const?.ival) && Object.keys(node).length <= 5) {
+    // A TypeName: names, integer modifiers, array bounds.
+    const typmods = (node.typmods ?? []).map((m: Node) => m.A_Const.ival.ival ?? 0).join(',');
+    return `T${strings(node.names).join('.')}(${typmods})${node.arrayBounds?.length ?? 0}${node.setof ? 's' : ''}${node.pct_type ? '%' : ''}`;
+  }
+  const cast = node.TypeCast;
+  if (cast && Object.keys(cast).length <= 3) {
+    const argument = simpleKey(cast.arg);
+    const type = argument === undefined ? undefined : simpleKey(cast.typeName);
+    if (type !== undefined) return `C${argument}::${type}`;
+  }
+  return undefined;
+}
+
+function fullKey(node: Node): string {
   if (node === null || typeof node !== 'object') return JSON.stringify(node) ?? '';
-  if (Array.isArray(node)) return `[${node.map(nodeKey).join(',')}]`;
+  if (Array.isArray(node)) return `[${node.map(fullKey).join(',')}]`;
   let key = '{';
-  for (const field in node) if (field !== 'location') key += `${field}:${nodeKey(node[field])},`;
+  for (const field in node) if (field !== 'location') key += `${field}:${fullKey(node[field])},`;
   return `${key}}`;
 }
 
