@@ -29,6 +29,7 @@ describe.each(RULES.map((rule) => [rule.meta.code, rule] as const))('%s', (code,
   it('has a docs page that matches its meta', () => {
     expect(page.split('\n')[0]).toBe(`# ${code} ${rule.meta.name}`);
     expect(page).toContain(`**Default severity:** ${rule.meta.severity}.`);
+    expect(page.split('\n')[2]).toBe(`${rule.meta.summary}.`);
   });
 
   it('reports the bad example', async () => {

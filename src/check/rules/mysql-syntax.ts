@@ -4,6 +4,6 @@ import type { Rule } from '../rule.js';
 export const mysqlSyntax: Rule = {
   meta: {
     code: 'SD104', name: 'mysql-syntax', severity: 'warning', stage: 'read',
-    summary: 'MySQL or SQL Server syntax in a PostgreSQL document',
+    summary: 'MySQL, SQL Server or SQLite syntax in a PostgreSQL document',
   },
 };
