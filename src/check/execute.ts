@@ -3,7 +3,7 @@
 // come back at the document line of the object or example (and the token, where given).
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Example, ObjectKey, Schema, Span } from '../schema/model.js';
-import { displayName } from '../schema/names.js';
+import { displayName, looseName } from '../schema/names.js';
 import { usesSupabase } from '../schema/supabase.js';
 import { asPostgresError, embeddedExtensions, openDatabase, type Database, type PostgresError } from '../pg/database.js';
 import { emitStatements, type DdlStatement } from '../pg/emit.js';
@@ -102,6 +102,15 @@ function failedBefore(error: PostgresError, failed: Set<ObjectKey>): boolean {
   return name !== undefined && [...failed].some((key) => key.endsWith(`:${name}`) || key.endsWith(`.${name}`));
 }
 
+/** `relation "books" does not exist` where the document defines `book`: the table meant. */
+function similarTable(error: PostgresError, schema: Schema): string | undefined {
+  const name = error.code === '42P01' ? /^relation "([^"]+)" does not exist/.exec(error.message)?.[1] : undefined;
+  if (!name) return undefined;
+  const wanted = looseName(name.split('.').pop()!);
+  const found = schema.tables.filter((t) => looseName(t.name) === wanted);
+  return found.length === 1 ? displayName(found[0]!) : undefined;
+}
+
 function codeOf(error: PostgresError): string | undefined {
   return error.code && UNDEFINED.has(error.code) ? 'SD220' : undefined;
 }
@@ -149,6 +158,7 @@ function exampleFails(example: Example, error: PostgresError & { offset: number 
   const called = error.code === '42883' ? /function ([\w."]+)\(/.exec(error.message)?.[1] : undefined;
   const declared = called && schema.declaredFunctions.find((f) => displayName(f) === called || f.name === called.split('.').pop());
   const folded = folding(error, schema);
+  const meant = similarTable(error, schema);
   if (folded) {
     return {
       code: folded.code, severity: 'error', fix: folded.fix, message: `the example fails in PostgreSQL: ${error.message}${folded.note}`,
@@ -162,8 +172,9 @@ function exampleFails(example: Example, error: PostgresError & { offset: number 
       ? `the example calls ${displayName(declared)}(), which the document describes by its signature but never defines`
       : called && !schema.functions.some((f) => f.name === called.split('.').pop())
         ? `the example calls ${called}(), which the document never defines`
-        : `the example ${sample ? 'does not run on an empty database' : 'fails in PostgreSQL'}: ${explain(error)}`,
+        : `the example ${sample ? 'does not run on an empty database' : 'fails in PostgreSQL'}: ${explain(error)}${meant ? `; the document's table is ${meant}` : ''}`,
     span: error.position ? positionIn(example.runAs ?? example.sql, error.position - error.offset, span) : span,
+    ...(meant ? { fix: meant } : {}),
     ...(declared ? { related: [{ span: declared.spans[0]!, message: `${declared.signature} is described here, with no body` }] } : {}),
   };
 }

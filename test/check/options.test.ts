@@ -90,6 +90,12 @@ describe('PostgreSQL refusals', () => {
     expect(diagnostics[0]!.message).toMatch(/^view v fails in PostgreSQL: column "userid" does not exist: PostgreSQL folds the unquoted name to lower case, but the column is "userId"$/);
   });
 
+  it('name the table an example meant when it spells it another way', async () => {
+    const { diagnostics } = await checkDocuments([{ file: 'doc.md', text: sql('CREATE TABLE book (id int PRIMARY KEY);\nSELECT id FROM books;') }]);
+    expect(diagnostics.map((d) => `${d.code} ${d.span!.line}:${d.span!.column} ${d.fix}`)).toEqual(['SD220 5:16 book']);
+    expect(diagnostics[0]!.message).toBe(`the example fails in PostgreSQL: relation "books" does not exist; the document's table is book`);
+  });
+
   it('do not repeat for objects that depend on one that failed', async () => {
     const text = sql("CREATE TABLE a (id int PRIMARY KEY, n numeric DEFAULT 'x');\nCREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id) ON DELETE CASCADE);\nCREATE INDEX ix_b_a_id ON b (a_id);\nCREATE VIEW v AS SELECT * FROM a;");
     const { diagnostics } = await checkDocuments([{ file: 'doc.md', text }]);
