@@ -52,8 +52,8 @@ interface PreparedBlock {
 }
 
 /**
- * Reads a document's code blocks. Labelled SQL blocks are parsed in one call when they parse
- * together (the fast path for large documents); otherwise each block on its own, and a block
+ * Reads a document's code blocks. Labelled SQL blocks are parsed a group to one call when they
+ * parse together (the fast path for large documents); otherwise each block on its own, and a block
  * that does not parse is reported statement by statement. An unlabelled block is read only
  * when all of it parses as SQL with schema in it.
  */
@@ -64,28 +64,37 @@ export function readSqlBlocks(blocks: CodeBlock[], file: string): ReadResult {
     ...withoutMetaCommands(block.content),
     labelled: isSqlLanguage(block.lang),
   }));
-  const together = parseTogether(prepared.filter((p) => p.labelled));
   const fragments: Fragment[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const block of prepared) {
-    const statements = together?.get(block) ?? parseBlock(block, fragments, diagnostics);
-    if (!statements) continue;
-    for (const command of block.metaCommands) {
-      fragments.push({ kind: 'example', example: { sql: command.text, statementKind: 'psql', spans: [block.at.span(command.start)] } });
-    }
-    for (const statement of statements) {
-      try {
-        fragments.push(...readStatement(statement, diagnostics));
-      } catch (error) {
-        if (!(error instanceof UnsupportedSql)) throw error;
-        diagnostics.push({
-          code: 'SD102', severity: 'warning', span: statement.at.span(statement.start),
-          message: `schemadoc cannot read ${error.message} yet; the statement is left out`,
-        });
-      }
+  let together: Map<PreparedBlock, Statement[]> | undefined;
+  prepared.forEach((block, i) => {
+    // Blocks are parsed a group at a time and read before the next group is parsed, so that
+    // each group's syntax tree is garbage while it is still young (cheap to collect).
+    if (i % GROUP === 0) together = parseTogether(prepared.slice(i, i + GROUP).filter((p) => p.labelled));
+    readBlock(block, together?.get(block) ?? parseBlock(block, fragments, diagnostics), fragments, diagnostics);
+  });
+  return { fragments, diagnostics };
+}
+
+/** How many blocks are parsed in one call. */
+const GROUP = 64;
+
+function readBlock(block: PreparedBlock, statements: Statement[] | undefined, fragments: Fragment[], diagnostics: Diagnostic[]): void {
+  if (!statements) return;
+  for (const command of block.metaCommands) {
+    fragments.push({ kind: 'example', example: { sql: command.text, statementKind: 'psql', spans: [block.at.span(command.start)] } });
+  }
+  for (const statement of statements) {
+    try {
+      fragments.push(...readStatement(statement, diagnostics));
+    } catch (error) {
+      if (!(error instanceof UnsupportedSql)) throw error;
+      diagnostics.push({
+        code: 'SD102', severity: 'warning', span: statement.at.span(statement.start),
+        message: `schemadoc cannot read ${error.message} yet; the statement is left out`,
+      });
     }
   }
-  return { fragments, diagnostics };
 }
 
 /** All labelled blocks in one parse; undefined when they do not parse cleanly as separate blocks. */
