@@ -52,7 +52,8 @@ const READERS: Reader[] = [
     if (!/\bprimary keys?\b/i.test(text)) return undefined;
     const named = /\bnamed\s+`?([a-z_][a-z0-9_]*)`?/i.exec(text);
     if (named) return { primaryKeyColumn: named[1]! };
-    if (/\buuids?\b.*\bprimary keys?\b|\bprimary keys?\b.*\buuids?\b/i.test(text)) return { primaryKeyType: 'uuid' };
+    // A rule for all keys ("UUIDs are used for primary keys", "All entities use UUID"), not one column's description.
+    if (/\b(all|every)\b.*\buuids?\b|\buuids? (are|is) used\b|\bprimary keys (are|use)\b.*\buuids?\b/i.test(text)) return { primaryKeyType: 'uuid' };
     return undefined;
   },
   (text) => (/\btimestamps?\b.*\b(time ?zone|timestamptz|with tz)\b/i.test(text) && !/\bwithout\b/i.test(text)
@@ -67,11 +68,14 @@ export function readConventions(elements: MarkdownElement[], file: string): Frag
   const fragments: Fragment[] = [];
   const read = (at: Located) => {
     const text = at.text.replace(/\*\*/g, '');
+    const settings = new Set<string>();
     for (const reader of READERS) {
       const found = reader(text);
       if (!found) continue;
       const span: Span = { file, line: at.line, column: at.column, source: 'prose' };
       for (const [setting, value] of Object.entries(found)) {
+        if (settings.has(setting)) continue;
+        settings.add(setting);
         fragments.push({ kind: 'convention', convention: { setting, value, statement: at.text.trim(), spans: [span] } as Convention });
       }
     }
