@@ -26,7 +26,7 @@ const RUNNABLE_EXAMPLES = new Set([
 ]);
 
 /** A missing table, column, type, function or schema: the document refers to what it never defines. */
-const UNDEFINED = new Set(['42P01', '42703', '42704', '42883', '3F000', '42P02']);
+const UNDEFINED = new Set(['42P01', '42703', '42704', '42883', '3F000']);
 
 export async function executeSchema(schema: Schema, sources: Map<string, string>): Promise<Execution> {
   let statements = emitStatements(schema);
@@ -55,14 +55,17 @@ export async function executeSchema(schema: Schema, sources: Map<string, string>
 /** Runs the DDL; returns what could not be created, so that what depends on it is not reported again. */
 async function runSchema(db: Database, schema: Schema, statements: DdlStatement[], sources: Map<string, string>, diagnostics: Diagnostic[]): Promise<Set<ObjectKey>> {
   const failed = new Set<ObjectKey>();
+  // What depends on an object that failed is not run (statements come in dependency order).
+  const runnable = (statement: DdlStatement): boolean => {
+    if (!statement.requires.some((k) => failed.has(k))) return true;
+    for (const k of statement.provides) failed.add(k);
+    return false;
+  };
   for (let i = 0; i < statements.length; i += BATCH) {
-    const batch = statements.slice(i, i + BATCH);
-    if (failed.size === 0 && await attempt(db, batch.map((s) => s.sql).join('\n')) === undefined) continue;
+    const batch = statements.slice(i, i + BATCH).filter(runnable);
+    if (batch.length === 0 || await attempt(db, batch.map((s) => s.sql).join('\n')) === undefined) continue;
     for (const statement of batch) {
-      if (statement.requires.some((k) => failed.has(k))) {
-        for (const k of statement.provides) failed.add(k);
-        continue;
-      }
+      if (!runnable(statement)) continue;
       const error = await attempt(db, statement.sql);
       if (!error) continue;
       for (const k of statement.provides) failed.add(k);
