@@ -47,10 +47,10 @@ export function repairDialects(text: string, at: BlockSourceMap): DialectRepair 
   } catch {
     return undefined;
   }
-  const edits = findEdits(tokens);
+  const bytes = Buffer.from(text, 'utf8');
+  const edits = findEdits(tokens, bytes);
   if (edits.length === 0) return undefined;
   edits.sort((a, b) => a.start - b.start);
-  const bytes = Buffer.from(text, 'utf8');
   const parts: Buffer[] = [];
   // [offset in the copy, offset in the original] at the start of each edit and after it.
   const anchors: [number, number][] = [[0, 0]];
@@ -84,7 +84,10 @@ export function repairDialects(text: string, at: BlockSourceMap): DialectRepair 
   return { text: repaired, at: new EditedSourceMap(at, repaired, toOriginal), diagnostics };
 }
 
-function findEdits(tokens: Token[]): Edit[] {
+/** Where a SQL Server `[name]` can stand: after these a `[` is not an array subscript or type. */
+const BEFORE_NAME = /^(\(|,|\.|table|on|references|into|from|join|index|view|update|exists|create)$/i;
+
+function findEdits(tokens: Token[], bytes: Buffer): Edit[] {
   const edits: Edit[] = [];
   const lower = (i: number) => tokens[i]?.text.toLowerCase() ?? '';
   const said = (syntax: string, dialect: string, postgres: string, kind = syntax.toLowerCase()) => ({
@@ -99,13 +102,24 @@ function findEdits(tokens: Token[]): Edit[] {
     const word = lower(i);
     if (t.text === '(') depth++;
     if (t.text === ')' && --depth === 0) closedTable = createTable;
-    if (t.text === '`') {
-      const close = tokens.findIndex((x, j) => j > i && x.text === '`');
-      if (close < 0) continue;
-      const name = tokens.slice(i + 1, close).map((x) => x.text).join('');
-      const quote = /^[a-z_][a-z0-9_]*$/.test(name) ? '' : '"';
-      edits.push({ start: t.start, end: t.end, replacement: quote, finding: said(`\`${name}\``, 'MySQL', quote ? `"${name}"` : name, 'backticks') });
-      edits.push({ start: tokens[close]!.start, end: tokens[close]!.end, replacement: quote });
+    if (t.text === '`' || (t.text === '[' && (i === 0 || BEFORE_NAME.test(tokens[i - 1]!.text)))) {
+      // `name` (MySQL) and [name] (SQL Server): a quoted name, the quote PostgreSQL's own.
+      const closing = t.text === '`' ? '`' : ']';
+      const close = tokens.findIndex((x, j) => j > i && x.text === closing);
+      if (close < 0 || close === i + 1) continue;
+      const name = bytes.subarray(t.end, tokens[close]!.start).toString('utf8');
+      if (t.text === '[' && !/^[\p{L}_][\p{L}\p{N}_ $#@]*$/u.test(name)) continue;
+      const dialect = t.text === '`' ? 'MySQL' : 'SQL Server';
+      if (t.text === '[' && name.toLowerCase() === 'dbo' && tokens[close + 1]?.text === '.') {
+        // SQL Server's default schema is PostgreSQL's public: the prefix goes.
+        edits.push({ start: t.start, end: tokens[close + 1]!.end, replacement: '', finding: said('[dbo].', dialect, 'no prefix (public is the default schema)') });
+        i = close + 1;
+        continue;
+      }
+      // SQL Server's names are case-insensitive: [Users] is users. MySQL's table names are not.
+      const plain = t.text === '[' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name.toLowerCase() : name;
+      const quoted = /^[a-z_][a-z0-9_]*$/.test(plain) ? plain : `"${plain.replace(/"/g, '""')}"`;
+      edits.push({ start: t.start, end: tokens[close]!.end, replacement: quoted, finding: said(`${t.text}${name}${closing}`, dialect, quoted, t.text) });
       i = close;
     } else if (word === 'current_timestamp' && tokens[i + 1]?.text === '(' && tokens[i + 2]?.text === ')') {
       edits.push({ start: t.start, end: tokens[i + 2]!.end, replacement: 'CURRENT_TIMESTAMP', finding: said('CURRENT_TIMESTAMP()', 'MySQL', 'CURRENT_TIMESTAMP (without parentheses) or now()') });

@@ -1,4 +1,5 @@
 // CREATE TABLE and ALTER TABLE statements → table fragments.
+import { ident } from '../pg/quote.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Column, Constraint, Index, IndexKey, QualifiedName, ReferentialAction, Span, Table } from '../schema/model.js';
 import type { Fragment } from './fragment.js';
@@ -63,7 +64,7 @@ function textLength(column: Column): Diagnostic {
   return {
     code: 'SD104', severity: 'warning', span: column.spans[0],
     message: `TEXT(${length}) is MySQL or SQLite syntax: PostgreSQL's text takes no length, and refuses the table. schemadoc reads it as text`,
-    fix: `${column.name} text CHECK (char_length(${column.name}) <= ${length})`,
+    fix: `${ident(column.name)} text CHECK (char_length(${ident(column.name)}) <= ${length})`,
   };
 }
 

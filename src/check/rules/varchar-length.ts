@@ -1,3 +1,4 @@
+import { ident } from '../../pg/quote.js';
 import { displayName } from '../../schema/names.js';
 import type { Rule } from '../rule.js';
 
@@ -18,7 +19,7 @@ export const varcharLength: Rule = {
             + (declared ? ', but the document uses text for variable-length strings' : ': in PostgreSQL text is as fast, and a length limit belongs in a CHECK that can change without altering the type'),
           ...(declared ? { severity: 'warning' as const, related: declared.related } : {}),
           span: locate(column.spans[0], /\b(varchar|character\s+varying)\b/i),
-          fix: limit === undefined ? 'text' : `text CHECK (char_length(${column.name}) <= ${limit})`,
+          fix: limit === undefined ? 'text' : `text CHECK (char_length(${ident(column.name)}) <= ${limit})`,
         });
       }
     }
