@@ -28,6 +28,7 @@ Options:
                       scanning) or github (annotations in a GitHub Actions log)
   -o, --output FILE   write the report to FILE instead of stdout
   --max-warnings N    exit 1 when there are more than N warnings (default: no limit)
+  --quiet             report errors only (warnings still count for --max-warnings)
   --config FILE       rule severities and conventions (default: schemadoc.config.json,
                       .ts, .mjs or .js in the current directory)
   --no-execute        do not run the schema and examples in the scratch database
@@ -48,7 +49,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       format: { type: 'string' }, output: { type: 'string', short: 'o' }, 'max-warnings': { type: 'string' },
-      config: { type: 'string' }, 'no-execute': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      config: { type: 'string' }, 'no-execute': { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -70,7 +72,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   } finally {
     await closeScratchDatabases();
   }
-  const { diagnostics } = result;
+  const diagnostics = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const sources = new Map(documents.map((d) => [d.file, d.text]));
   const toFile = values.output !== undefined;
   let text: string;
@@ -83,13 +85,16 @@ export async function checkCommand(argv: string[]): Promise<number> {
       const t = result.schema.tables.length;
       const what = `${documents.map((d) => d.file).join(', ')} (${plural(t, 'table')}`
         + `${result.execution ? `; schema and ${plural(result.execution.examples.run, 'example')} run in a scratch database` : ''})`;
-      text = diagnostics.length ? `${formatPretty(diagnostics, { color, sources })}\nChecked ${what}.` : `No problems found in ${what}.`;
+      const hidden = result.diagnostics.length - diagnostics.length;
+      const note = hidden ? `; ${hidden} ${hidden === 1 ? 'warning or info' : 'warnings and infos'} not shown (--quiet)` : '';
+      text = diagnostics.length ? `${formatPretty(diagnostics, { color, sources })}\nChecked ${what}${note}.`
+        : hidden ? `No errors in ${what}${note}.` : `No problems found in ${what}.`;
     }
   }
   if (toFile) writeFileSync(values.output!, text + '\n');
   else process.stdout.write(text + '\n');
 
-  const counts = countBySeverity(diagnostics);
+  const counts = countBySeverity(result.diagnostics);
   if (format === 'pretty' && counts.warning > maxWarnings) {
     console.error(`schemadoc: ${plural(counts.warning, 'warning')}, more than --max-warnings ${maxWarnings}.`);
   }

@@ -152,6 +152,9 @@ describe('schemadoc check', () => {
     const over = await schemadoc(['check', file, '--max-warnings', '0']);
     expect(over.code).toBe(1);
     expect(over.stderr).toMatch(/1 warning, more than --max-warnings 0/);
+    const quiet = await schemadoc(['check', file, '--quiet']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toMatch(/^No errors in .*warned\.md \(1 table; schema and 0 examples run in a scratch database\); 1 warning or info not shown \(--quiet\)\.$/m);
   });
 
   it('writes json, sarif and github formats, to a file with --output', async () => {
