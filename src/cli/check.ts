@@ -28,7 +28,7 @@ Options:
                       scanning) or github (annotations in a GitHub Actions log)
   -o, --output FILE   write the report to FILE instead of stdout
   --max-warnings N    exit 1 when there are more than N warnings (default: no limit)
-  --quiet             report errors only (warnings still count for --max-warnings)
+  -q, --quiet         report errors only (warnings still count for --max-warnings)
   --config FILE       rule severities and conventions (default: schemadoc.config.json,
                       .ts, .mjs or .js in the current directory)
   --no-execute        do not run the schema and examples in the scratch database
