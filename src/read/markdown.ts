@@ -70,7 +70,8 @@ const parser = new MarkdownIt({ html: true });
 type Token = ReturnType<typeof parser.parse>[number];
 parser.core.ruler.disable('inline');
 
-export function readMarkdown(text: string): MarkdownDocument {
+export function readMarkdown(source: string): MarkdownDocument {
+  const { text, originalLines } = withoutCommentsInTables(source);
   const tokens = parser.parse(text, {});
   const lines = text.split('\n');
   const blocks: CodeBlock[] = [];
@@ -157,7 +158,45 @@ export function readMarkdown(text: string): MarkdownDocument {
       elements.push({ kind: 'paragraph', ...located(tokens[i + 1], token.map[0] + 1), headingPath: path() });
     }
   }
-  return { blocks, elements, htmlBlocks };
+  const document = { blocks, elements, htmlBlocks };
+  return originalLines ? withOriginalLines(document, originalLines) : document;
+}
+
+/**
+ * A `<!-- schemadoc-ignore … -->` line between two rows of a Markdown table would end the
+ * table there (and the rows after it would be lost). Such lines are left out of what is
+ * parsed; `originalLines[i]` is the file line of the i-th line parsed.
+ */
+function withoutCommentsInTables(source: string): { text: string; originalLines?: number[] } {
+  if (!source.includes('schemadoc-ignore')) return { text: source };
+  const lines = source.split('\n');
+  const row = (line: string | undefined) => line?.trimStart().startsWith('|') ?? false;
+  const kept: string[] = [];
+  const originalLines: number[] = [];
+  lines.forEach((line, i) => {
+    if (/^\s*<!--\s*schemadoc-ignore\b.*-->\s*$/.test(line) && row(lines[i - 1]) && row(lines[i + 1])) return;
+    kept.push(line);
+    originalLines.push(i + 1);
+  });
+  return kept.length === lines.length ? { text: source } : { text: kept.join('\n'), originalLines };
+}
+
+/** The document with every line number turned back into the file's. */
+function withOriginalLines(document: MarkdownDocument, originalLines: number[]): MarkdownDocument {
+  const line = (n: number) => originalLines[n - 1] ?? n;
+  const located = <T extends { line: number }>(x: T): T => ({ ...x, line: line(x.line) });
+  const blocks = document.blocks.map(located);
+  return {
+    blocks,
+    htmlBlocks: document.htmlBlocks.map((h) => ({ ...located(h), ...(h.next ? { next: { line: line(h.next.line), endLine: line(h.next.endLine) } } : {}) })),
+    elements: document.elements.map((e): MarkdownElement => {
+      switch (e.kind) {
+        case 'table': return { ...located(e), header: e.header.map(located), rows: e.rows.map((r) => r.map(located)) };
+        case 'list': return { ...located(e), items: e.items.map(located) };
+        default: return located(e);
+      }
+    }),
+  };
 }
 
 function leadingSpaces(line: string): number {

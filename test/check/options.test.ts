@@ -59,6 +59,15 @@ describe('ignore comments', () => {
   });
 });
 
+describe('an ignore comment on its own line between two table rows', () => {
+  it('silences the row below it and keeps the table whole', async () => {
+    const text = '## a\n\n| Column | Type |\n|---|---|\n| id | int PK |\n<!-- schemadoc-ignore SD506 -->\n| at | timestamp |\n| at2 | timestamp |\n';
+    const { schema, diagnostics } = await checkDocuments([{ file: 'doc.md', text }], { execute: false });
+    expect(schema.tables[0]!.columns.map((c) => `${c.name}:${c.spans[0]!.line}`)).toEqual(['id:5', 'at:7', 'at2:8']);
+    expect(diagnostics.map((d) => `${d.code}:${d.span!.line}:${d.span!.column}`)).toEqual(['SD506:8:9']);
+  });
+});
+
 describe('several documents', () => {
   it('are one schema: a table in one is not undefined in the other', async () => {
     const a = { file: 'a.md', text: sql('CREATE TABLE account (id bigint PRIMARY KEY);') };
