@@ -45,7 +45,9 @@ export function columnTableRoles(table: MarkdownTable): (Role | undefined)[] | u
   });
   // `| From Table | Columns | To Tables | Type |` describes relationships, not one table's columns.
   const aboutRelationships = table.header.some((cell) => /^(from|to|source|target)( tables?)?$/i.test(plain(cell.text)));
-  return roles.includes('name') && roles.includes('type') && !aboutRelationships ? roles : undefined;
+  // `| Name | Type | Definition |` lists constraints or triggers (tbls writes them under the columns).
+  const aboutConstraints = table.header.some((cell) => /^definition$/i.test(plain(cell.text)));
+  return roles.includes('name') && roles.includes('type') && !aboutRelationships && !aboutConstraints ? roles : undefined;
 }
 
 /** `aliases` are other names the document gives the table (the model `Post` of `blog_post`). */

@@ -172,3 +172,29 @@ describe('column tables', () => {
     ]);
   });
 });
+
+describe('tables that are not tables of columns', () => {
+  it('leaves tbls constraint lists (Name | Type | Definition) to the SQL beside them', async () => {
+    const { schema, diagnostics } = await compile(`# posts
+
+\`\`\`sql
+CREATE TABLE posts (id int PRIMARY KEY, body text NOT NULL);
+\`\`\`
+
+## Columns
+
+| Name | Type | Default | Nullable |
+| ---- | ---- | ------- | -------- |
+| id | int |  | false |
+| body | text |  | false |
+
+## Constraints
+
+| Name | Type | Definition |
+| ---- | ---- | ---------- |
+| PRIMARY | PRIMARY KEY | PRIMARY KEY (id) |
+`);
+    expect(diagnostics.filter((d) => /PRIMARY|Definition/.test(d.message))).toEqual([]);
+    expect(schema.tables.map((t) => `${t.name}: ${t.columns.map((c) => c.name).join(', ')}`)).toEqual(['posts: id, body']);
+  });
+});
