@@ -105,13 +105,22 @@ function readSignatureCall(text: string, at: BlockSourceMap): PseudoReading | un
   };
 }
 
-/** `WHERE store_id = :store_id`: a query with named parameters (as drivers write them) is an example. */
+/**
+ * `WHERE store_id = :store_id` or `WHERE id = ?`: a query with named or positional parameters
+ * (as drivers write them) is an example.
+ */
 function readNamedParameters(text: string, at: BlockSourceMap): PseudoReading | undefined {
   const names: string[] = [];
-  const numbered = text.replace(/(?<![:\w]):([\p{L}_][\p{L}\p{N}_]*)/gu, (_, name: string) => {
-    if (!names.includes(name)) names.push(name);
-    return `$${names.indexOf(name) + 1}`;
-  });
+  const numbered = text
+    .replace(/(?<![:\w]):([\p{L}_][\p{L}\p{N}_]*)/gu, (_, name: string) => {
+      if (!names.includes(name)) names.push(name);
+      return `$${names.indexOf(name) + 1}`;
+    })
+    // A lone `?` where a value goes (JDBC, SQLite); `?|` and `?&` are jsonb operators.
+    .replace(/(?<=[\s=(,<>])\?(?=[\s),;]|$)/g, () => {
+      names.push('?');
+      return `$${names.length}`;
+    });
   if (names.length === 0) return undefined;
   const parsed = parseOne(numbered);
   if ('error' in parsed || !['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt'].includes(parsed.kind)) return undefined;
@@ -120,10 +129,10 @@ function readNamedParameters(text: string, at: BlockSourceMap): PseudoReading | 
   const span = at.span(start);
   const sql = Buffer.from(text, 'utf8').subarray(start).toString('utf8').replace(/;\s*$/, '').trim();
   return {
-    fragments: [{ kind: 'example', example: { sql, runAs: numbered.slice(start).replace(/;\s*$/, '').trim(), statementKind: parsed.kind, spans: [span] } }],
+    fragments: [{ kind: 'example', example: { sql, runAs: Buffer.from(numbered, 'utf8').subarray(start).toString('utf8').replace(/;\s*$/, '').trim(), statementKind: parsed.kind, spans: [span] } }],
     diagnostics: [{
       code: 'SD108', severity: 'info', span,
-      message: `named parameters (${names.map((n) => `:${n}`).join(', ')}) are a driver's syntax, not PostgreSQL's ($1, $2 …): kept as an example`,
+      message: `${names.includes('?') ? 'parameters' : 'named parameters'} (${[...new Set(names.map((n) => (n === '?' ? '?' : `:${n}`)))].join(', ')}) are a driver's syntax, not PostgreSQL's ($1, $2 …): kept as an example`,
     }],
   };
 }

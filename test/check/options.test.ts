@@ -99,6 +99,13 @@ describe('PostgreSQL refusals', () => {
     expect(diagnostics[0]!.message).toMatch(/^view v fails in PostgreSQL: column "userid" does not exist: PostgreSQL folds the unquoted name to lower case, but the column is "userId"$/);
   });
 
+  it('check examples written with a driver\'s ? and :name parameters, after a comment with accents', async () => {
+    const text = sql('CREATE TABLE a (id int PRIMARY KEY, name text);\n-- révisées\nSELECT id FROM a WHERE id = ? AND name = ?;\nSELECT id FROM a WHERE nom = :nom;');
+    const { diagnostics } = await checkDocuments([{ file: 'doc.md', text }]);
+    expect(diagnostics.map((d) => `${d.code} ${d.span!.line}:${d.span!.column}`)).toEqual(['SD108 6:1', 'SD108 7:1', 'SD220 7:24']);
+    expect(diagnostics[2]!.message).toBe('the example fails in PostgreSQL: column "nom" does not exist');
+  });
+
   it('name the table an example meant when it spells it another way', async () => {
     const { diagnostics } = await checkDocuments([{ file: 'doc.md', text: sql('CREATE TABLE book (id int PRIMARY KEY);\nSELECT id FROM books;') }]);
     expect(diagnostics.map((d) => `${d.code} ${d.span!.line}:${d.span!.column} ${d.fix}`)).toEqual(['SD220 5:16 book']);
