@@ -12,8 +12,8 @@ import { locateIn } from './locate.js';
 
 export interface Execution {
   diagnostics: Diagnostic[];
-  statements: number;
-  examples: { run: number; skipped: number };
+  /** How many example statements were run. */
+  examplesRun: number;
 }
 
 /** Statements run together while they succeed; a failing batch is run again one by one. */
@@ -33,23 +33,20 @@ export async function executeSchema(schema: Schema, sources: Map<string, string>
   if (usesSupabase(schema)) statements = withSupabaseStandIn(statements);
   const db = await scratchDatabase(schema.extensions.map((e) => e.name));
   const diagnostics: Diagnostic[] = [];
-  const examples = { run: 0, skipped: 0 };
+  let examplesRun = 0;
   await db.exec('BEGIN');
   try {
     const failed = await runSchema(db, schema, statements, sources, diagnostics);
     for (const example of schema.examples) {
-      if (!RUNNABLE_EXAMPLES.has(example.statementKind)) {
-        examples.skipped++;
-        continue;
-      }
-      examples.run++;
+      if (!RUNNABLE_EXAMPLES.has(example.statementKind)) continue;
+      examplesRun++;
       const error = await runExample(db, example);
       if (error && !failedBefore(error, failed)) diagnostics.push(exampleFails(example, error, schema));
     }
   } finally {
     await db.exec('ROLLBACK');
   }
-  return { diagnostics, statements: statements.length, examples };
+  return { diagnostics, examplesRun };
 }
 
 /** Runs the DDL; returns what could not be created, so that what depends on it is not reported again. */
@@ -99,15 +96,20 @@ async function runExample(db: Database, example: Example): Promise<(PostgresErro
   return prepared && { ...prepared, offset: prefix.length };
 }
 
+/** The relation PostgreSQL says does not exist. */
+function missingRelation(error: PostgresError): string | undefined {
+  return error.code === '42P01' ? /^relation "([^"]+)" does not exist/.exec(error.message)?.[1] : undefined;
+}
+
 /** An example that fails only because an object it uses could not be created: reported there already. */
 function failedBefore(error: PostgresError, failed: Set<ObjectKey>): boolean {
-  const name = /^relation "([^"]+)" does not exist/.exec(error.message)?.[1];
+  const name = missingRelation(error);
   return name !== undefined && [...failed].some((key) => key.endsWith(`:${name}`) || key.endsWith(`.${name}`));
 }
 
 /** `relation "books" does not exist` where the document defines `book`: the table meant. */
 function similarTable(error: PostgresError, schema: Schema): string | undefined {
-  const name = error.code === '42P01' ? /^relation "([^"]+)" does not exist/.exec(error.message)?.[1] : undefined;
+  const name = missingRelation(error);
   if (!name) return undefined;
   const wanted = looseName(name.split('.').pop()!);
   const found = schema.tables.filter((t) => looseName(t.name) === wanted);
@@ -154,18 +156,17 @@ function statementFails(statement: DdlStatement, error: PostgresError, sources: 
 }
 
 function exampleFails(example: Example, error: PostgresError & { offset: number }, schema: Schema): Diagnostic {
-  const span = example.spans[0]!;
+  const span = error.position ? positionIn(example.runAs ?? example.sql, error.position - error.offset, example.spans[0]!) : example.spans[0]!;
   // Sample values on an empty database (a row that breaks a constraint, 'user-uuid' for a
   // uuid) and catalog views of extensions the example assumes are worth knowing, not defects.
-  const sample = error.code?.startsWith('23') || error.code === '22P02' || /^relation "pg_\w+" does not exist/.test(error.message);
+  const sample = error.code?.startsWith('23') || error.code === '22P02' || missingRelation(error)?.startsWith('pg_');
   const called = error.code === '42883' ? /function ([\w."]+)\(/.exec(error.message)?.[1] : undefined;
   const declared = called && schema.declaredFunctions.find((f) => displayName(f) === called || f.name === called.split('.').pop());
   const folded = folding(error, schema);
   const meant = similarTable(error, schema);
   if (folded) {
     return {
-      code: folded.code, severity: 'error', fix: folded.fix, message: `the example fails in PostgreSQL: ${error.message}${folded.note}`,
-      span: error.position ? positionIn(example.runAs ?? example.sql, error.position - error.offset, span) : span,
+      code: folded.code, severity: 'error', fix: folded.fix, message: `the example fails in PostgreSQL: ${error.message}${folded.note}`, span,
     };
   }
   return {
@@ -176,7 +177,7 @@ function exampleFails(example: Example, error: PostgresError & { offset: number 
       : called && !schema.functions.some((f) => f.name === called.split('.').pop())
         ? `the example calls ${called}(), which the document never defines`
         : `the example ${sample ? 'does not run on an empty database' : 'fails in PostgreSQL'}: ${explain(error)}${meant ? `; the document's table is ${meant}` : ''}`,
-    span: error.position ? positionIn(example.runAs ?? example.sql, error.position - error.offset, span) : span,
+    span,
     ...(meant ? { fix: meant } : {}),
     ...(declared ? { related: [{ span: declared.spans[0]!, message: `${declared.signature} is described here, with no body` }] } : {}),
   };

@@ -1,6 +1,6 @@
 // Indexes and the constraints PostgreSQL backs with an index (primary keys, unique), in one
 // shape, for the rules about what is indexed.
-import type { Schema, Span, Table } from '../schema/model.js';
+import type { Schema, Span } from '../schema/model.js';
 import { objectKey } from '../schema/names.js';
 
 export interface IndexLike {
@@ -26,7 +26,7 @@ export function indexLikes(schema: Schema): Map<string, IndexLike[]> {
       if (c.kind !== 'primary key' && c.kind !== 'unique') continue;
       add({
         label: c.name ? `constraint ${c.name}` : `the ${c.kind} (${c.columns.join(', ')})`,
-        table: tableKey(table), keys: c.columns, columns: c.columns, method: 'btree', unique: true, isConstraint: true, span: c.spans[0],
+        table: objectKey('relation', table), keys: c.columns, columns: c.columns, method: 'btree', unique: true, isConstraint: true, span: c.spans[0],
       });
     }
   }
@@ -41,8 +41,4 @@ export function indexLikes(schema: Schema): Map<string, IndexLike[]> {
     });
   }
   return byTable;
-}
-
-export function tableKey(table: Table): string {
-  return objectKey('relation', table);
 }

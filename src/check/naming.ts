@@ -1,4 +1,5 @@
 // Word forms for the naming conventions: case and grammatical number of names.
+import { singular } from '../schema/names.js';
 
 const CASES: Record<string, RegExp> = {
   snake_case: /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/,
@@ -11,7 +12,6 @@ export function hasCase(name: string, style: string): boolean {
 }
 
 const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'data', 'media', 'criteria', 'indices', 'feet', 'mice']);
-const NOT_PLURAL = /(ss|us|is|ics|news|series|species|status|alias|canvas|gas|bus|atlas)$/;
 
 /** The last word of a snake_case or camelCase name. */
 function lastWord(name: string): string {
@@ -20,13 +20,7 @@ function lastWord(name: string): string {
 
 export function looksPlural(name: string): boolean {
   const word = lastWord(name);
-  return IRREGULAR_PLURALS.has(word) || (word.length > 2 && word.endsWith('s') && !NOT_PLURAL.test(word));
-}
-
-export function singular(name: string): string {
-  if (/ies$/.test(name)) return name.replace(/ies$/, 'y');
-  if (/(ss|x|ch|sh)es$/.test(name)) return name.replace(/es$/, '');
-  return name.replace(/s$/, '');
+  return IRREGULAR_PLURALS.has(word) || (word.length > 2 && singular(word) !== word);
 }
 
 export function plural(name: string): string {

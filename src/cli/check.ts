@@ -84,7 +84,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
       const color = !toFile && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
       const t = result.schema.tables.length;
       const what = `${documents.map((d) => d.file).join(', ')} (${plural(t, 'table')}`
-        + `${result.execution ? `; schema and ${plural(result.execution.examples.run, 'example')} run in a scratch database` : ''})`;
+        + `${result.execution ? `; schema and ${plural(result.execution.examplesRun, 'example')} run in a scratch database` : ''})`;
       const hidden = result.diagnostics.length - diagnostics.length;
       const note = hidden ? `; ${hidden} ${hidden === 1 ? 'warning or info' : 'warnings and infos'} not shown (--quiet)` : '';
       text = diagnostics.length ? `${formatPretty(diagnostics, { color, sources })}\nChecked ${what}${note}.`

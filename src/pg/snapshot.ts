@@ -11,7 +11,7 @@ function snapshotFile(): string | undefined {
   try {
     const require = createRequire(import.meta.url);
     let dir = dirname(require.resolve('@electric-sql/pglite'));
-    while (!dir.endsWith('pglite')) dir = dirname(dir);
+    while (!dir.endsWith('pglite') && dir !== dirname(dir)) dir = dirname(dir);
     const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const cache = process.env.SCHEMADOC_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'schemadoc');
     return join(cache, `pglite-${version}.tgz`);

@@ -18,12 +18,13 @@ export function formatSarif(diagnostics: Diagnostic[], rules: RuleDescription[],
   const used = [...new Set(sorted.map((d) => d.code))].sort();
   const descriptors = used.map((code) => {
     const rule = known.get(code);
+    const first = sorted.find((d) => d.code === code)!;
     return {
       id: code,
       ...(rule ? { name: rule.name } : {}),
-      shortDescription: { text: rule?.summary ?? sorted.find((d) => d.code === code)!.message },
+      shortDescription: { text: rule?.summary ?? first.message },
       ...(rule ? { help: { text: `See docs/rules/${code}.md in schemadoc.` } } : {}),
-      defaultConfiguration: { level: LEVEL[rule?.severity ?? sorted.find((d) => d.code === code)!.severity] },
+      defaultConfiguration: { level: LEVEL[rule?.severity ?? first.severity] },
     };
   });
   const results = sorted.map((d) => ({

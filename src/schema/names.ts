@@ -64,11 +64,15 @@ export function tableNameFromTitle(title: string): string | undefined {
  * write the same table: `ShiftDetails` ≈ `shift_details`, `USER` ≈ `users`, `statuses` ≈ `status`.
  */
 export function looseName(name: string): string {
-  const word = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (/(sses|xes|ches|shes|uses)$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
+  return singular(name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+}
+
+/** `categories` → `category`, `addresses` → `address`, `user_roles` → `user_role`; `status`, `news` stay. */
+export function singular(name: string): string {
+  if (name.endsWith('ies')) return `${name.slice(0, -3)}y`;
+  if (/(sses|xes|ches|shes|uses)$/.test(name)) return name.slice(0, -2);
+  if (name.endsWith('s') && !/(ss|us|is|ics|news|series|species|alias|canvas|gas|atlas)$/.test(name)) return name.slice(0, -1);
+  return name;
 }
 
 /** A keyword that can name a table or column only in double quotes: `user`, `order`, `limit`. */

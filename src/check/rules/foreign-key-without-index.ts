@@ -1,7 +1,7 @@
 import { ident, identList, qualified } from '../../pg/quote.js';
-import { displayName } from '../../schema/names.js';
+import { displayName, objectKey } from '../../schema/names.js';
 import { expandPattern } from '../../schema/conventions.js';
-import { indexLikes, tableKey } from '../index-keys.js';
+import { indexLikes } from '../index-keys.js';
 import type { Rule } from '../rule.js';
 
 export const foreignKeyWithoutIndex: Rule = {
@@ -14,7 +14,7 @@ export const foreignKeyWithoutIndex: Rule = {
     const declared = convention('indexForeignKeys');
     const naming = convention('indexName');
     for (const table of designedTables) {
-      const candidates = (indexes.get(tableKey(table)) ?? []).filter((i) => i.method === 'btree' && i.columns && !i.where);
+      const candidates = (indexes.get(objectKey('relation', table)) ?? []).filter((i) => i.method === 'btree' && i.columns && !i.where);
       for (const fk of table.constraints.filter((c) => c.kind === 'foreign key')) {
         const wanted = new Set(fk.columns);
         const covered = candidates.some((i) => i.columns!.length >= wanted.size && i.columns!.slice(0, wanted.size).every((c) => wanted.has(c)));

@@ -64,7 +64,3 @@ export const RULES: Rule[] = [
   primaryKeyConvention,
   enumValueCase,
 ];
-
-export function ruleFor(code: string): Rule | undefined {
-  return RULES.find((r) => r.meta.code === code);
-}

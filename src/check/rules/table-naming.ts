@@ -1,5 +1,5 @@
-import { displayName, snakeCase } from '../../schema/names.js';
-import { hasCase, looksPlural, plural, singular } from '../naming.js';
+import { displayName, singular, snakeCase } from '../../schema/names.js';
+import { hasCase, looksPlural, plural } from '../naming.js';
 import type { Rule } from '../rule.js';
 
 export const tableNaming: Rule = {
