@@ -1,5 +1,5 @@
 // A view's query as PostgreSQL's parser sees it, for the rules about views.
-import { parseSync } from 'libpg-query';
+import { parseSql } from '../read/pg-parser.js';
 import type { View } from '../schema/model.js';
 
 export type Node = any;
@@ -7,7 +7,7 @@ export type Node = any;
 /** The view's top-level SELECT; undefined if its query does not parse (reported elsewhere). */
 export function viewQuery(view: View): Node | undefined {
   try {
-    return (parseSync(view.query).stmts?.[0]?.stmt as Node)?.SelectStmt;
+    return (parseSql(view.query).stmts?.[0]?.stmt as Node)?.SelectStmt;
   } catch {
     return undefined;
   }

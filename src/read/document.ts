@@ -1,10 +1,10 @@
-import { loadModule } from 'libpg-query';
 import type { Diagnostic, Suppression } from '../schema/diagnostic.js';
 import { displayName } from '../schema/names.js';
 import type { Fragment } from './fragment.js';
 import { readConventions } from './conventions.js';
 import { readIgnoreComments } from './ignore-comments.js';
 import { readMarkdown } from './markdown.js';
+import { loadParser } from './pg-parser.js';
 import { isDbmlBlock, readDbml } from './dbml.js';
 import { isMermaidErDiagram, readMermaid } from './mermaid.js';
 import { isPrismaBlock, readPrisma } from './prisma.js';
@@ -27,7 +27,7 @@ export interface DocumentReading {
 
 /** Loads the parsers (libpg-query is WebAssembly); call once before `readDocument`. */
 export async function prepareReaders(): Promise<void> {
-  await loadModule();
+  await loadParser();
 }
 
 /** Fragments that say something about a schema but create nothing. */

@@ -1,9 +1,9 @@
 // Small helpers over libpg-query's JSON AST. Expressions are printed back to SQL with
 // pgsql-deparser, so the model holds PostgreSQL's grammar, never the document's spelling.
-import { parseSync } from 'libpg-query';
 import { deparseSync } from 'pgsql-deparser';
 import type { ObjectKey, QualifiedName, TypeRef } from '../schema/model.js';
 import { objectKey } from '../schema/names.js';
+import { parseSql } from './pg-parser.js';
 
 // The AST is JSON whose shape depends on the node; helpers read it defensively.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -155,7 +155,7 @@ export function requiredKeys(refs: References): ObjectKey[] {
 /** Parses SQL that schemadoc writes from a table row or a bullet: its first statement, or the parser's message. */
 export function parseOne(text: string): { kind: string; node: Node } | { error: string } {
   try {
-    const stmt: Node = parseSync(text).stmts?.[0]?.stmt;
+    const stmt: Node = parseSql(text).stmts?.[0]?.stmt;
     if (!stmt) return { error: 'no statement' };
     const kind = Object.keys(stmt)[0]!;
     return { kind, node: stmt[kind] };

@@ -2,12 +2,10 @@
 // INT(11), UNSIGNED, ON UPDATE CURRENT_TIMESTAMP, ENGINE=InnoDB, IDENTITY(1,1), NVARCHAR,
 // GETDATE() … A statement PostgreSQL rejects is rewritten token by token into the PostgreSQL
 // it means, and each rewrite is reported with that PostgreSQL as the fix.
-import { scanSync } from 'libpg-query';
+import { codeTokens, type ScanToken } from './pg-parser.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import { isReservedWord } from '../schema/names.js';
 import { EditedSourceMap, type BlockSourceMap } from './source-map.js';
-
-interface Token { start: number; end: number; text: string; tokenName: string }
 
 interface Edit {
   start: number;
@@ -41,12 +39,8 @@ const TABLE_OPTIONS = /^(engine|charset|character|collate|auto_increment|comment
 
 /** The statement rewritten as PostgreSQL, or undefined when it has none of the syntax above. */
 export function repairDialects(text: string, at: BlockSourceMap): DialectRepair | undefined {
-  let tokens: Token[];
-  try {
-    tokens = scanSync(text).tokens.filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT');
-  } catch {
-    return undefined;
-  }
+  const tokens = codeTokens(text);
+  if (!tokens) return undefined;
   const bytes = Buffer.from(text, 'utf8');
   const edits = findEdits(tokens, bytes);
   if (edits.length === 0) return undefined;
@@ -87,7 +81,7 @@ export function repairDialects(text: string, at: BlockSourceMap): DialectRepair 
 /** Where a SQL Server `[name]` can stand: after these a `[` is not an array subscript or type. */
 const BEFORE_NAME = /^(\(|,|\.|table|on|references|into|from|join|index|view|update|exists|create)$/i;
 
-function findEdits(tokens: Token[], bytes: Buffer): Edit[] {
+function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
   const edits: Edit[] = [];
   const lower = (i: number) => tokens[i]?.text.toLowerCase() ?? '';
   const said = (syntax: string, dialect: string, postgres: string, kind = syntax.toLowerCase()) => ({
@@ -182,7 +176,7 @@ function findEdits(tokens: Token[], bytes: Buffer): Edit[] {
 }
 
 /** After a column name (an identifier followed by the type) or inside a CAST. */
-function isTypePosition(tokens: Token[], i: number): boolean {
+function isTypePosition(tokens: ScanToken[], i: number): boolean {
   const before = tokens[i - 1];
   return Boolean(before && before.text !== '(' && before.text !== ',' && before.text !== '.');
 }

@@ -2,7 +2,7 @@
 // SELECT USING (…)` under a table's heading, a bare condition (`auth.uid() = user_id`) shown
 // as a pattern, a call written with its parameter types (`SELECT f(id UUID)`). Each is read
 // for what it means and reported as not being SQL as written.
-import { scanSync } from 'libpg-query';
+import { codeTokens } from './pg-parser.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import { tableNameFromTitle } from '../schema/names.js';
 import { ident, qualified } from '../pg/quote.js';
@@ -24,18 +24,9 @@ export function readPseudoSql(text: string, at: BlockSourceMap, headingPath: str
     ?? readNamedParameters(text, at) ?? readInlineIndexes(text, at);
 }
 
-interface Token { start: number; end: number; text: string; tokenName: string }
-
-function tokensOf(text: string): Token[] | undefined {
-  try {
-    return scanSync(text).tokens.filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT');
-  } catch {
-    return undefined;
-  }
-}
 
 function readPseudoPolicies(text: string, at: BlockSourceMap, headingPath: string[]): PseudoReading | undefined {
-  const tokens = tokensOf(text);
+  const tokens = codeTokens(text);
   if (!tokens?.length || !/^policy$/i.test(tokens[0]!.text)) return undefined;
   const heading = headingPath[headingPath.length - 1] ?? '';
   const table = tableNameFromTitle(heading);
@@ -71,7 +62,7 @@ function readPseudoPolicies(text: string, at: BlockSourceMap, headingPath: strin
 
 /** `auth.uid() = user_id`: a condition shown as a pattern, kept as an example. */
 function readBareExpression(text: string, at: BlockSourceMap): PseudoReading | undefined {
-  const tokens = tokensOf(text);
+  const tokens = codeTokens(text);
   if (!tokens?.length) return undefined;
   const expression = Buffer.from(text, 'utf8').subarray(tokens[0]!.start, tokens[tokens.length - 1]!.end).toString('utf8').replace(/;$/, '').trim();
   const parsed = parseOne(`SELECT ${expression}`);
@@ -85,7 +76,7 @@ function readBareExpression(text: string, at: BlockSourceMap): PseudoReading | u
 
 /** `SELECT public.insert_twitter_account(user_id UUID, …)`: a function described by its signature. */
 function readSignatureCall(text: string, at: BlockSourceMap): PseudoReading | undefined {
-  const tokens = tokensOf(text);
+  const tokens = codeTokens(text);
   if (!tokens || !/^select$/i.test(tokens[0]?.text ?? '')) return undefined;
   const m = /^\s*select\s+(?:\*\s+from\s+)?([\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)?)\s*\(([\s\S]*)\)\s*;?\s*$/iu
     .exec(Buffer.from(text, 'utf8').subarray(tokens[0]!.start).toString('utf8'));
@@ -124,7 +115,7 @@ function readNamedParameters(text: string, at: BlockSourceMap): PseudoReading | 
   if (names.length === 0) return undefined;
   const parsed = parseOne(numbered);
   if ('error' in parsed || !['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt'].includes(parsed.kind)) return undefined;
-  const tokens = tokensOf(numbered);
+  const tokens = codeTokens(numbered);
   const start = tokens?.[0]?.start ?? 0;
   const span = at.span(start);
   const sql = Buffer.from(text, 'utf8').subarray(start).toString('utf8').replace(/;\s*$/, '').trim();
@@ -142,7 +133,7 @@ function readNamedParameters(text: string, at: BlockSourceMap): PseudoReading | 
  * PostgreSQL rejects: each becomes the CREATE INDEX it means, and the table is read without them.
  */
 function readInlineIndexes(text: string, at: BlockSourceMap): PseudoReading | undefined {
-  const tokens = tokensOf(text);
+  const tokens = codeTokens(text);
   if (!tokens || !/^create$/i.test(tokens[0]?.text ?? '') || !tokens.some((t) => /^table$/i.test(t.text))) return undefined;
   const open = tokens.findIndex((t) => t.text === '(');
   const table = open > 0 ? tokens[open - 1]!.text : undefined;

@@ -1,5 +1,4 @@
 // SQL code blocks → fragments, parsed by libpg-query (PostgreSQL's own parser).
-import { parseSync, scanSync } from 'libpg-query';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Span, Table } from '../schema/model.js';
 import { emptyFacts, readForeignKey } from './column-vocabulary.js';
@@ -8,6 +7,7 @@ import type { CodeBlock } from './markdown.js';
 import { collectReferences, requiredKeys, sql, type Node, type References } from './sql-ast.js';
 import { readComment, readIndex, readObjectStatement, readPolicy } from './sql-objects.js';
 import { impliedExtensions } from './implied-extensions.js';
+import { parseSql, scanSql, SqlSyntaxError } from './pg-parser.js';
 import { readPseudoSql } from './sql-pseudo.js';
 import { repairDialects } from './sql-dialects.js';
 import { readAlterTable, readCreateTable, UnsupportedSql } from './sql-table.js';
@@ -219,7 +219,7 @@ function statedReferences(statement: Statement, table: Table): Fragment[] {
   if (!text.includes('--')) return [];
   let comments;
   try {
-    comments = scanSync(text).tokens.filter((t) => t.tokenName === 'SQL_COMMENT');
+    comments = scanSql(text).filter((t) => t.tokenName === 'SQL_COMMENT');
   } catch {
     return [];
   }
@@ -261,10 +261,10 @@ type ParseOutcome =
 function tryParse(text: string, at: BlockSourceMap | undefined): ParseOutcome {
   let result: Node;
   try {
-    result = parseSync(text);
+    result = parseSql(text);
   } catch (error) {
-    const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
-    return { ok: false, message: (error as Error).message, position: details?.cursorPosition };
+    if (!(error instanceof SqlSyntaxError)) throw error;
+    return { ok: false, message: error.message, position: error.position };
   }
   const bytes = Buffer.from(text, 'utf8');
   const statements = (result.stmts ?? []).map((raw: Node) => {
@@ -321,7 +321,7 @@ function splitStatements(text: string): Piece[] {
   const bytes = Buffer.from(text, 'utf8');
   let boundaries: number[];
   try {
-    boundaries = scanSync(text).tokens.filter((t) => t.text === ';').map((t) => t.end);
+    boundaries = scanSql(text).filter((t) => t.text === ';').map((t) => t.end);
   } catch {
     boundaries = [];
   }
