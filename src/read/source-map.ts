@@ -7,6 +7,8 @@ import type { SourceKind, Span } from '../schema/model.js';
 export class BlockSourceMap implements SpanSource {
   private readonly bytes: Buffer;
   private readonly lineStarts: number[] = [0];
+  /** Every character is one byte: columns need no counting. */
+  private readonly ascii: boolean;
   /** Added to every offset: a statement parsed on its own reports offsets from its own start. */
   protected base = 0;
 
@@ -18,7 +20,8 @@ export class BlockSourceMap implements SpanSource {
     private readonly source: SourceKind = 'sql',
   ) {
     this.bytes = Buffer.from(text, 'utf8');
-    for (let i = 0; i < this.bytes.length; i++) if (this.bytes[i] === 0x0a) this.lineStarts.push(i + 1);
+    this.ascii = this.bytes.length === text.length;
+    for (let i = this.bytes.indexOf(0x0a); i >= 0; i = this.bytes.indexOf(0x0a, i + 1)) this.lineStarts.push(i + 1);
   }
 
   get byteLength(): number {
@@ -30,6 +33,12 @@ export class BlockSourceMap implements SpanSource {
     const shifted = Object.create(this) as BlockSourceMap;
     shifted.base = this.base + byteOffset;
     return shifted;
+  }
+
+  /** Whether the text between two byte offsets contains `needle` (searched without decoding). */
+  includes(needle: string, start: number, end: number): boolean {
+    const at = this.bytes.indexOf(needle, this.base + start);
+    return at >= 0 && at + Buffer.byteLength(needle) <= this.base + end;
   }
 
   /** The text between two byte offsets. */
@@ -47,8 +56,8 @@ export class BlockSourceMap implements SpanSource {
       else hi = mid - 1;
     }
     // Characters, not bytes: count the bytes that start a UTF-8 sequence (not 10xxxxxx).
-    let column = 0;
-    for (let i = this.lineStarts[lo]!; i < offset; i++) if ((this.bytes[i]! & 0xc0) !== 0x80) column++;
+    let column = this.ascii ? offset - this.lineStarts[lo]! : 0;
+    if (!this.ascii) for (let i = this.lineStarts[lo]!; i < offset; i++) if ((this.bytes[i]! & 0xc0) !== 0x80) column++;
     return { line: this.firstLine + lo, column: this.indent + column + 1 };
   }
 

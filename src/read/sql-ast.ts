@@ -11,7 +11,29 @@ export type Node = any;
 
 /** `[{String:{sval:'a'}}, {String:{sval:'b'}}]` → `['a', 'b']`. */
 export function strings(list: Node[] | undefined): string[] {
-  return (list ?? []).map((n) => n?.String?.sval ?? n?.sval ?? '').filter((s: string) => s !== '');
+  const out: string[] = [];
+  for (const n of list ?? []) {
+    const s = n?.String?.sval ?? n?.sval;
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/** `strings(list).join('.')` without the array. */
+function dotted(list: Node[] | undefined): string {
+  let out = '';
+  for (const n of list ?? []) {
+    const s = n?.String?.sval ?? n?.sval;
+    if (s) out = out ? `${out}.${s}` : s;
+  }
+  return out;
+}
+
+/** How many fields an AST node has (`Object.keys(node).length` without the array). */
+function fieldCount(node: Node): number {
+  let count = 0;
+  for (const _ in node) count++;
+  return count;
 }
 
 export function rangeVarName(rv: Node): QualifiedName {
@@ -51,16 +73,21 @@ function simpleKey(node: Node): string | undefined {
     return constant.isnull ? 'null' : undefined;
   }
   const call = node.FuncCall;
-  if (call && !call.args && !call.agg_star && !call.over && call.funcformat === 'COERCE_EXPLICIT_CALL' && Object.keys(call).length <= 3) {
-    return `F${strings(call.funcname).join('.')}`;
+  if (call && !call.args && !call.agg_star && !call.over && call.funcformat === 'COERCE_EXPLICIT_CALL' && fieldCount(call) <= 3) {
+    return `F${dotted(call.funcname)}`;
   }
-  if (node.names && !node.typmods?.some((m: Node) => !m.A_Const?.ival) && Object.keys(node).length <= 5) {
+  if (node.names && fieldCount(node) <= 5) {
     // A TypeName: names, integer modifiers, array bounds.
-    const typmods = (node.typmods ?? []).map((m: Node) => m.A_Const.ival.ival ?? 0).join(',');
-    return `T${strings(node.names).join('.')}(${typmods})${node.arrayBounds?.length ?? 0}${node.setof ? 's' : ''}${node.pct_type ? '%' : ''}`;
+    let typmods = '';
+    for (const m of node.typmods ?? []) {
+      const ival = m.A_Const?.ival;
+      if (!ival) return undefined;
+      typmods += `${ival.ival ?? 0},`;
+    }
+    return `T${dotted(node.names)}(${typmods})${node.arrayBounds?.length ?? 0}${node.setof ? 's' : ''}${node.pct_type ? '%' : ''}`;
   }
   const cast = node.TypeCast;
-  if (cast && Object.keys(cast).length <= 3) {
+  if (cast && fieldCount(cast) <= 3) {
     const argument = simpleKey(cast.arg);
     const type = argument === undefined ? undefined : simpleKey(cast.typeName);
     if (type !== undefined) return `C${argument}::${type}`;
@@ -107,7 +134,9 @@ export function typeRef(typeName: Node): TypeRef {
     };
     typeRefs.set(key, ref);
   }
-  return { ...ref, modifiers: [...ref.modifiers] };
+  const copy: TypeRef = { name: ref.name, modifiers: ref.modifiers.slice(), arrayDimensions: ref.arrayDimensions, sql: ref.sql };
+  if (ref.schema) copy.schema = ref.schema;
+  return copy;
 }
 
 const typeRefs = new Map<string, TypeRef>();
@@ -124,14 +153,13 @@ const TYPE_NAME_FIELDS = new Set(['TypeName', 'typeName', 'argType', 'returnType
 export function collectReferences(node: Node): References {
   const refs: References = { relations: [], functions: [], types: [] };
   const visit = (n: Node): void => {
-    if (n === null || typeof n !== 'object') return;
     if (Array.isArray(n)) {
-      for (const item of n) visit(item);
+      for (const item of n) if (typeof item === 'object' && item !== null) visit(item);
       return;
     }
     for (const key in n) {
       const value = n[key];
-      if (value === null || typeof value !== 'object') continue;
+      if (typeof value !== 'object' || value === null) continue;
       if (key === 'RangeVar') refs.relations.push(rangeVarName(value));
       else if (key === 'FuncCall') refs.functions.push(listName(value.funcname));
       // Type names appear wrapped (`TypeName`) in expressions and bare in column and parameter fields.
@@ -139,7 +167,7 @@ export function collectReferences(node: Node): References {
       visit(value);
     }
   };
-  visit(node);
+  if (typeof node === 'object' && node !== null) visit(node);
   return refs;
 }
 

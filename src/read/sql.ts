@@ -8,6 +8,7 @@ import { collectReferences, requiredKeys, sql, type Node, type References } from
 import { readComment, readIndex, readObjectStatement, readPolicy } from './sql-objects.js';
 import { impliedExtensions } from './implied-extensions.js';
 import { parseSql, scanSql, SqlSyntaxError } from './pg-parser.js';
+import { readGroups } from './sql-threads.js';
 import { readPseudoSql } from './sql-pseudo.js';
 import { repairDialects } from './sql-dialects.js';
 import { readAlterTable, readCreateTable, UnsupportedSql } from './sql-table.js';
@@ -52,12 +53,27 @@ interface PreparedBlock {
 }
 
 /**
- * Reads a document's code blocks. Labelled SQL blocks are parsed a group to one call when they
- * parse together (the fast path for large documents); otherwise each block on its own, and a block
- * that does not parse is reported statement by statement. An unlabelled block is read only
- * when all of it parses as SQL with schema in it.
+ * Reads a document's code blocks, a group at a time: each group's syntax tree is garbage
+ * before the next is parsed, while it is still young (cheap to collect), and large documents
+ * share the groups out between two threads.
  */
 export function readSqlBlocks(blocks: CodeBlock[], file: string): ReadResult {
+  const groups: CodeBlock[][] = [];
+  for (let i = 0; i < blocks.length; i += GROUP) groups.push(blocks.slice(i, i + GROUP));
+  const results = readGroups(groups, file, readSqlGroup);
+  return { fragments: results.flatMap((r) => r.fragments), diagnostics: results.flatMap((r) => r.diagnostics) };
+}
+
+/** How many blocks are parsed in one call. */
+const GROUP = 64;
+
+/**
+ * Labelled SQL blocks are parsed in one call when they parse together (the fast path for large
+ * documents); otherwise each block on its own, and a block that does not parse is reported
+ * statement by statement. An unlabelled block is read only when all of it parses as SQL with
+ * schema in it.
+ */
+export function readSqlGroup(blocks: CodeBlock[], file: string): ReadResult {
   const prepared = blocks.map((block): PreparedBlock => ({
     at: new BlockSourceMap(block.content, file, block.line, block.indent),
     headingPath: block.headingPath,
@@ -66,18 +82,10 @@ export function readSqlBlocks(blocks: CodeBlock[], file: string): ReadResult {
   }));
   const fragments: Fragment[] = [];
   const diagnostics: Diagnostic[] = [];
-  let together: Map<PreparedBlock, Statement[]> | undefined;
-  prepared.forEach((block, i) => {
-    // Blocks are parsed a group at a time and read before the next group is parsed, so that
-    // each group's syntax tree is garbage while it is still young (cheap to collect).
-    if (i % GROUP === 0) together = parseTogether(prepared.slice(i, i + GROUP).filter((p) => p.labelled));
-    readBlock(block, together?.get(block) ?? parseBlock(block, fragments, diagnostics), fragments, diagnostics);
-  });
+  const together = parseTogether(prepared.filter((p) => p.labelled));
+  for (const block of prepared) readBlock(block, together?.get(block) ?? parseBlock(block, fragments, diagnostics), fragments, diagnostics);
   return { fragments, diagnostics };
 }
-
-/** How many blocks are parsed in one call. */
-const GROUP = 64;
 
 function readBlock(block: PreparedBlock, statements: Statement[] | undefined, fragments: Fragment[], diagnostics: Diagnostic[]): void {
   if (!statements) return;
@@ -214,9 +222,9 @@ function readStatement(statement: Statement, diagnostics: Diagnostic[]): Fragmen
 
 /** `owner_id UUID NOT NULL, -- References users(id)`: what a comment beside a column says it references. */
 function statedReferences(statement: Statement, table: Table): Fragment[] {
-  const text = statement.at.slice(statement.start, statement.end);
   // Scanning costs more than reading the table: only statements with a comment are scanned.
-  if (!text.includes('--')) return [];
+  if (!statement.at.includes('--', statement.start, statement.end)) return [];
+  const text = statement.at.slice(statement.start, statement.end);
   let comments;
   try {
     comments = scanSql(text).filter((t) => t.tokenName === 'SQL_COMMENT');
