@@ -9,6 +9,7 @@ import { SUPABASE_FUNCTIONS, usesSupabase } from '../schema/supabase.js';
 
 export function leaveOutUndefinedCalls(schema: Schema): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  if (schema.declaredFunctions.length === 0) return diagnostics;
   const defined = new Set(schema.functions.map((f) => objectKey('function', f)));
   if (usesSupabase(schema)) for (const f of SUPABASE_FUNCTIONS) defined.add(`function:${f}`);
   const declared = new Map(schema.declaredFunctions.map((d) => [objectKey('function', d), d]));

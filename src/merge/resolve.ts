@@ -42,8 +42,10 @@ export function resolveReferences(schema: Schema): Diagnostic[] {
     return true;
   };
   // `what` names the referring object, built only for a message: most references resolve.
-  const missingColumns = (name: QualifiedName, columns: string[], span: Span | undefined, what: () => string): void => {
-    const known = relations.get(objectKey('relation', name));
+  const missingColumns = (
+    name: QualifiedName, columns: string[], span: Span | undefined, what: () => string,
+    known = relations.get(objectKey('relation', name)),
+  ): void => {
     if (!known) return;
     for (const column of columns) {
       if (known.includes(column)) continue;
@@ -59,8 +61,9 @@ export function resolveReferences(schema: Schema): Diagnostic[] {
   };
 
   for (const table of schema.tables) {
+    const own = relations.get(objectKey('relation', table));
     for (const c of table.constraints) {
-      missingColumns(table, c.columns, c.spans[0], () => `${c.kind} ${c.name ?? `(${c.columns.join(', ')})`} of ${displayName(table)}`);
+      missingColumns(table, c.columns, c.spans[0], () => `${c.kind} ${c.name ?? `(${c.columns.join(', ')})`} of ${displayName(table)}`, own);
       if (c.kind === 'foreign key' && !missingRelation(c.references!, c.spans[0], () => `foreign key of ${displayName(table)}`)) {
         missingColumns(c.references!, c.references!.columns, c.spans[0], () => `foreign key of ${displayName(table)}`);
       }
