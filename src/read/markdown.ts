@@ -152,7 +152,7 @@ export function readMarkdown(source: string): MarkdownDocument {
       }
       elements.push(list);
     } else if (token.type === 'html_block' && token.map && token.content.includes('schemadoc-ignore')) {
-      const next = tokens.slice(i + 1).find((t) => t.map && t.level === 0 && t.type !== 'html_block')?.map;
+      const next = tokens.find((t, j) => j > i && t.map && t.level === 0 && t.type !== 'html_block')?.map;
       htmlBlocks.push({ content: token.content, line: token.map[0] + 1, ...(next ? { next: { line: next[0] + 1, endLine: next[1] } } : {}) });
     } else if (token.type === 'paragraph_open' && token.level === 0 && token.map) {
       elements.push({ kind: 'paragraph', ...located(tokens[i + 1], token.map[0] + 1), headingPath: path() });

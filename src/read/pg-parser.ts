@@ -26,11 +26,6 @@ export interface ScanToken {
 
 /** The parse tree of one or more statements: `{ stmts: [{ stmt, stmt_location, stmt_len }] }`. */
 export function parseSql(text: string): Node {
-  return JSON.parse(parseSqlToJson(text));
-}
-
-/** The parse tree as libpg-query's JSON text. */
-export function parseSqlToJson(text: string): string {
   const module = loaded();
   return withInput(module, text, (query) => {
     const result = module._wasm_parse_query_raw(query);
@@ -44,7 +39,7 @@ export function parseSqlToJson(text: string): string {
         const cursor = heap.readInt32LE(error + 16);
         throw new SqlSyntaxError(message ? cString(heap, message) : 'syntax error', cursor > 0 ? cursor - 1 : 0);
       }
-      return cString(heap, tree);
+      return JSON.parse(cString(heap, tree));
     } finally {
       module._wasm_free_parse_result(result);
     }

@@ -56,9 +56,10 @@ export class BlockSourceMap implements SpanSource {
       if (this.lineStarts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    // Characters, not bytes: count the bytes that start a UTF-8 sequence (not 10xxxxxx).
-    let column = this.ascii ? offset - this.lineStarts[lo]! : 0;
-    if (!this.ascii) for (let i = this.lineStarts[lo]!; i < offset; i++) if ((this.bytes[i]! & 0xc0) !== 0x80) column++;
+    // Characters, not bytes: UTF-8 continuation bytes (10xxxxxx) do not count.
+    const start = this.lineStarts[lo]!;
+    let column = offset - start;
+    if (!this.ascii) for (let i = start; i < offset; i++) if ((this.bytes[i]! & 0xc0) === 0x80) column--;
     return { line: this.firstLine + lo, column: this.indent + column + 1 };
   }
 

@@ -19,16 +19,6 @@ export function strings(list: Node[] | undefined): string[] {
   return out;
 }
 
-/** `strings(list).join('.')` without the array. */
-function dotted(list: Node[] | undefined): string {
-  let out = '';
-  for (const n of list ?? []) {
-    const s = n?.String?.sval ?? n?.sval;
-    if (s) out = out ? `${out}.${s}` : s;
-  }
-  return out;
-}
-
 /** How many fields an AST node has (`Object.keys(node).length` without the array). */
 function fieldCount(node: Node): number {
   let count = 0;
@@ -74,7 +64,7 @@ function simpleKey(node: Node): string | undefined {
   }
   const call = node.FuncCall;
   if (call && !call.args && !call.agg_star && !call.over && call.funcformat === 'COERCE_EXPLICIT_CALL' && fieldCount(call) <= 3) {
-    return `F${dotted(call.funcname)}`;
+    return `F${strings(call.funcname).join('.')}`;
   }
   if (node.names && fieldCount(node) <= 5) {
     // A TypeName: names, integer modifiers, array bounds.
@@ -84,7 +74,7 @@ function simpleKey(node: Node): string | undefined {
       if (!ival) return undefined;
       typmods += `${ival.ival ?? 0},`;
     }
-    return `T${dotted(node.names)}(${typmods})${node.arrayBounds?.length ?? 0}${node.setof ? 's' : ''}${node.pct_type ? '%' : ''}`;
+    return `T${strings(node.names).join('.')}(${typmods})${node.arrayBounds?.length ?? 0}${node.setof ? 's' : ''}${node.pct_type ? '%' : ''}`;
   }
   const cast = node.TypeCast;
   if (cast && fieldCount(cast) <= 3) {

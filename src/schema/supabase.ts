@@ -1,5 +1,6 @@
 // What a Supabase database provides that documents written for it use without defining.
 import type { QualifiedName, Schema } from './model.js';
+import { objectKey } from './names.js';
 
 /** Tables of Supabase's own schemas, with the columns documents refer to. */
 export const SUPABASE_TABLES: Record<string, string[]> = {
@@ -19,7 +20,7 @@ const PROVIDED = new Set([
 export function usesSupabase(schema: Schema): boolean {
   const provided = (keys: string[]) => keys.some((key) => PROVIDED.has(key));
   const supabaseSchema = (name: QualifiedName) => name.schema === 'auth' || name.schema === 'storage';
-  return schema.tables.some((t) => provided(t.requires) || t.constraints.some((c) => c.references !== undefined && supabaseSchema(c.references) && PROVIDED.has(`relation:${c.references.schema}.${c.references.name}`)))
+  return schema.tables.some((t) => provided(t.requires) || t.constraints.some((c) => c.references !== undefined && supabaseSchema(c.references) && PROVIDED.has(objectKey('relation', c.references))))
     || [...schema.views, ...schema.functions, ...schema.triggers, ...schema.policies, ...schema.statements].some((o) => provided(o.requires))
     || schema.triggers.some((t) => supabaseSchema(t.table)) || schema.policies.some((p) => supabaseSchema(p.table));
 }
