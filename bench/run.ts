@@ -8,17 +8,26 @@ import { generateDocument } from './generate.js';
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
 const READ_RUNS = 7;
 
-async function time<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+/** Milliseconds of one run, after a full collection so that no run pays for the garbage of another. */
+async function time(work: () => Promise<unknown> | unknown): Promise<number> {
   (globalThis as { gc?: () => void }).gc?.();
   const start = performance.now();
-  const value = await work();
-  return { ms: performance.now() - start, value };
+  await work();
+  return performance.now() - start;
 }
 
-async function median(runs: number, work: () => Promise<unknown> | unknown): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push((await time(work)).ms);
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+/**
+ * The median of `runs` runs of each, taken in turns (a, b, a, b …): the machine's speed
+ * drifts over seconds, and turns give both the same conditions.
+ */
+async function medians(runs: number, a: () => unknown, b: () => unknown): Promise<[number, number]> {
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    times[0].push(await time(a));
+    times[1].push(await time(b));
+  }
+  const median = (t: number[]) => t.sort((x, y) => x - y)[Math.floor(runs / 2)]!;
+  return [median(times[0]), median(times[1])];
 }
 
 const MEASURE = fileURLToPath(new URL('./measure.js', import.meta.url));
@@ -38,9 +47,10 @@ for (const size of SIZES) {
   const { markdown, sql } = generateDocument(size);
   const mb = (Buffer.byteLength(markdown) / 1e6).toFixed(1);
 
-  const bareParse = await median(READ_RUNS, () => parseSync(sql));
+  // One run of each first: both are timed warm.
+  parseSync(sql);
   let compiled = await compileDocuments([{ file: 'bench.md', text: markdown }]);
-  const read = await median(READ_RUNS, async () => {
+  const [bareParse, read] = await medians(READ_RUNS, () => parseSync(sql), async () => {
     compiled = await compileDocuments([{ file: 'bench.md', text: markdown }]);
   });
   if (compiled.schema.tables.length !== size) throw new Error(`read ${compiled.schema.tables.length} tables, expected ${size}`);

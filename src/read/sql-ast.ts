@@ -161,13 +161,13 @@ export function collectReferences(node: Node): References {
   return refs;
 }
 
-/** Dependency keys for ordering: relations (tables and views), functions, types. */
+/** Dependency keys for ordering, each once: relations (tables and views), functions, types. */
 export function requiredKeys(refs: References): ObjectKey[] {
-  return [
-    ...refs.relations.map((r) => objectKey('relation', r)),
-    ...refs.functions.map((f) => objectKey('function', f)),
-    ...refs.types.filter((t) => t.schema !== 'pg_catalog').map((t) => objectKey('type', t)),
-  ];
+  const keys = new Set<ObjectKey>();
+  for (const r of refs.relations) keys.add(objectKey('relation', r));
+  for (const f of refs.functions) keys.add(objectKey('function', f));
+  for (const t of refs.types) if (t.schema !== 'pg_catalog') keys.add(objectKey('type', t));
+  return [...keys];
 }
 
 /** Parses SQL that schemadoc writes from a table row or a bullet: its first statement, or the parser's message. */

@@ -27,6 +27,14 @@ describe('SQL reader: CREATE TABLE', () => {
     expect(col('total').generated).toBe('price * 2');
   });
 
+  it('lists what a table depends on once each', async () => {
+    const { schema } = await compile(sqlDoc(`CREATE TYPE mood AS ENUM ('ok', 'sad');
+CREATE TABLE m (a mood, b mood DEFAULT 'ok', c timestamptz DEFAULT now(), d timestamptz DEFAULT now());`));
+    const requires = schema.tables[0]!.requires;
+    expect(requires).toEqual(expect.arrayContaining(['type:public.mood', 'function:public.now']));
+    expect(requires).toHaveLength(new Set(requires).size);
+  });
+
   it('records the document line and column of the table and of each column', async () => {
     const { schema } = await compile(sqlDoc('CREATE TABLE a (\n  id int,\n    name text\n);'));
     const [table] = schema.tables;
