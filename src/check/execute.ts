@@ -157,18 +157,18 @@ function statementFails(statement: DdlStatement, error: PostgresError, sources: 
 
 function exampleFails(example: Example, error: PostgresError & { offset: number }, schema: Schema): Diagnostic {
   const span = error.position ? positionIn(example.runAs ?? example.sql, error.position - error.offset, example.spans[0]!) : example.spans[0]!;
-  // Sample values on an empty database (a row that breaks a constraint, 'user-uuid' for a
-  // uuid) and catalog views of extensions the example assumes are worth knowing, not defects.
-  const sample = error.code?.startsWith('23') || error.code === '22P02' || missingRelation(error)?.startsWith('pg_');
-  const called = error.code === '42883' ? /function ([\w."]+)\(/.exec(error.message)?.[1] : undefined;
-  const declared = called && schema.declaredFunctions.find((f) => displayName(f) === called || f.name === called.split('.').pop());
   const folded = folding(error, schema);
-  const meant = similarTable(error, schema);
   if (folded) {
     return {
       code: folded.code, severity: 'error', fix: folded.fix, message: `the example fails in PostgreSQL: ${error.message}${folded.note}`, span,
     };
   }
+  // Sample values on an empty database (a row that breaks a constraint, 'user-uuid' for a
+  // uuid) and catalog views of extensions the example assumes are worth knowing, not defects.
+  const sample = error.code?.startsWith('23') || error.code === '22P02' || missingRelation(error)?.startsWith('pg_');
+  const called = error.code === '42883' ? /function ([\w."]+)\(/.exec(error.message)?.[1] : undefined;
+  const declared = called && schema.declaredFunctions.find((f) => displayName(f) === called || f.name === called.split('.').pop());
+  const meant = similarTable(error, schema);
   return {
     code: codeOf(error) ?? 'SD401',
     severity: sample ? 'info' : 'error',
