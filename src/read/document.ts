@@ -6,6 +6,7 @@ import { readIgnoreComments } from './ignore-comments.js';
 import { readMarkdown } from './markdown.js';
 import { loadParser } from './pg-parser.js';
 import { isDbmlBlock, readDbml } from './dbml.js';
+import { keepShapes } from './kept-shapes.js';
 import { isMermaidErDiagram, readMermaid } from './mermaid.js';
 import { isPrismaBlock, readPrisma } from './prisma.js';
 import { readSections } from './sections.js';
@@ -54,5 +55,6 @@ export async function readDocument({ file, text }: DocumentInput): Promise<Docum
       message: 'no schema found: the document has no SQL block or table of columns that describes a table, type or other object',
     });
   }
+  keepShapes();
   return { fragments, diagnostics, suppressions: readIgnoreComments(text, file, markdown.htmlBlocks) };
 }

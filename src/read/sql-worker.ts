@@ -1,5 +1,6 @@
 // The second thread of sql-threads.ts: reads the groups it claims and posts each reading as JSON.
 import { parentPort } from 'node:worker_threads';
+import { keepShapes } from './kept-shapes.js';
 import { loadParser } from './pg-parser.js';
 import { readSqlGroup } from './sql.js';
 import type { WorkerJob, WorkerResult } from './sql-threads.js';
@@ -18,4 +19,5 @@ parentPort!.on('message', ({ groups, file, shared, port }: WorkerJob) => {
     Atomics.notify(shared, 1 + i);
   }
   port.close();
+  keepShapes();
 });
