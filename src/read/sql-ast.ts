@@ -142,23 +142,25 @@ const TYPE_NAME_FIELDS = new Set(['TypeName', 'typeName', 'argType', 'returnType
 /** Every relation, function and type a statement or expression names (one walk per statement). */
 export function collectReferences(node: Node): References {
   const refs: References = { relations: [], functions: [], types: [] };
-  const visit = (n: Node): void => {
-    if (Array.isArray(n)) {
-      for (const item of n) if (typeof item === 'object' && item !== null) visit(item);
-      return;
-    }
-    for (const key in n) {
-      const value = n[key];
-      if (typeof value !== 'object' || value === null) continue;
-      if (key === 'RangeVar') refs.relations.push(rangeVarName(value));
-      else if (key === 'FuncCall') refs.functions.push(listName(value.funcname));
-      // Type names appear wrapped (`TypeName`) in expressions and bare in column and parameter fields.
-      else if (TYPE_NAME_FIELDS.has(key) && Array.isArray(value.names)) refs.types.push(listName(value.names));
-      visit(value);
-    }
-  };
-  if (typeof node === 'object' && node !== null) visit(node);
+  if (typeof node === 'object' && node !== null) visitReferences(node, refs);
   return refs;
+}
+
+// A function of the module, not a closure per call: its optimized code outlives a full collection.
+function visitReferences(n: Node, refs: References): void {
+  if (Array.isArray(n)) {
+    for (const item of n) if (typeof item === 'object' && item !== null) visitReferences(item, refs);
+    return;
+  }
+  for (const key in n) {
+    const value = n[key];
+    if (typeof value !== 'object' || value === null) continue;
+    if (key === 'RangeVar') refs.relations.push(rangeVarName(value));
+    else if (key === 'FuncCall') refs.functions.push(listName(value.funcname));
+    // Type names appear wrapped (`TypeName`) in expressions and bare in column and parameter fields.
+    else if (TYPE_NAME_FIELDS.has(key) && Array.isArray(value.names)) refs.types.push(listName(value.names));
+    visitReferences(value, refs);
+  }
 }
 
 /** Dependency keys for ordering, each once: relations (tables and views), functions, types. */
