@@ -1,84 +1,106 @@
 // References between objects of the merged schema that point at nothing: a foreign key,
 // index, trigger or policy on a table the document never defines cannot be created.
 import type { Diagnostic } from '../schema/diagnostic.js';
-import type { QualifiedName, Schema, Span } from '../schema/model.js';
+import type { Index, QualifiedName, Schema, Span, Table } from '../schema/model.js';
 import { DEFAULT_SCHEMA, displayName, looseName, objectKey } from '../schema/names.js';
 import { SUPABASE_TABLES, usesSupabase } from '../schema/supabase.js';
 
 export function resolveReferences(schema: Schema): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const relations = new Map<string, string[] | undefined>();
-  for (const t of schema.tables) relations.set(objectKey('relation', t), t.columns.map((c) => c.name));
-  for (const v of schema.views) relations.set(objectKey('relation', v), undefined);
+  const known: KnownRelations = { relations: new Map(), tables: schema.tables, diagnostics: [] };
+  for (const t of schema.tables) known.relations.set(objectKey('relation', t), t.columns.map((c) => c.name));
+  for (const v of schema.views) known.relations.set(objectKey('relation', v), undefined);
   // Supabase's own tables exist in every Supabase database (and in schemadoc's stand-in).
-  if (usesSupabase(schema)) for (const [name, columns] of Object.entries(SUPABASE_TABLES)) relations.set(`relation:${name}`, columns);
+  if (usesSupabase(schema)) for (const [name, columns] of Object.entries(SUPABASE_TABLES)) known.relations.set(`relation:${name}`, columns);
 
-  const byLooseName = new Map<string, QualifiedName[]>();
-  for (const t of schema.tables) {
+  for (const table of schema.tables) resolveTable(known, table);
+  for (const index of schema.indexes) resolveIndex(known, index);
+  for (const t of schema.triggers) missingRelation(known, t.table, t.spans[0], () => `trigger ${t.name}`);
+  for (const p of schema.policies) missingRelation(known, p.table, p.spans[0], () => `policy "${p.name}"`);
+  return known.diagnostics;
+}
+
+// The work per table and per index is done by functions of the module rather than closures
+// made per call: a document has thousands of them, and a module's functions keep their
+// optimized code from one document to the next.
+
+interface KnownRelations {
+  /** Each table's columns (undefined for a view), by `objectKey('relation', …)`. */
+  relations: Map<string, string[] | undefined>;
+  tables: Table[];
+  /** Tables by schema and loose name: made at the first reference that misses. */
+  byLooseName?: Map<string, QualifiedName[]>;
+  diagnostics: Diagnostic[];
+}
+
+function resolveTable(known: KnownRelations, table: Table): void {
+  const own = known.relations.get(objectKey('relation', table));
+  for (const c of table.constraints) {
+    missingColumns(known, table, c.columns, c.spans[0], () => `${c.kind} ${c.name ?? `(${c.columns.join(', ')})`} of ${displayName(table)}`, own);
+    if (c.kind === 'foreign key' && !missingRelation(known, c.references!, c.spans[0], () => `foreign key of ${displayName(table)}`)) {
+      missingColumns(known, c.references!, c.references!.columns, c.spans[0], () => `foreign key of ${displayName(table)}`);
+    }
+  }
+}
+
+function resolveIndex(known: KnownRelations, index: Index): void {
+  const what = () => `index ${index.name || `on ${displayName(index.table)}`}`;
+  if (missingRelation(known, index.table, index.spans[0], what)) return;
+  const columns = index.keys.flatMap((k) => (k.column ? [k.column] : []));
+  missingColumns(known, index.table, index.include.length ? [...columns, ...index.include] : columns, index.spans[0], what);
+}
+
+function byLooseName(known: KnownRelations): Map<string, QualifiedName[]> {
+  if (known.byLooseName) return known.byLooseName;
+  const tables = new Map<string, QualifiedName[]>();
+  for (const t of known.tables) {
     for (const name of [t.name, ...(t.aliases ?? [])]) {
       const key = `${t.schema ?? DEFAULT_SCHEMA}.${looseName(name)}`;
-      if (!byLooseName.get(key)?.includes(t)) byLooseName.set(key, [...(byLooseName.get(key) ?? []), t]);
+      if (!tables.get(key)?.includes(t)) tables.set(key, [...(tables.get(key) ?? []), t]);
     }
   }
+  return (known.byLooseName = tables);
+}
 
-  /** True when the reference points at nothing; a reference that is a spelling of one table is repaired. */
-  const missingRelation = (name: QualifiedName, span: Span | undefined, what: () => string): boolean => {
-    if (relations.has(objectKey('relation', name))) return false;
-    const candidates = byLooseName.get(`${name.schema ?? DEFAULT_SCHEMA}.${looseName(name.name)}`) ?? [];
-    if (candidates.length === 1) {
-      const written = displayName(name);
-      name.name = candidates[0]!.name;
-      diagnostics.push({
-        code: 'SD226', severity: 'warning', span,
-        message: `${what()} refers to table ${written}; read as ${displayName(name)}, the table of that name`,
-        fix: displayName(name),
-      });
-      return false;
-    }
-    diagnostics.push({
-      code: 'SD220', severity: 'error', span,
-      message: `${what()} refers to table ${displayName(name)}, which the document does not define`,
+/**
+ * True when the reference points at nothing; a reference that is a spelling of one table is
+ * repaired. `what` names the referring object, built only for a message: most references resolve.
+ */
+function missingRelation(known: KnownRelations, name: QualifiedName, span: Span | undefined, what: () => string): boolean {
+  if (known.relations.has(objectKey('relation', name))) return false;
+  const candidates = byLooseName(known).get(`${name.schema ?? DEFAULT_SCHEMA}.${looseName(name.name)}`) ?? [];
+  if (candidates.length === 1) {
+    const written = displayName(name);
+    name.name = candidates[0]!.name;
+    known.diagnostics.push({
+      code: 'SD226', severity: 'warning', span,
+      message: `${what()} refers to table ${written}; read as ${displayName(name)}, the table of that name`,
+      fix: displayName(name),
     });
-    return true;
-  };
-  // `what` names the referring object, built only for a message: most references resolve.
-  const missingColumns = (
-    name: QualifiedName, columns: string[], span: Span | undefined, what: () => string,
-    known = relations.get(objectKey('relation', name)),
-  ): void => {
-    if (!known) return;
-    for (const column of columns) {
-      if (known.includes(column)) continue;
-      const quoted = known.find((k) => k.toLowerCase() === column);
-      diagnostics.push({
-        code: quoted ? 'SD221' : 'SD220', severity: 'error', span,
-        message: quoted
-          ? `${what()} refers to column ${column}: PostgreSQL folds the unquoted name to lower case, but the column is "${quoted}"`
-          : `${what()} refers to column ${column}, which table ${displayName(name)} does not have`,
-        ...(quoted ? { fix: `"${quoted}"` } : {}),
-      });
-    }
-  };
+    return false;
+  }
+  known.diagnostics.push({
+    code: 'SD220', severity: 'error', span,
+    message: `${what()} refers to table ${displayName(name)}, which the document does not define`,
+  });
+  return true;
+}
 
-  for (const table of schema.tables) {
-    const own = relations.get(objectKey('relation', table));
-    for (const c of table.constraints) {
-      missingColumns(table, c.columns, c.spans[0], () => `${c.kind} ${c.name ?? `(${c.columns.join(', ')})`} of ${displayName(table)}`, own);
-      if (c.kind === 'foreign key' && !missingRelation(c.references!, c.spans[0], () => `foreign key of ${displayName(table)}`)) {
-        missingColumns(c.references!, c.references!.columns, c.spans[0], () => `foreign key of ${displayName(table)}`);
-      }
-    }
+function missingColumns(
+  known: KnownRelations, name: QualifiedName, columns: string[], span: Span | undefined, what: () => string,
+  tableColumns = known.relations.get(objectKey('relation', name)),
+): void {
+  if (!tableColumns) return;
+  for (const column of columns) {
+    if (tableColumns.includes(column)) continue;
+    const quoted = tableColumns.find((k) => k.toLowerCase() === column);
+    known.diagnostics.push({
+      code: quoted ? 'SD221' : 'SD220', severity: 'error', span,
+      message: quoted
+        ? `${what()} refers to column ${column}: PostgreSQL folds the unquoted name to lower case, but the column is "${quoted}"`
+        : `${what()} refers to column ${column}, which table ${displayName(name)} does not have`,
+      ...(quoted ? { fix: `"${quoted}"` } : {}),
+    });
   }
-  for (const index of schema.indexes) {
-    const what = () => `index ${index.name || `on ${displayName(index.table)}`}`;
-    if (!missingRelation(index.table, index.spans[0], what)) {
-      const columns = [...index.keys.flatMap((k) => (k.column ? [k.column] : [])), ...index.include];
-      missingColumns(index.table, columns, index.spans[0], what);
-    }
-  }
-  for (const t of schema.triggers) missingRelation(t.table, t.spans[0], () => `trigger ${t.name}`);
-  for (const p of schema.policies) missingRelation(p.table, p.spans[0], () => `policy "${p.name}"`);
-  return diagnostics;
 }
 
 /**
