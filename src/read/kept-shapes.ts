@@ -59,7 +59,6 @@ COMMENT ON TABLE purchase IS 'One order';
 \`\`\`
 `;
 
-const markdownIt = new MarkdownIt();
 let kept: unknown[] | undefined;
 
 /**
@@ -68,6 +67,8 @@ let kept: unknown[] | undefined;
  */
 export function keepShapes(): void {
   if (kept) return;
+  // markdown-it's state and token classes are shared by every instance.
+  const markdownIt = new MarkdownIt();
   const markdown = readMarkdown(SAMPLE_DOCUMENT);
   const sql = readSqlBlocks(markdown.blocks, 'sample.md');
   const sourceMap = new BlockSourceMap(SAMPLE_DOCUMENT, 'sample.md', 1, 0);
