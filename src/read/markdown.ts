@@ -73,93 +73,115 @@ parser.core.ruler.disable('inline');
 export function readMarkdown(source: string): MarkdownDocument {
   const { text, originalLines } = withoutCommentsInTables(source);
   const tokens = parser.parse(text, {});
-  const lines = text.split('\n');
-  const blocks: CodeBlock[] = [];
-  const elements: MarkdownElement[] = [];
-  const htmlBlocks: HtmlBlock[] = [];
-  const headings: { level: number; text: string }[] = [];
-  const path = () => headings.map((h) => h.text);
-  const located = (inline: Token | undefined, line: number): Located => {
-    const content = inline?.content ?? '';
-    const source = lines[line - 1] ?? '';
-    const at = content ? source.indexOf(content.split('\n')[0]!) : -1;
-    return { text: content, line, column: at >= 0 ? at + 1 : leadingSpaces(source) + 1 };
-  };
+  const reading: Reading = { lines: text.split('\n'), headings: [], blocks: [], elements: [], htmlBlocks: [] };
+  for (let i = 0; i < tokens.length; i++) i = readElement(reading, tokens, i);
+  const document = { blocks: reading.blocks, elements: reading.elements, htmlBlocks: reading.htmlBlocks };
+  return originalLines ? withOriginalLines(document, originalLines) : document;
+}
 
-  const addCode = (token: Token): void => {
-    const info = token.info.trim();
-    const map = token.map!;
-    const firstLine = token.type === 'fence' ? map[0] + 1 : map[0];
-    const block: CodeBlock = {
-      lang: (info.split(/\s+/)[0] ?? '').toLowerCase(),
-      info,
-      content: token.content,
-      line: firstLine + 1,
-      indent: leadingSpaces(lines[token.type === 'fence' ? map[0] : firstLine] ?? ''),
-      headingPath: path(),
-    };
-    blocks.push(block);
-    elements.push({ kind: 'code', ...block });
-  };
+// The functions below share a reading as an object literal, not a class or closures, and make
+// their objects as literals, not spreads: V8 keeps a literal's shape for as long as the code
+// that makes it, so their optimized code outlives every reading (see kept-shapes.ts).
 
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (token.type === 'heading_open' && token.map) {
-      const level = Number(token.tag.slice(1));
-      const title = tokens[i + 1]?.content ?? '';
-      while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
-      headings.push({ level, text: `${token.markup} ${title}` });
-      elements.push({ kind: 'heading', level, ...located(tokens[i + 1], token.map[0] + 1), headingPath: path() });
-    } else if ((token.type === 'fence' || token.type === 'code_block') && token.map) {
-      addCode(token);
-    } else if (token.type === 'table_open' && token.map) {
-      const table: MarkdownTable = { kind: 'table', line: token.map[0] + 1, headingPath: path(), header: [], rows: [] };
-      let row: Located[] | undefined;
-      let rowLine = 0;
-      for (i++; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) {
-        const t = tokens[i]!;
-        if (t.type === 'tr_open') {
-          row = [];
-          rowLine = (t.map?.[0] ?? 0) + 1;
-        } else if (t.type === 'tr_close' && row) {
-          if (table.header.length === 0) table.header = row;
-          else table.rows.push(row);
-        } else if (t.type === 'inline' && row) {
-          row.push({ text: t.content, line: rowLine, column: cellColumn(lines[rowLine - 1] ?? '', row.length) });
-        }
-      }
-      elements.push(table);
-    } else if ((token.type === 'bullet_list_open' || token.type === 'ordered_list_open') && token.level === 0 && token.map) {
-      const list: MarkdownList = { kind: 'list', line: token.map[0] + 1, headingPath: path(), items: [] };
-      let depth = -1;
-      let itemLine = 0;
-      let itemTaken = false;
-      for (; i < tokens.length; i++) {
-        const t = tokens[i]!;
-        if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') depth++;
-        else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') {
-          if (--depth < 0) break;
-        } else if (t.type === 'list_item_open') {
-          itemLine = (t.map?.[0] ?? 0) + 1;
-          itemTaken = false;
-        } else if ((t.type === 'fence' || t.type === 'code_block') && t.map) {
-          addCode(t);
-        } else if (t.type === 'inline' && !itemTaken) {
-          // An item's first paragraph is its text; later paragraphs are prose.
-          itemTaken = true;
-          list.items.push({ ...located(t, itemLine), depth });
-        }
-      }
-      elements.push(list);
-    } else if (token.type === 'html_block' && token.map && token.content.includes('schemadoc-ignore')) {
-      const next = tokens.find((t, j) => j > i && t.map && t.level === 0 && t.type !== 'html_block')?.map;
-      htmlBlocks.push({ content: token.content, line: token.map[0] + 1, ...(next ? { next: { line: next[0] + 1, endLine: next[1] } } : {}) });
-    } else if (token.type === 'paragraph_open' && token.level === 0 && token.map) {
-      elements.push({ kind: 'paragraph', ...located(tokens[i + 1], token.map[0] + 1), headingPath: path() });
+interface Reading extends MarkdownDocument {
+  lines: string[];
+  headings: { level: number; text: string }[];
+}
+
+/** Reads the element that starts at token i; returns the index of its last token. */
+function readElement(reading: Reading, tokens: Token[], i: number): number {
+  const token = tokens[i]!;
+  if (token.type === 'heading_open' && token.map) {
+    const level = Number(token.tag.slice(1));
+    const title = tokens[i + 1]?.content ?? '';
+    const { headings } = reading;
+    while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
+    headings.push({ level, text: `${token.markup} ${title}` });
+    const at = located(reading, tokens[i + 1], token.map[0] + 1);
+    reading.elements.push({ kind: 'heading', level, text: at.text, line: at.line, column: at.column, headingPath: headingPath(reading) });
+  } else if ((token.type === 'fence' || token.type === 'code_block') && token.map) {
+    addCode(reading, token);
+  } else if (token.type === 'table_open' && token.map) {
+    return readTable(reading, tokens, i);
+  } else if ((token.type === 'bullet_list_open' || token.type === 'ordered_list_open') && token.level === 0 && token.map) {
+    return readList(reading, tokens, i);
+  } else if (token.type === 'html_block' && token.map && token.content.includes('schemadoc-ignore')) {
+    const next = tokens.find((t, j) => j > i && t.map && t.level === 0 && t.type !== 'html_block')?.map;
+    reading.htmlBlocks.push({ content: token.content, line: token.map[0] + 1, ...(next ? { next: { line: next[0] + 1, endLine: next[1] } } : {}) });
+  } else if (token.type === 'paragraph_open' && token.level === 0 && token.map) {
+    const at = located(reading, tokens[i + 1], token.map[0] + 1);
+    reading.elements.push({ kind: 'paragraph', text: at.text, line: at.line, column: at.column, headingPath: headingPath(reading) });
+  }
+  return i;
+}
+
+function readTable(reading: Reading, tokens: Token[], i: number): number {
+  const table: MarkdownTable = { kind: 'table', line: tokens[i]!.map![0] + 1, headingPath: headingPath(reading), header: [], rows: [] };
+  let row: Located[] | undefined;
+  let rowLine = 0;
+  for (i++; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'tr_open') {
+      row = [];
+      rowLine = (t.map?.[0] ?? 0) + 1;
+    } else if (t.type === 'tr_close' && row) {
+      if (table.header.length === 0) table.header = row;
+      else table.rows.push(row);
+    } else if (t.type === 'inline' && row) {
+      row.push({ text: t.content, line: rowLine, column: cellColumn(reading.lines[rowLine - 1] ?? '', row.length) });
     }
   }
-  const document = { blocks, elements, htmlBlocks };
-  return originalLines ? withOriginalLines(document, originalLines) : document;
+  reading.elements.push(table);
+  return i;
+}
+
+function readList(reading: Reading, tokens: Token[], i: number): number {
+  const list: MarkdownList = { kind: 'list', line: tokens[i]!.map![0] + 1, headingPath: headingPath(reading), items: [] };
+  let depth = -1;
+  let itemLine = 0;
+  let itemTaken = false;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') depth++;
+    else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') {
+      if (--depth < 0) break;
+    } else if (t.type === 'list_item_open') {
+      itemLine = (t.map?.[0] ?? 0) + 1;
+      itemTaken = false;
+    } else if ((t.type === 'fence' || t.type === 'code_block') && t.map) {
+      addCode(reading, t);
+    } else if (t.type === 'inline' && !itemTaken) {
+      // An item's first paragraph is its text; later paragraphs are prose.
+      itemTaken = true;
+      const at = located(reading, t, itemLine);
+      list.items.push({ text: at.text, line: at.line, column: at.column, depth });
+    }
+  }
+  reading.elements.push(list);
+  return i;
+}
+
+function addCode(reading: Reading, token: Token): void {
+  const info = token.info.trim();
+  const map = token.map!;
+  const firstLine = token.type === 'fence' ? map[0] + 1 : map[0];
+  const lang = (info.split(/\s+/)[0] ?? '').toLowerCase();
+  const line = firstLine + 1;
+  const indent = leadingSpaces(reading.lines[token.type === 'fence' ? map[0] : firstLine] ?? '');
+  const path = headingPath(reading);
+  reading.blocks.push({ lang, info, content: token.content, line, indent, headingPath: path });
+  reading.elements.push({ kind: 'code', lang, info, content: token.content, line, indent, headingPath: path });
+}
+
+function headingPath(reading: Reading): string[] {
+  return reading.headings.map((h) => h.text);
+}
+
+function located(reading: Reading, inline: Token | undefined, line: number): Located {
+  const content = inline?.content ?? '';
+  const source = reading.lines[line - 1] ?? '';
+  const at = content ? source.indexOf(content.split('\n')[0]!) : -1;
+  return { text: content, line, column: at >= 0 ? at + 1 : leadingSpaces(source) + 1 };
 }
 
 /**
