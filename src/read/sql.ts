@@ -74,12 +74,11 @@ const GROUP = 64;
  * schema in it.
  */
 export function readSqlGroup(blocks: CodeBlock[], file: string): ReadResult {
-  const prepared = blocks.map((block): PreparedBlock => ({
-    at: new BlockSourceMap(block.content, file, block.line, block.indent),
-    headingPath: block.headingPath,
-    ...withoutMetaCommands(block.content),
-    labelled: isSqlLanguage(block.lang),
-  }));
+  const prepared = blocks.map((block): PreparedBlock => {
+    const { text, metaCommands } = withoutMetaCommands(block.content);
+    const at = new BlockSourceMap(block.content, file, block.line, block.indent);
+    return { at, headingPath: block.headingPath, text, metaCommands, labelled: isSqlLanguage(block.lang) };
+  });
   const fragments: Fragment[] = [];
   const diagnostics: Diagnostic[] = [];
   const together = parseTogether(prepared.filter((p) => p.labelled));
@@ -125,7 +124,7 @@ function parseTogether(blocks: PreparedBlock[]): Map<PreparedBlock, Statement[]>
     // A statement running into the next block means an unterminated quote or comment: read block by block.
     if (statement.end > starts[i]! + block.at.byteLength) return undefined;
     const at = block.at.from(-starts[i]!);
-    byBlock.get(block)!.push({ ...statement, at });
+    byBlock.get(block)!.push({ node: statement.node, kind: statement.kind, start: statement.start, end: statement.end, at });
   }
   return byBlock;
 }
@@ -183,7 +182,9 @@ function readStatement(statement: Statement, diagnostics: Diagnostic[]): Fragmen
     return [{ kind: 'example', example: { sql: at.slice(statement.start, statement.end).trim(), statementKind: kind, spans: [span] } }];
   }
   const refs = collectReferences(node);
-  const fragments: Fragment[] = impliedExtensions(node, refs, span);
+  // A fresh literal, not the array impliedExtensions returns: pushes below then always meet one kind of array.
+  const fragments: Fragment[] = [];
+  fragments.push(...impliedExtensions(node, refs, span));
   switch (kind) {
     case 'CreateStmt':
       if (node.partbound || node.ofTypename || node.tableElts?.some((e: Node) => e.TableLikeClause)) {
