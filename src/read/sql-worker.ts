@@ -1,6 +1,7 @@
 // The second thread of sql-threads.ts: reads the groups it claims and posts each reading as JSON.
 import { parentPort } from 'node:worker_threads';
 import { keepShapes } from './kept-shapes.js';
+import type { CodeBlock } from './markdown.js';
 import { loadParser } from './pg-parser.js';
 import { readSqlGroup } from './sql.js';
 import type { WorkerJob, WorkerResult } from './sql-threads.js';
@@ -10,7 +11,7 @@ parentPort!.on('message', ({ groups, file, shared, port }: WorkerJob) => {
   for (let i = Atomics.add(shared, 0, 1); i < groups.length; i = Atomics.add(shared, 0, 1)) {
     let json: string | undefined;
     try {
-      json = JSON.stringify(readSqlGroup(groups[i]!, file));
+      json = JSON.stringify(readSqlGroup(groups[i]!.map(asLiteral), file));
     } catch {
       // The main thread reads the group again, and reports what went wrong.
     }
@@ -21,3 +22,12 @@ parentPort!.on('message', ({ groups, file, shared, port }: WorkerJob) => {
   port.close();
   keepShapes();
 });
+
+/**
+ * A block made again as an object literal. Blocks arrive as copies whose shape V8 forgets
+ * between two jobs, and every function that reads them would be deoptimized on the next
+ * job; a literal's shape lives as long as this code.
+ */
+function asLiteral(block: CodeBlock): CodeBlock {
+  return { lang: block.lang, info: block.info, content: block.content, line: block.line, indent: block.indent, headingPath: block.headingPath };
+}
