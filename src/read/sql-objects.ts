@@ -8,7 +8,7 @@ import {
 
 export function readIndex(stmt: Node, span: Span): Index {
   const keys: IndexKey[] = (stmt.indexParams ?? []).map(({ IndexElem: e }: Node) => {
-    const key: IndexKey = e.name ? { column: e.name } : { expression: sql(e.expr) };
+    const key: IndexKey = e.name ? { column: e.name } : { expression: expression(e.expr)! };
     if (e.ordering === 'SORTBY_DESC') key.descending = true;
     if (e.nulls_ordering === 'SORTBY_NULLS_FIRST') key.nullsFirst = true;
     if (e.nulls_ordering === 'SORTBY_NULLS_LAST' && e.ordering !== 'SORTBY_DESC') key.nullsFirst = false;
@@ -25,7 +25,7 @@ export function readIndex(stmt: Node, span: Span): Index {
     method: stmt.accessMethod ?? 'btree',
     keys,
     include: (stmt.indexIncludingParams ?? []).map(({ IndexElem: e }: Node) => e.name),
-    ...(stmt.whereClause ? { where: sql(stmt.whereClause) } : {}),
+    ...(stmt.whereClause ? { where: expression(stmt.whereClause) } : {}),
     ...(stmt.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
     spans: [span],
   };
