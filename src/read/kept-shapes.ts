@@ -71,7 +71,7 @@ export function keepShapes(): void {
   const markdownIt = new MarkdownIt();
   const markdown = readMarkdown(SAMPLE_DOCUMENT);
   const sql = readSqlBlocks(markdown.blocks, 'sample.md');
-  const sourceMap = new BlockSourceMap(SAMPLE_DOCUMENT, 'sample.md', 1, 0);
+  const sourceMap = BlockSourceMap.of(SAMPLE_DOCUMENT, 'sample.md', 1, 0);
   kept = [
     new markdownIt.core.State(SAMPLE_DOCUMENT, markdownIt, {}),
     new markdownIt.block.State(SAMPLE_DOCUMENT, markdownIt, {}, []),

@@ -75,7 +75,7 @@ export function repairDialects(text: string, at: BlockSourceMap): DialectRepair 
     diagnostics.push({ code: 'SD104', severity: 'warning', span: at.span(edit.start, edit.end), message: edit.finding.message, fix: edit.finding.fix });
   }
   const repaired = Buffer.concat(parts).toString('utf8');
-  return { text: repaired, at: new EditedSourceMap(at, repaired, toOriginal), diagnostics };
+  return { text: repaired, at: EditedSourceMap.edited(at, repaired, toOriginal), diagnostics };
 }
 
 /** Where a SQL Server `[name]` can stand: after these a `[` is not an array subscript or type. */

@@ -1,7 +1,9 @@
 // CREATE TABLE and ALTER TABLE statements → table fragments.
 import { ident } from '../pg/quote.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
-import type { Column, Constraint, Index, IndexKey, QualifiedName, ReferentialAction, Span, Table } from '../schema/model.js';
+import type {
+  Column, Constraint, ForeignKeyTarget, Index, IndexKey, ObjectKey, QualifiedName, ReferentialAction, Span, Table,
+} from '../schema/model.js';
 import type { Fragment } from './fragment.js';
 import {
   expression, rangeVarName, requiredKeys, sql, strings, typeRef, type Node, type References,
@@ -23,15 +25,7 @@ export interface TableReading {
 export function readCreateTable(stmt: Node, at: SpanSource, statementSpan: Span, refs: References): TableReading {
   const inlineIndexes: Index[] = [];
   const diagnostics: Diagnostic[] = [];
-  const table: Table = {
-    ...rangeVarName(stmt.relation),
-    columns: [],
-    constraints: [],
-    rowLevelSecurity: false,
-    forceRowLevelSecurity: false,
-    requires: requiredKeys({ ...refs, relations: [] }),
-    spans: [statementSpan],
-  };
+  const table = emptyTable(rangeVarName(stmt.relation), requiredKeys({ ...refs, relations: [] }), statementSpan);
   if (stmt.relation.relpersistence === 'u') table.unlogged = true;
   if (stmt.inhRelations?.length) table.inherits = stmt.inhRelations.map((r: Node) => rangeVarName(r.RangeVar));
   if (stmt.partspec) table.partitionBy = partitionClause(stmt);
@@ -55,6 +49,19 @@ export function readCreateTable(stmt: Node, at: SpanSource, statementSpan: Span,
     }
   }
   return { table, inlineIndexes, diagnostics };
+}
+
+// Tables and references are literals rather than spreads of their name: the copy a spread
+// makes gets a shape of its own, one per table, and code that reads a thousand shapes is slow.
+
+function emptyTable({ schema, name }: QualifiedName, requires: ObjectKey[], span: Span): Table {
+  return schema === undefined
+    ? { name, columns: [], constraints: [], rowLevelSecurity: false, forceRowLevelSecurity: false, requires, spans: [span] }
+    : { schema, name, columns: [], constraints: [], rowLevelSecurity: false, forceRowLevelSecurity: false, requires, spans: [span] };
+}
+
+function foreignKeyTarget({ schema, name }: QualifiedName, columns: string[]): ForeignKeyTarget {
+  return schema === undefined ? { name, columns } : { schema, name, columns };
 }
 
 /** `TEXT(500)` (MySQL, SQLite): PostgreSQL's text takes no length; read as text. */
@@ -156,7 +163,7 @@ export function readConstraint(c: Node, ownColumns: string[], at: SpanSource): C
     case 'CONSTR_FOREIGN': {
       constraint.kind = 'foreign key';
       if (c.fk_attrs) constraint.columns = strings(c.fk_attrs);
-      constraint.references = { ...rangeVarName(c.pktable), columns: strings(c.pk_attrs) };
+      constraint.references = foreignKeyTarget(rangeVarName(c.pktable), strings(c.pk_attrs));
       const onDelete = ACTIONS[c.fk_del_action];
       const onUpdate = ACTIONS[c.fk_upd_action];
       if (onDelete && onDelete !== 'no action') constraint.onDelete = onDelete;

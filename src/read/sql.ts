@@ -76,7 +76,7 @@ const GROUP = 64;
 export function readSqlGroup(blocks: CodeBlock[], file: string): ReadResult {
   const prepared = blocks.map((block): PreparedBlock => {
     const { text, metaCommands } = withoutMetaCommands(block.content);
-    const at = new BlockSourceMap(block.content, file, block.line, block.indent);
+    const at = BlockSourceMap.of(block.content, file, block.line, block.indent);
     return { at, headingPath: block.headingPath, text, metaCommands, labelled: isSqlLanguage(block.lang) };
   });
   const fragments: Fragment[] = [];
