@@ -7,10 +7,10 @@ import { SUPABASE_TABLES, usesSupabase } from '../schema/supabase.js';
 
 export function resolveReferences(schema: Schema): Diagnostic[] {
   const known: KnownRelations = { relations: new Map(), tables: schema.tables, diagnostics: [] };
-  for (const t of schema.tables) known.relations.set(objectKey('relation', t), t.columns.map((c) => c.name));
+  for (const t of schema.tables) known.relations.set(objectKey('relation', t), columnNames(t));
   for (const v of schema.views) known.relations.set(objectKey('relation', v), undefined);
   // Supabase's own tables exist in every Supabase database (and in schemadoc's stand-in).
-  if (usesSupabase(schema)) for (const [name, columns] of Object.entries(SUPABASE_TABLES)) known.relations.set(`relation:${name}`, columns);
+  if (usesSupabase(schema)) for (const [name, columns] of Object.entries(SUPABASE_TABLES)) known.relations.set(`relation:${name}`, new Set(columns));
 
   for (const table of schema.tables) resolveTable(known, table);
   for (const index of schema.indexes) resolveIndex(known, index);
@@ -25,7 +25,7 @@ export function resolveReferences(schema: Schema): Diagnostic[] {
 
 interface KnownRelations {
   /** Each table's columns (undefined for a view), by `objectKey('relation', …)`. */
-  relations: Map<string, string[] | undefined>;
+  relations: Map<string, Set<string> | undefined>;
   tables: Table[];
   /** Tables by schema and loose name: made at the first reference that misses. */
   byLooseName?: Map<string, QualifiedName[]>;
@@ -45,8 +45,16 @@ function resolveTable(known: KnownRelations, table: Table): void {
 function resolveIndex(known: KnownRelations, index: Index): void {
   const what = () => `index ${index.name || `on ${displayName(index.table)}`}`;
   if (missingRelation(known, index.table, index.spans[0], what)) return;
-  const columns = index.keys.flatMap((k) => (k.column ? [k.column] : []));
-  missingColumns(known, index.table, index.include.length ? [...columns, ...index.include] : columns, index.spans[0], what);
+  const columns: string[] = [];
+  for (const k of index.keys) if (k.column) columns.push(k.column);
+  for (const c of index.include) columns.push(c);
+  missingColumns(known, index.table, columns, index.spans[0], what);
+}
+
+function columnNames(table: Table): Set<string> {
+  const names = new Set<string>();
+  for (const c of table.columns) names.add(c.name);
+  return names;
 }
 
 function byLooseName(known: KnownRelations): Map<string, QualifiedName[]> {
@@ -91,8 +99,8 @@ function missingColumns(
 ): void {
   if (!tableColumns) return;
   for (const column of columns) {
-    if (tableColumns.includes(column)) continue;
-    const quoted = tableColumns.find((k) => k.toLowerCase() === column);
+    if (tableColumns.has(column)) continue;
+    const quoted = [...tableColumns].find((k) => k.toLowerCase() === column);
     known.diagnostics.push({
       code: quoted ? 'SD221' : 'SD220', severity: 'error', span,
       message: quoted
@@ -110,12 +118,12 @@ function missingColumns(
  */
 export function adoptSqlNames(schema: Schema): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const sqlReferences: { name: QualifiedName; span: Span }[] = [
-    ...schema.indexes.filter((i) => i.spans[0]?.source === 'sql').map((i) => ({ name: i.table, span: i.spans[0]! })),
-    ...schema.triggers.map((t) => ({ name: t.table, span: t.spans[0]! })),
-    ...schema.policies.filter((p) => p.spans[0]?.source === 'sql').map((p) => ({ name: p.table, span: p.spans[0]! })),
-  ];
-  const defined = new Set(schema.tables.map((t) => objectKey('relation', t)));
+  const sqlReferences: { name: QualifiedName; span: Span }[] = [];
+  for (const i of schema.indexes) if (i.spans[0]?.source === 'sql') sqlReferences.push({ name: i.table, span: i.spans[0] });
+  for (const t of schema.triggers) sqlReferences.push({ name: t.table, span: t.spans[0]! });
+  for (const p of schema.policies) if (p.spans[0]?.source === 'sql') sqlReferences.push({ name: p.table, span: p.spans[0] });
+  const defined = new Set<string>();
+  for (const t of schema.tables) defined.add(objectKey('relation', t));
   for (const { name, span } of sqlReferences) {
     if (defined.has(objectKey('relation', name))) continue;
     const candidates = schema.tables.filter((t) => (t.schema ?? DEFAULT_SCHEMA) === (name.schema ?? DEFAULT_SCHEMA)

@@ -18,9 +18,23 @@ const PROVIDED = new Set([
 
 /** A document targets Supabase when it refers to `auth.users`, `auth.uid()` and the like. */
 export function usesSupabase(schema: Schema): boolean {
-  const provided = (keys: string[]) => keys.some((key) => PROVIDED.has(key));
-  const supabaseSchema = (name: QualifiedName) => name.schema === 'auth' || name.schema === 'storage';
-  return schema.tables.some((t) => provided(t.requires) || t.constraints.some((c) => c.references !== undefined && supabaseSchema(c.references) && PROVIDED.has(objectKey('relation', c.references))))
-    || [...schema.views, ...schema.functions, ...schema.triggers, ...schema.policies, ...schema.statements].some((o) => provided(o.requires))
-    || schema.triggers.some((t) => supabaseSchema(t.table)) || schema.policies.some((p) => supabaseSchema(p.table));
+  for (const t of schema.tables) {
+    if (providesAny(t.requires)) return true;
+    for (const c of t.constraints) {
+      if (c.references && inSupabaseSchema(c.references) && PROVIDED.has(objectKey('relation', c.references))) return true;
+    }
+  }
+  for (const objects of [schema.views, schema.functions, schema.triggers, schema.policies, schema.statements]) {
+    for (const o of objects) if (providesAny(o.requires)) return true;
+  }
+  return schema.triggers.some((t) => inSupabaseSchema(t.table)) || schema.policies.some((p) => inSupabaseSchema(p.table));
+}
+
+function providesAny(keys: string[]): boolean {
+  for (const key of keys) if (PROVIDED.has(key)) return true;
+  return false;
+}
+
+function inSupabaseSchema(name: QualifiedName): boolean {
+  return name.schema === 'auth' || name.schema === 'storage';
 }
