@@ -43,7 +43,8 @@ export function compareRepresentations(
   // A document with a diagram: the tables it leaves out (a diagram is often a summary, hence info).
   const inRelationships = new Set(relationships.flatMap((r) => [entity(r.left), entity(r.right)]));
   const drawn = new Set(merged.tables.filter((t) => inRelationships.has(t) || sourceOf(t) === 'diagram' || merged.alternatives.get(t)?.some((a) => sourceOf(a) === 'diagram')));
-  const firstDiagram = relationships[0]?.span ?? [...drawn].map((t) => t.spans.find((s) => s.source === 'diagram')).find(Boolean);
+  let firstDiagram: Span | undefined = relationships[0]?.span;
+  for (const t of drawn) firstDiagram ??= t.spans.find((s) => s.source === 'diagram');
   const notDrawn = merged.tables.filter((t) => !drawn.has(t) && !removed.has(t));
   if (firstDiagram && notDrawn.length) {
     diagnostics.push({

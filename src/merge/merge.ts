@@ -9,7 +9,7 @@ import type { Fragment } from '../read/fragment.js';
 import { leaveOutUndefinedCalls } from './calls.js';
 import { adoptSqlNames, resolveReferences } from './resolve.js';
 import { compareRepresentations } from './diagram.js';
-import { mergeTables } from './tables.js';
+import { mergeTables, type MergedTables } from './tables.js';
 import { compareModels } from './models.js';
 import { compareStatedFacts } from './stated.js';
 import type { ModelInterface } from '../read/ts-interfaces.js';
@@ -23,36 +23,10 @@ export interface MergeResult {
 export function merge(fragments: Fragment[]): MergeResult {
   const schema = emptySchema();
   const diagnostics: Diagnostic[] = [];
-  const seen = new Map<string, Span>();
   let rlsAllTables: Span | undefined;
-  const tableOf = (name: QualifiedName, span: Span): Table | undefined => {
-    const table = merged.find(name);
-    if (!table) {
-      diagnostics.push({
-        code: 'SD201', severity: 'error', span,
-        message: `table ${displayName(name)} is altered here but never created in the document`,
-      });
-    }
-    return table;
-  };
-  /** Adds an object unless one of the same kind and name is already there. */
-  const once = (kind: string, name: QualifiedName, spans: Span[], add: () => void): void => {
-    const key = objectKey(kind, name);
-    const first = seen.get(key);
-    if (first) {
-      diagnostics.push({
-        code: 'SD202', severity: 'warning', span: spans[0],
-        message: `${kind} ${displayName(name)} is defined again; the first definition is used`,
-        related: [{ span: first, message: 'first defined here' }],
-      });
-      return;
-    }
-    if (spans[0]) seen.set(key, spans[0]);
-    add();
-  };
-
   // Tables first, so that ALTER TABLE anywhere in the document finds its table.
   const merged = mergeTables(fragments.flatMap((f) => (f.kind === 'table' ? [f.table] : [])));
+  const m: Merging = { merged, diagnostics, seen: new Map() };
   schema.tables = merged.tables;
   diagnostics.push(...merged.diagnostics);
   const relationships: Relationship[] = [];
@@ -65,17 +39,17 @@ export function merge(fragments: Fragment[]): MergeResult {
       case 'table':
         break;
       case 'add-column': {
-        const table = tableOf(f.table, f.column.spans[0]!);
+        const table = tableOf(m, f.table, f.column.spans[0]!);
         if (table && !table.columns.some((c) => c.name === f.column.name)) table.columns.push(f.column);
         break;
       }
       case 'add-constraint': {
-        const table = tableOf(f.table, f.constraint.spans[0]!);
+        const table = tableOf(m, f.table, f.constraint.spans[0]!);
         if (table) addConstraint(table, f.constraint);
         break;
       }
       case 'alter-column': {
-        const column = tableOf(f.table, f.span)?.columns.find((c) => c.name === f.column);
+        const column = tableOf(m, f.table, f.span)?.columns.find((c) => c.name === f.column);
         if (column) {
           if (f.default === null) delete column.default;
           else if (f.default !== undefined) column.default = f.default;
@@ -85,7 +59,7 @@ export function merge(fragments: Fragment[]): MergeResult {
         break;
       }
       case 'row-level-security': {
-        const table = tableOf(f.table, f.span);
+        const table = tableOf(m, f.table, f.span);
         if (table) {
           if (f.enable !== undefined) table.rowLevelSecurity = f.enable;
           if (f.force !== undefined) table.forceRowLevelSecurity = f.force;
@@ -93,7 +67,7 @@ export function merge(fragments: Fragment[]): MergeResult {
         break;
       }
       case 'schema':
-        if (f.schema.name !== 'public') once('schema', { name: f.schema.name }, f.schema.spans, () => schema.schemas.push(f.schema));
+        if (f.schema.name !== 'public' && first(m, 'schema', { name: f.schema.name }, f.schema.spans)) schema.schemas.push(f.schema);
         break;
       case 'extension': {
         const existing = schema.extensions.find((e) => e.name === f.extension.name);
@@ -102,33 +76,34 @@ export function merge(fragments: Fragment[]): MergeResult {
         break;
       }
       case 'enum':
-        once('type', f.enum, f.enum.spans, () => schema.enums.push(f.enum));
+        if (first(m, 'type', f.enum, f.enum.spans)) schema.enums.push(f.enum);
         break;
       case 'type':
-        once('type', f.type, f.type.spans, () => schema.types.push(f.type));
+        if (first(m, 'type', f.type, f.type.spans)) schema.types.push(f.type);
         break;
       case 'sequence':
-        once('sequence', f.sequence, f.sequence.spans, () => schema.sequences.push(f.sequence));
+        if (first(m, 'sequence', f.sequence, f.sequence.spans)) schema.sequences.push(f.sequence);
         break;
       case 'index':
-        if (f.index.name) once('index', f.index, f.index.spans, () => schema.indexes.push(f.index));
-        else schema.indexes.push(f.index);
+        if (!f.index.name || first(m, 'index', f.index, f.index.spans)) schema.indexes.push(f.index);
         break;
       case 'view':
-        once('view', f.view, f.view.spans, () => schema.views.push(f.view));
+        if (first(m, 'view', f.view, f.view.spans)) schema.views.push(f.view);
         break;
       case 'function': {
         const signature = { ...f.function, name: `${f.function.name}(${f.function.argumentTypes.join(', ')})` };
-        once('function', signature, f.function.spans, () => schema.functions.push(f.function));
+        if (first(m, 'function', signature, f.function.spans)) schema.functions.push(f.function);
         break;
       }
       case 'trigger':
-        once('trigger', { ...f.trigger.table, name: `${f.trigger.name} on ${displayName(f.trigger.table)}` }, f.trigger.spans,
-          () => schema.triggers.push(f.trigger));
+        if (first(m, 'trigger', { ...f.trigger.table, name: `${f.trigger.name} on ${displayName(f.trigger.table)}` }, f.trigger.spans)) {
+          schema.triggers.push(f.trigger);
+        }
         break;
       case 'policy':
-        once('policy', { ...f.policy.table, name: `${f.policy.name} on ${displayName(f.policy.table)}` }, f.policy.spans,
-          () => schema.policies.push(f.policy));
+        if (first(m, 'policy', { ...f.policy.table, name: `${f.policy.name} on ${displayName(f.policy.table)}` }, f.policy.spans)) {
+          schema.policies.push(f.policy);
+        }
         break;
       case 'comment':
         schema.comments.push(f.comment);
@@ -185,6 +160,43 @@ export function merge(fragments: Fragment[]): MergeResult {
   schema.tables = schema.tables.filter((t) => !comparison.removed.has(t));
   diagnostics.push(...resolveReferences(schema), ...leaveOutUndefinedCalls(schema));
   return { schema, diagnostics };
+}
+
+// The work per fragment is done by functions of the module rather than closures made per
+// merge: their optimized code outlives a full collection, a closure's does not.
+
+interface Merging {
+  merged: MergedTables;
+  diagnostics: Diagnostic[];
+  /** Where each object was first defined, by `objectKey`. */
+  seen: Map<string, Span>;
+}
+
+function tableOf(m: Merging, name: QualifiedName, span: Span): Table | undefined {
+  const table = m.merged.find(name);
+  if (!table) {
+    m.diagnostics.push({
+      code: 'SD201', severity: 'error', span,
+      message: `table ${displayName(name)} is altered here but never created in the document`,
+    });
+  }
+  return table;
+}
+
+/** True for the first object of its kind and name; a later one is reported and left out. */
+function first(m: Merging, kind: string, name: QualifiedName, spans: Span[]): boolean {
+  const key = objectKey(kind, name);
+  const earlier = m.seen.get(key);
+  if (earlier) {
+    m.diagnostics.push({
+      code: 'SD202', severity: 'warning', span: spans[0],
+      message: `${kind} ${displayName(name)} is defined again; the first definition is used`,
+      related: [{ span: earlier, message: 'first defined here' }],
+    });
+    return false;
+  }
+  if (spans[0]) m.seen.set(key, spans[0]);
+  return true;
 }
 
 /**

@@ -27,13 +27,6 @@ export function mergeTables(described: Table[]): MergedTables {
   const loose = new Map<string, Table[]>();
   const alternatives = new Map<Table, Table[]>();
   const diagnostics: Diagnostic[] = [];
-  const looseKey = (name: QualifiedName) => `${name.schema ?? DEFAULT_SCHEMA}.${looseName(name.name)}`;
-  const index = (table: Table) => {
-    exact.set(objectKey('relation', table), table);
-    for (const key of new Set([looseKey(table), ...(table.aliases ?? []).map((alias) => looseKey({ ...table, name: alias }))])) {
-      loose.set(key, [...(loose.get(key) ?? []), table]);
-    }
-  };
   const find = (name: QualifiedName): Table | undefined => {
     const found = exact.get(objectKey('relation', name));
     if (found) return found;
@@ -48,7 +41,7 @@ export function mergeTables(described: Table[]): MergedTables {
     if (!match) {
       tables.push(table);
       alternatives.set(table, []);
-      index(table);
+      indexTable(exact, loose, table);
       continue;
     }
     if (sourceOf(match) === sourceOf(table)) {
@@ -74,7 +67,7 @@ export function mergeTables(described: Table[]): MergedTables {
       alternatives.delete(match);
       winner.spans.push(...match.spans);
       addColumnSpans(winner, match);
-      index(winner);
+      indexTable(exact, loose, winner);
     } else {
       alternatives.get(winner)!.push(loser);
       winner.spans.push(...loser.spans);
@@ -83,6 +76,24 @@ export function mergeTables(described: Table[]): MergedTables {
     }
   }
   return { tables, find, alternatives, diagnostics };
+}
+
+// Functions of the module, not closures per merge: their optimized code outlives a full collection.
+
+function looseKey(name: QualifiedName): string {
+  return `${name.schema ?? DEFAULT_SCHEMA}.${looseName(name.name)}`;
+}
+
+/** Makes a table findable by its exact name, and loosely by its name and aliases. */
+function indexTable(exact: Map<string, Table>, loose: Map<string, Table[]>, table: Table): void {
+  exact.set(objectKey('relation', table), table);
+  const keys = new Set([looseKey(table)]);
+  for (const alias of table.aliases ?? []) keys.add(`${table.schema ?? DEFAULT_SCHEMA}.${looseName(alias)}`);
+  for (const key of keys) {
+    const tables = loose.get(key);
+    if (tables) tables.push(table);
+    else loose.set(key, [table]);
+  }
 }
 
 /** Every place that described a column, on the column that is kept. */

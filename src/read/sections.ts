@@ -33,7 +33,6 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
   let pending: ColumnTableReading['pendingChecks'] = [];
   let previous: MarkdownElement | undefined;
 
-  const spanOf = (at: Located, source: Span['source'] = 'prose'): Span => ({ file, line: at.line, column: at.column, source });
   for (const element of elements) {
     for (const text of textsOf(element)) diagnostics.push(...findPlaceholders(text, file, 'prose'));
     if (element.kind === 'code') {
@@ -41,10 +40,10 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
     }
     switch (element.kind) {
       case 'paragraph':
-        if (saysRlsOnAllTables(element.text)) fragments.push({ kind: 'rls-all-tables', span: spanOf(element) });
+        if (saysRlsOnAllTables(element.text)) fragments.push({ kind: 'rls-all-tables', span: spanOf(element, file) });
         break;
       case 'heading': {
-        const signature = readSignature(element.text, spanOf(element));
+        const signature = readSignature(element.text, spanOf(element, file));
         if (signature) {
           fragments.push(signature);
           break;
@@ -86,9 +85,9 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
       }
       case 'list': {
         for (const item of element.items) {
-          const signature = readSignature(item.text, spanOf(item), true);
+          const signature = readSignature(item.text, spanOf(item, file), true);
           if (signature) fragments.push(signature);
-          if (saysRlsOnAllTables(item.text)) fragments.push({ kind: 'rls-all-tables', span: spanOf(item) });
+          if (saysRlsOnAllTables(item.text)) fragments.push({ kind: 'rls-all-tables', span: spanOf(item, file) });
         }
         const label = previous?.kind === 'paragraph' || previous?.kind === 'heading' ? previous.text : '';
         const kind = listKindOf(label);
@@ -109,6 +108,10 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
   }
   reportPending(pending, diagnostics);
   return { fragments, diagnostics };
+}
+
+function spanOf(at: Located, file: string): Span {
+  return { file, line: at.line, column: at.column, source: 'prose' };
 }
 
 /** The prose of an element, where placeholders are looked for. */

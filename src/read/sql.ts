@@ -64,8 +64,11 @@ export function readSqlBlocks(blocks: CodeBlock[], file: string): ReadResult {
   return { fragments: results.flatMap((r) => r.fragments), diagnostics: results.flatMap((r) => r.diagnostics) };
 }
 
-/** How many blocks are parsed in one call. */
-const GROUP = 64;
+/**
+ * How many blocks are parsed in one call. Smaller groups shorten the wait for the other
+ * thread's last one; 32 read 1000 tables 2-9% faster than 64, and 5000 as fast.
+ */
+const GROUP = 32;
 
 /**
  * Labelled SQL blocks are parsed in one call when they parse together (the fast path for large
@@ -74,14 +77,20 @@ const GROUP = 64;
  * schema in it.
  */
 export function readSqlGroup(blocks: CodeBlock[], file: string): ReadResult {
-  const prepared = blocks.map((block): PreparedBlock => {
+  // Arrays from literals and push, not map and filter: their kind of elements is the same from
+  // one call to the next, and the code that reads them is not deoptimized.
+  const prepared: PreparedBlock[] = [];
+  const labelled: PreparedBlock[] = [];
+  for (const block of blocks) {
     const { text, metaCommands } = withoutMetaCommands(block.content);
     const at = BlockSourceMap.of(block.content, file, block.line, block.indent);
-    return { at, headingPath: block.headingPath, text, metaCommands, labelled: isSqlLanguage(block.lang) };
-  });
+    const one: PreparedBlock = { at, headingPath: block.headingPath, text, metaCommands, labelled: isSqlLanguage(block.lang) };
+    prepared.push(one);
+    if (one.labelled) labelled.push(one);
+  }
   const fragments: Fragment[] = [];
   const diagnostics: Diagnostic[] = [];
-  const together = parseTogether(prepared.filter((p) => p.labelled));
+  const together = parseTogether(labelled);
   for (const block of prepared) readBlock(block, together?.get(block) ?? parseBlock(block, fragments, diagnostics), fragments, diagnostics);
   return { fragments, diagnostics };
 }
@@ -114,9 +123,12 @@ function parseTogether(blocks: PreparedBlock[]): Map<PreparedBlock, Statement[]>
     starts.push(offset);
     offset += block.at.byteLength + separator.length;
   }
-  const parsed = tryParse(blocks.map((b) => b.text).join(separator), undefined);
+  const texts: string[] = [];
+  for (const block of blocks) texts.push(block.text);
+  const parsed = tryParse(texts.join(separator), undefined);
   if (!parsed.ok) return undefined;
-  const byBlock = new Map<PreparedBlock, Statement[]>(blocks.map((b) => [b, []]));
+  const byBlock = new Map<PreparedBlock, Statement[]>();
+  for (const block of blocks) byBlock.set(block, []);
   let i = 0;
   for (const statement of parsed.statements) {
     while (i + 1 < blocks.length && statement.start >= starts[i + 1]!) i++;
@@ -276,12 +288,13 @@ function tryParse(text: string, at: BlockSourceMap | undefined): ParseOutcome {
     return { ok: false, message: error.message, position: error.position };
   }
   const bytes = Buffer.from(text, 'utf8');
-  const statements = (result.stmts ?? []).map((raw: Node) => {
+  const statements: Statement[] = [];
+  for (const raw of result.stmts ?? []) {
     const start = skipTrivia(bytes, raw.stmt_location ?? 0);
     const end = raw.stmt_len ? (raw.stmt_location ?? 0) + raw.stmt_len : bytes.length;
     const kind = Object.keys(raw.stmt)[0]!;
-    return { node: raw.stmt[kind], kind, start, end, at: at! };
-  });
+    statements.push({ node: raw.stmt[kind], kind, start, end, at: at! });
+  }
   return { ok: true, statements };
 }
 
