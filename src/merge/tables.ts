@@ -88,7 +88,7 @@ function looseKey(name: QualifiedName): string {
 function indexTable(exact: Map<string, Table>, loose: Map<string, Table[]>, table: Table): void {
   exact.set(objectKey('relation', table), table);
   const keys = new Set([looseKey(table)]);
-  for (const alias of table.aliases ?? []) keys.add(`${table.schema ?? DEFAULT_SCHEMA}.${looseName(alias)}`);
+  for (const alias of table.aliases ?? []) keys.add(looseKey({ schema: table.schema, name: alias }));
   for (const key of keys) {
     const tables = loose.get(key);
     if (tables) tables.push(table);
