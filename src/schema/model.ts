@@ -21,15 +21,16 @@ export interface QualifiedName {
   name: string;
 }
 
+/** Read-only: columns of the same type may share one; a column that changes type gets a new one. */
 export interface TypeRef {
   /** Type name as written, folded: `varchar`, `int4`, `timestamptz`, `user_status`. */
-  name: string;
-  schema?: string;
+  readonly name: string;
+  readonly schema?: string;
   /** Modifiers as SQL text: `['15', '2']` for numeric(15,2). */
-  modifiers: string[];
-  arrayDimensions: number;
+  readonly modifiers: readonly string[];
+  readonly arrayDimensions: number;
   /** The type as SQL: `numeric(15, 2)`, `text[]`, `public.user_status`. */
-  sql: string;
+  readonly sql: string;
 }
 
 export interface Column {
