@@ -1,62 +1,105 @@
-// One measurement in a fresh process: `node measure.js MODE TABLES` prints milliseconds.
+// One measurement in a fresh process: `node measure.js MODE TABLES` prints its Timing as JSON.
 // Large PGlite runs leave a process slower for the next one, so every database figure of
 // `npm run bench` is taken in a process of its own.
 import { PGlite } from '@electric-sql/pglite';
+import { loadModule, parseSync } from 'libpg-query';
 import { checkDocuments } from '../src/check/check.js';
 import { closeScratchDatabases } from '../src/check/execute.js';
 import { compileDocuments } from '../src/compile.js';
+import { prepareReaders } from '../src/read/document.js';
 import { applyStatements } from '../src/pg/apply.js';
-import { openDatabase } from '../src/pg/database.js';
+import { openDatabase, type Database } from '../src/pg/database.js';
 import { emitStatements } from '../src/pg/emit.js';
 import { formatJson } from '../src/report/json.js';
 import { generateDocument } from './generate.js';
 
 const [mode, tables] = [process.argv[2], Number(process.argv[3])];
-const { markdown } = generateDocument(tables);
+const { markdown, sql } = generateDocument(tables);
 const document = { file: 'bench.md', text: markdown };
-const statements = emitStatements((await compileDocuments([document])).schema);
-const ddl = statements.map((s) => s.sql).join('\n');
+/** The document's DDL; the database modes read it before they time anything, the first-reading modes never. */
+async function emitted() {
+  const statements = emitStatements((await compileDocuments([document])).schema);
+  return { statements, ddl: statements.map((s) => s.sql).join('\n') };
+}
 const conf = { postgresqlconf: ['max_locks_per_transaction = 1024'] };
 
-async function time(work: () => Promise<void>): Promise<number> {
+/** Milliseconds of the work, and of opening its database when it opens one. */
+interface Timing {
+  ms: number;
+  openMs?: number;
+}
+
+async function time(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await work();
   return performance.now() - start;
 }
 
-const modes: Record<string, () => Promise<number>> = {
-  // The DDL in one exec in a fresh in-memory PGlite, timed from when the database is ready.
-  'bare-exec': async () => {
-    const db = await PGlite.create(conf);
-    return time(async () => {
-      await db.exec(ddl);
-    });
+/** The DDL in one exec into a database opened by `open`; the opening and the exec timed apart. */
+async function execInto(open: () => Promise<{ exec(sql: string): Promise<unknown> }>): Promise<Timing> {
+  const { ddl } = await emitted();
+  let db!: { exec(sql: string): Promise<unknown> };
+  const openMs = await time(async () => {
+    db = await open();
+  });
+  return { openMs, ms: await time(() => db.exec(ddl)) };
+}
+
+const modes: Record<string, () => Promise<Timing>> = {
+  // The first parse and the first reading in this process, each once its WebAssembly is loaded.
+  'parse-first': async () => {
+    await loadModule();
+    return { ms: await time(async () => parseSync(sql)) };
   },
+  'read-first': async () => {
+    await prepareReaders();
+    return { ms: await time(() => compileDocuments([document])) };
+  },
+  // PGlite on its own: a fresh database (initdb), then the DDL in one exec.
+  'create-exec': () => execInto(() => PGlite.create(conf)),
+  // The DDL in one exec into a database opened as apply opens one (from schemadoc's snapshot
+  // of a new database, with its extensions): what apply adds is all that differs.
+  'exec-alike': () => execInto(() => openDatabase({ dataDir: 'memory://' })),
   apply: async () => {
-    const db = await openDatabase({ dataDir: 'memory://' });
+    const { statements } = await emitted();
+    let db!: Database;
+    const openMs = await time(async () => {
+      db = await openDatabase({ dataDir: 'memory://' });
+    });
     let ok = false;
     const ms = await time(async () => {
       ok = (await applyStatements(db, statements)).ok;
     });
     if (!ok) throw new Error('apply failed');
-    return ms;
+    return { openMs, ms };
   },
   // check's floor: a fresh scratch PGlite running the same DDL in a transaction rolled back.
-  floor: () => time(async () => {
-    const db = await PGlite.create(conf);
-    await db.exec('BEGIN');
-    await db.exec(ddl);
-    await db.exec('ROLLBACK');
-    await db.close();
-  }),
-  check: () => time(async () => {
-    const result = await checkDocuments([document]);
-    await closeScratchDatabases();
-    formatJson(result.diagnostics);
-  }),
+  floor: async () => {
+    const { ddl } = await emitted();
+    return {
+      ms: await time(async () => {
+        const db = await PGlite.create(conf);
+        await db.exec('BEGIN');
+        await db.exec(ddl);
+        await db.exec('ROLLBACK');
+        await db.close();
+      }),
+    };
+  },
+  // Read once first, as in the modes above.
+  check: async () => {
+    await emitted();
+    return {
+      ms: await time(async () => {
+        const result = await checkDocuments([document]);
+        await closeScratchDatabases();
+        formatJson(result.diagnostics);
+      }),
+    };
+  },
 };
 
 const run = modes[mode ?? ''];
 if (!run) throw new Error(`unknown mode ${mode}; modes: ${Object.keys(modes).join(', ')}`);
-process.stdout.write(`${await run()}\n`);
+process.stdout.write(`${JSON.stringify(await run())}\n`);
 process.exit(0);

@@ -6,7 +6,14 @@ import { compileDocuments } from '../src/compile.js';
 import { generateDocument } from './generate.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
-const READ_RUNS = 7;
+/**
+ * Readings of each before the timed ones. V8 goes on optimizing a reading's functions for its
+ * first four or five readings of a large document (`--trace-opt`: ~70 compilations in the
+ * first, ~40 in the second, ~25 in the third, ~6 from the sixth on): timed earlier, the warm
+ * figure would be part warm-up. The first reading in a fresh process has a row of its own.
+ */
+const WARM_UP = 5;
+const READ_RUNS = 9;
 
 /** Milliseconds of one run, after a full collection so that no run pays for the garbage of another. */
 async function time(work: () => Promise<unknown> | unknown): Promise<number> {
@@ -15,6 +22,8 @@ async function time(work: () => Promise<unknown> | unknown): Promise<number> {
   await work();
   return performance.now() - start;
 }
+
+const median = (times: number[]) => [...times].sort((x, y) => x - y)[Math.floor(times.length / 2)]!;
 
 /**
  * The median of `runs` runs of each, taken in turns (a, b, a, b …): the machine's speed
@@ -26,15 +35,28 @@ async function medians(runs: number, a: () => unknown, b: () => unknown): Promis
     times[0].push(await time(a));
     times[1].push(await time(b));
   }
-  const median = (t: number[]) => t.sort((x, y) => x - y)[Math.floor(runs / 2)]!;
   return [median(times[0]), median(times[1])];
 }
 
 const MEASURE = fileURLToPath(new URL('./measure.js', import.meta.url));
 
-/** Milliseconds of one `measure.ts` run in a fresh process. */
-function measure(mode: string, size: number): number {
-  return Number(execFileSync(process.execPath, [MEASURE, mode, String(size)], { encoding: 'utf8', maxBuffer: 1 << 26 }).trim());
+/** One `measure.ts` run in a fresh process: the work's milliseconds, and its database's opening when it opens one. */
+interface Timing {
+  ms: number;
+  openMs?: number;
+}
+
+function measure(mode: string, size: number): Timing {
+  return JSON.parse(execFileSync(process.execPath, [MEASURE, mode, String(size)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+}
+
+/** `runs` fresh processes of each mode, the modes in turns and their order reversed every other run. */
+function inTurns(runs: number, modes: string[], size: number): Map<string, Timing[]> {
+  const timings = new Map<string, Timing[]>(modes.map((m) => [m, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const mode of i % 2 ? [...modes].reverse() : modes) timings.get(mode)!.push(measure(mode, size));
+  }
+  return timings;
 }
 
 const rows: string[][] = [];
@@ -47,32 +69,36 @@ for (const size of SIZES) {
   const { markdown, sql } = generateDocument(size);
   const mb = (Buffer.byteLength(markdown) / 1e6).toFixed(1);
 
-  // One run of each first: both are timed warm.
-  parseSync(sql);
-  let compiled = await compileDocuments([{ file: 'bench.md', text: markdown }]);
+  // Warm: both are timed once V8 has optimized them.
+  let compiled;
+  for (let i = 0; i < WARM_UP; i++) {
+    parseSync(sql);
+    compiled = await compileDocuments([{ file: 'bench.md', text: markdown }]);
+  }
   const [bareParse, read] = await medians(READ_RUNS, () => parseSync(sql), async () => {
     compiled = await compileDocuments([{ file: 'bench.md', text: markdown }]);
   });
-  if (compiled.schema.tables.length !== size) throw new Error(`read ${compiled.schema.tables.length} tables, expected ${size}`);
+  if (compiled?.schema.tables.length !== size) throw new Error(`read ${compiled?.schema.tables.length} tables, expected ${size}`);
   row(`read + model, ${size} tables (${mb} MB)`, ms(read), `libpg-query parse of the same SQL`, ms(bareParse), ratio(read, bareParse), '1.5×');
+  // Cold: what one command sees, the first reading (and parse) in a fresh process.
+  const first = inTurns(size <= 1000 ? 5 : 3, ['parse-first', 'read-first'], size);
+  const [parseFirst, readFirst] = [median(first.get('parse-first')!.map((t) => t.ms)), median(first.get('read-first')!.map((t) => t.ms))];
+  row(`first reading in a process, ${size} tables`, ms(readFirst), 'first libpg-query parse in a process', ms(parseFirst), ratio(readFirst, parseFirst), '');
 
-  // Database figures: each run in a fresh process, alternating (baseline, schemadoc,
-  // schemadoc, baseline …), the best of each kept. The same DDL in PGlite varies by ±15%
-  // from one process to the next, so the small size, cheap to repeat, is run more often.
-  const pair = (baseline: string, ours: string) => {
-    const b: number[] = [];
-    const o: number[] = [];
-    for (let i = 0; i < (size <= 1000 ? 5 : 2); i++) {
-      if (i % 2 === 0) b.push(measure(baseline, size));
-      o.push(measure(ours, size));
-      if (i % 2 === 1) b.push(measure(baseline, size));
-    }
-    return { ours: Math.min(...o), baseline: Math.min(...b) };
-  };
-  const apply = pair('bare-exec', 'apply');
-  row(`apply on PGlite, ${size} tables`, ms(apply.ours), 'PGlite exec of the same DDL', ms(apply.baseline), ratio(apply.ours, apply.baseline), '1.1×');
-  const check = pair('floor', 'check');
-  row(`check, ${size} tables`, ms(check.ours), 'scratch PGlite running the DDL', ms(check.baseline), ratio(check.ours, check.baseline), '1.5×');
+  // Database figures: each run in a fresh process, the best of each kept. The same DDL in
+  // PGlite varies by ±15% from one process to the next, so the small size, cheap to repeat,
+  // is run more often.
+  const runs = size <= 1000 ? 5 : 2;
+  const best = (timings: Timing[], of: (t: Timing) => number = (t) => t.ms) => Math.min(...timings.map(of));
+  const withOpening = (t: Timing) => (t.openMs ?? 0) + t.ms;
+  const apply = inTurns(runs, ['exec-alike', 'apply', 'create-exec'], size);
+  const [applied, execAlike] = [best(apply.get('apply')!), best(apply.get('exec-alike')!)];
+  row(`apply on PGlite, ${size} tables`, ms(applied), 'PGlite exec of the same DDL, database opened alike', ms(execAlike), ratio(applied, execAlike), '1.1×');
+  const [openApply, createExec] = [best(apply.get('apply')!, withOpening), best(apply.get('create-exec')!, withOpening)];
+  row(`open + apply on PGlite, ${size} tables`, ms(openApply), 'PGlite.create, then exec of the DDL', ms(createExec), ratio(openApply, createExec), '');
+  const check = inTurns(runs, ['floor', 'check'], size);
+  const [checked, floor] = [best(check.get('check')!), best(check.get('floor')!)];
+  row(`check, ${size} tables`, ms(checked), 'scratch PGlite running the DDL', ms(floor), ratio(checked, floor), '1.5×');
 }
 
 const header = ['work', 'schemadoc', 'baseline', 'baseline time', 'ratio', 'target'];
