@@ -8,7 +8,7 @@ import { closeScratchDatabases } from '../src/check/execute.js';
 import { compileDocuments } from '../src/compile.js';
 import { prepareReaders } from '../src/read/document.js';
 import { applyStatements } from '../src/pg/apply.js';
-import { openDatabase, type Database } from '../src/pg/database.js';
+import { openDatabase } from '../src/pg/database.js';
 import { emitStatements } from '../src/pg/emit.js';
 import { formatJson } from '../src/report/json.js';
 import { generateDocument } from './generate.js';
@@ -24,7 +24,7 @@ async function emitted() {
 const conf = { postgresqlconf: ['max_locks_per_transaction = 1024'] };
 
 /** Milliseconds of the work, and of opening its database when it opens one. */
-interface Timing {
+export interface Timing {
   ms: number;
   openMs?: number;
 }
@@ -35,14 +35,19 @@ async function time(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-/** The DDL in one exec into a database opened by `open`; the opening and the exec timed apart. */
-async function execInto(open: () => Promise<{ exec(sql: string): Promise<unknown> }>): Promise<Timing> {
-  const { ddl } = await emitted();
-  let db!: { exec(sql: string): Promise<unknown> };
+/** Opens a database, then does `work` in it; the two timed apart. */
+async function timeOpened<D>(open: () => Promise<D>, work: (db: D) => Promise<unknown>): Promise<Timing> {
+  let db!: D;
   const openMs = await time(async () => {
     db = await open();
   });
-  return { openMs, ms: await time(() => db.exec(ddl)) };
+  return { openMs, ms: await time(() => work(db)) };
+}
+
+/** The DDL in one exec into a database opened by `open`. */
+async function execInto(open: () => Promise<{ exec(sql: string): Promise<unknown> }>): Promise<Timing> {
+  const { ddl } = await emitted();
+  return timeOpened(open, (db) => db.exec(ddl));
 }
 
 const modes: Record<string, () => Promise<Timing>> = {
@@ -62,16 +67,9 @@ const modes: Record<string, () => Promise<Timing>> = {
   'exec-alike': () => execInto(() => openDatabase({ dataDir: 'memory://' })),
   apply: async () => {
     const { statements } = await emitted();
-    let db!: Database;
-    const openMs = await time(async () => {
-      db = await openDatabase({ dataDir: 'memory://' });
+    return timeOpened(() => openDatabase({ dataDir: 'memory://' }), async (db) => {
+      if (!(await applyStatements(db, statements)).ok) throw new Error('apply failed');
     });
-    let ok = false;
-    const ms = await time(async () => {
-      ok = (await applyStatements(db, statements)).ok;
-    });
-    if (!ok) throw new Error('apply failed');
-    return { openMs, ms };
   },
   // check's floor: a fresh scratch PGlite running the same DDL in a transaction rolled back.
   floor: async () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadModule, parseSync } from 'libpg-query';
 import { compileDocuments } from '../src/compile.js';
 import { generateDocument } from './generate.js';
+import type { Timing } from './measure.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
 /**
@@ -40,12 +41,7 @@ async function medians(runs: number, a: () => unknown, b: () => unknown): Promis
 
 const MEASURE = fileURLToPath(new URL('./measure.js', import.meta.url));
 
-/** One `measure.ts` run in a fresh process: the work's milliseconds, and its database's opening when it opens one. */
-interface Timing {
-  ms: number;
-  openMs?: number;
-}
-
+/** One `measure.ts` run in a fresh process. */
 function measure(mode: string, size: number): Timing {
   return JSON.parse(execFileSync(process.execPath, [MEASURE, mode, String(size)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
 }
@@ -58,6 +54,9 @@ function inTurns(runs: number, modes: string[], size: number): Map<string, Timin
   }
   return timings;
 }
+
+const best = (timings: Timing[], of: (t: Timing) => number = (t) => t.ms) => Math.min(...timings.map(of));
+const withOpening = (t: Timing) => (t.openMs ?? 0) + t.ms;
 
 const rows: string[][] = [];
 const row = (...cells: string[]) => rows.push(cells);
@@ -89,8 +88,6 @@ for (const size of SIZES) {
   // PGlite varies by ±15% from one process to the next, so the small size, cheap to repeat,
   // is run more often.
   const runs = size <= 1000 ? 5 : 2;
-  const best = (timings: Timing[], of: (t: Timing) => number = (t) => t.ms) => Math.min(...timings.map(of));
-  const withOpening = (t: Timing) => (t.openMs ?? 0) + t.ms;
   const apply = inTurns(runs, ['exec-alike', 'apply', 'create-exec'], size);
   const [applied, execAlike] = [best(apply.get('apply')!), best(apply.get('exec-alike')!)];
   row(`apply on PGlite, ${size} tables`, ms(applied), 'PGlite exec of the same DDL, database opened alike', ms(execAlike), ratio(applied, execAlike), '1.1×');
