@@ -9,12 +9,14 @@ import type { Timing } from './measure.js';
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
 /**
  * Readings of each before the timed ones. V8 goes on optimizing a reading's functions for its
- * first four or five readings of a large document (`--trace-opt`: ~70 compilations in the
- * first, ~40 in the second, ~25 in the third, ~6 from the sixth on): timed earlier, the warm
+ * first readings of a large document (`--trace-opt`, a parse between readings as here: ~170
+ * compilations in the first, ~120, ~80, ~50, ~20, then 10–16 up to the ninth, as the
+ * functions called once per reading, merge among them, become hot): timed earlier, the warm
  * figure would be part warm-up. The first reading in a fresh process has a row of its own.
  */
-const WARM_UP = 5;
-const READ_RUNS = 9;
+const WARM_UP = 10;
+/** The machine's speed drifts by a third over seconds: fifteen turns span more of it than nine. */
+const READ_RUNS = 15;
 
 /** Milliseconds of one run, after a full collection so that no run pays for the garbage of another. */
 async function time(work: () => Promise<unknown> | unknown): Promise<number> {

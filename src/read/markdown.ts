@@ -71,7 +71,8 @@ type Token = ReturnType<typeof parser.parse>[number];
 parser.core.ruler.disable('inline');
 
 export function readMarkdown(source: string): MarkdownDocument {
-  const { text, originalLines } = withoutCommentsInTables(source);
+  const originalLines = linesOutsideTableComments(source);
+  const text = originalLines ? keptText(source, originalLines) : source;
   const tokens = parser.parse(text, {});
   const reading: Reading = { lines: text.split('\n'), headings: [], blocks: [], elements: [], htmlBlocks: [] };
   for (let i = 0; i < tokens.length; i++) i = readElement(reading, tokens, i);
@@ -187,20 +188,25 @@ function located(reading: Reading, inline: Token | undefined, line: number): Loc
 /**
  * A `<!-- schemadoc-ignore … -->` line between two rows of a Markdown table would end the
  * table there (and the rows after it would be lost). Such lines are left out of what is
- * parsed; `originalLines[i]` is the file line of the i-th line parsed.
+ * parsed: the result is the file line of each line that is kept, undefined when all are.
+ * (Numbers rather than an object of text and lines: an object made and dropped by every
+ * reading takes a shape that dies with it, and the reading's optimized code with the shape.)
  */
-function withoutCommentsInTables(source: string): { text: string; originalLines?: number[] } {
-  if (!source.includes('schemadoc-ignore')) return { text: source };
+function linesOutsideTableComments(source: string): number[] | undefined {
+  if (!source.includes('schemadoc-ignore')) return undefined;
   const lines = source.split('\n');
   const row = (line: string | undefined) => line?.trimStart().startsWith('|') ?? false;
-  const kept: string[] = [];
   const originalLines: number[] = [];
   lines.forEach((line, i) => {
     if (/^\s*<!--\s*schemadoc-ignore\b.*-->\s*$/.test(line) && row(lines[i - 1]) && row(lines[i + 1])) return;
-    kept.push(line);
     originalLines.push(i + 1);
   });
-  return kept.length === lines.length ? { text: source } : { text: kept.join('\n'), originalLines };
+  return originalLines.length === lines.length ? undefined : originalLines;
+}
+
+function keptText(source: string, originalLines: number[]): string {
+  const lines = source.split('\n');
+  return originalLines.map((n) => lines[n - 1]).join('\n');
 }
 
 /** The document with every line number turned back into the file's. */
