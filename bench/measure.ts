@@ -12,6 +12,7 @@ import { openDatabase } from '../src/pg/database.js';
 import { emitStatements } from '../src/pg/emit.js';
 import { formatJson } from '../src/report/json.js';
 import { generateDocument } from './generate.js';
+import { median } from './median.js';
 
 const [mode, tables] = [process.argv[2], Number(process.argv[3])];
 const { markdown, sql } = generateDocument(tables);
@@ -23,10 +24,28 @@ async function emitted() {
 }
 const conf = { postgresqlconf: ['max_locks_per_transaction = 1024'] };
 
-/** Milliseconds of the work, and of opening its database when it opens one. */
+/** Milliseconds of the work, of opening its database when it opens one, and of its baseline when timed with it. */
 export interface Timing {
   ms: number;
   openMs?: number;
+  baseMs?: number;
+}
+
+/**
+ * Readings of each before the timed ones. V8 goes on optimizing a reading's functions for its
+ * first readings of a large document (`--trace-opt`, a parse between readings as here: ~170
+ * compilations in the first, ~120, ~80, ~50, ~20, then 10–16 up to the ninth, as the
+ * functions called once per reading, merge among them, become hot): timed earlier, the warm
+ * figure would be part warm-up. The first reading in a fresh process has a row of its own.
+ */
+const WARM_UP = 10;
+/** The machine's speed drifts by a third over seconds: fifteen turns span more of it than nine. */
+const READ_RUNS = 15;
+
+/** Milliseconds of one run, after a full collection so that no run pays for the garbage of another. */
+async function timeCollected(work: () => unknown): Promise<number> {
+  (globalThis as { gc?: () => void }).gc?.();
+  return time(async () => work());
 }
 
 async function time(work: () => Promise<unknown>): Promise<number> {
@@ -51,6 +70,24 @@ async function execInto(open: () => Promise<{ exec(sql: string): Promise<unknown
 }
 
 const modes: Record<string, () => Promise<Timing>> = {
+  // Warm: the bare parse and the reading in turns (a, b, a, b …), each after a full
+  // collection, once V8 has optimized both; the median of each.
+  'read-warm': async () => {
+    await loadModule();
+    const read = () => compileDocuments([document]);
+    for (let i = 0; i < WARM_UP; i++) {
+      parseSync(sql);
+      await read();
+    }
+    const times: [number[], number[]] = [[], []];
+    for (let i = 0; i < READ_RUNS; i++) {
+      times[0].push(await timeCollected(() => parseSync(sql)));
+      times[1].push(await timeCollected(read));
+    }
+    const { schema } = await read();
+    if (schema.tables.length !== tables) throw new Error(`read ${schema.tables.length} tables, expected ${tables}`);
+    return { ms: median(times[1]), baseMs: median(times[0]) };
+  },
   // The first parse and the first reading in this process, each once its WebAssembly is loaded.
   'parse-first': async () => {
     await loadModule();
