@@ -54,7 +54,7 @@ export async function applyCommand(argv: string[]): Promise<number> {
   const blocking = diagnostics.filter((d) => d.severity === 'error' && (d.code.startsWith('SD2') || d.code === 'SD100'));
   if (blocking.length && !values.force) {
     report(diagnostics, format, sources, { applied: false, created: {} });
-    if (format === 'pretty') console.error(`Nothing was applied: ${plural(blocking.length, 'error')} in the document make objects impossible to create (--force creates the others).`);
+    if (format === 'pretty') console.error(`Nothing was applied: ${plural(blocking.length, 'error')} in the document ${blocking.length === 1 ? 'makes' : 'make'} objects impossible to create (--force creates the others).`);
     return EXIT.problems;
   }
 

@@ -107,6 +107,17 @@ describe('schemadoc command line', () => {
     }
   });
 
+  it('changes nothing when the model makes an object impossible, and with --force creates the others', async () => {
+    const doc = document('dangling.md', '# Shop\n\n```sql\nCREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int PRIMARY KEY, c_id int REFERENCES c (id));\n```\n');
+    const refused = await schemadoc(['apply', doc, '--data-dir', 'memory://']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/dangling\.md:5:46 error SD220 foreign key of b refers to table c, which the document does not define/);
+    expect(refused.stderr).toMatch(/Nothing was applied: 1 error in the document makes objects impossible to create \(--force creates the others\)\./);
+    const forced = await schemadoc(['apply', doc, '--data-dir', 'memory://', '--force']);
+    expect(forced.stdout).toMatch(/Applied .*: 2 tables, 2 other constraints\.\nSkipped 1 object \(listed above\)\./);
+    expect(forced.stderr).toMatch(/warning SD300 skipped foreign key b\(c_id\): relation "c" does not exist/);
+  });
+
   it('prints the model with source locations', async () => {
     const run = await schemadoc(['inspect', join(REPO_DIR, 'examples/bookshop.md'), '--json']);
     expect(run.code).toBe(0);
