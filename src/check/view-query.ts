@@ -1,5 +1,5 @@
 // A view's query as PostgreSQL's parser sees it, for the rules about views.
-import { parseSql } from '../read/pg-parser.js';
+import { parseSql } from '../read/sql/parser.js';
 import type { View } from '../schema/model.js';
 
 export type Node = any;

@@ -8,9 +8,9 @@ import { plain } from './column-vocabulary.js';
 import type { Fragment } from './fragment.js';
 import type { Located } from './markdown.js';
 import { fixedSpan } from './source-map.js';
-import { collectColumns, parseOne } from './sql-ast.js';
-import { readIndex } from './sql-objects.js';
-import { readAlterTable } from './sql-table.js';
+import { collectColumns, parseOne } from './sql/ast.js';
+import { readIndex } from './sql/objects.js';
+import { readAlterTable } from './sql/table.js';
 
 export type ListKind = 'indexes' | 'constraints';
 

@@ -5,10 +5,10 @@ import type { Column, Constraint, ObjectKey, Span } from '../schema/model.js';
 import { ident, qualified } from '../pg/quote.js';
 import type { ColumnFacts } from './column-vocabulary.js';
 import type { Fragment } from './fragment.js';
-import { impliedExtensions } from './implied-extensions.js';
+import { impliedExtensions } from './sql/implied-extensions.js';
 import { fixedSpan } from './source-map.js';
-import { collectReferences, parseOne, requiredKeys } from './sql-ast.js';
-import { readColumn } from './sql-table.js';
+import { collectReferences, parseOne, requiredKeys } from './sql/ast.js';
+import { readColumn } from './sql/table.js';
 
 export interface ColumnDefinition {
   column: Column;

@@ -1,7 +1,7 @@
 // The words people write in the cells of column tables, read as column facts.
 import type { ReferentialAction } from '../schema/model.js';
 import { ident, literal } from '../pg/quote.js';
-import { parseOne } from './sql-ast.js';
+import { parseOne } from './sql/ast.js';
 
 export interface ForeignKeyFact {
   schema?: string;

@@ -7,7 +7,7 @@ import { columnFromFacts } from './column-definition.js';
 import { defaultExpression, emptyFacts, readTypeCell } from './column-vocabulary.js';
 import type { Fragment } from './fragment.js';
 import type { CodeBlock } from './markdown.js';
-import type { Node } from './sql-ast.js';
+import type { Node } from './sql/ast.js';
 
 export function isDbmlBlock(block: CodeBlock): boolean {
   return block.lang === 'dbml' || (block.lang === '' && /^\s*Table\s+[\w".]+\s*(as\s+\w+\s*)?(\[[^\]]*\]\s*)?\{/m.test(block.content) && /\bRef\b|\[(pk|ref|note)/i.test(block.content));

@@ -4,13 +4,13 @@ import type { Fragment } from './fragment.js';
 import { readConventions } from './conventions.js';
 import { readIgnoreComments } from './ignore-comments.js';
 import { readMarkdown } from './markdown.js';
-import { loadParser } from './pg-parser.js';
+import { loadParser } from './sql/parser.js';
 import { isDbmlBlock, readDbml } from './dbml.js';
 import { keepShapes } from './kept-shapes.js';
 import { isMermaidErDiagram, readMermaid } from './mermaid.js';
 import { isPrismaBlock, readPrisma } from './prisma.js';
 import { readSections } from './sections.js';
-import { readSqlBlocks } from './sql.js';
+import { readSqlBlocks } from './sql/blocks.js';
 import { isTypeScriptBlock, readTypeOrm } from './typeorm.js';
 
 export interface DocumentInput {

@@ -7,9 +7,9 @@
 // so that the common shapes outlive every document.
 import MarkdownIt from 'markdown-it';
 import { readMarkdown } from './markdown.js';
-import { parseSql } from './pg-parser.js';
+import { parseSql } from './sql/parser.js';
 import { BlockSourceMap } from './source-map.js';
-import { readSqlBlocks } from './sql.js';
+import { readSqlBlocks } from './sql/blocks.js';
 
 /** What is read and kept: a document as people write them, its SQL in more than one block. */
 export const SAMPLE_DOCUMENT = `# Shop

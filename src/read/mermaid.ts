@@ -7,7 +7,7 @@ import { snakeCase } from '../schema/names.js';
 import { readTypeCell } from './column-vocabulary.js';
 import type { Fragment } from './fragment.js';
 import type { CodeBlock } from './markdown.js';
-import { parseOne, typeRef } from './sql-ast.js';
+import { parseOne, typeRef } from './sql/ast.js';
 
 export type Cardinality = 'zero-or-one' | 'exactly-one' | 'zero-or-more' | 'one-or-more';
 

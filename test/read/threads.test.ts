@@ -5,7 +5,7 @@ import { generateDocument } from '../../bench/generate.js';
 import { merge } from '../../src/merge/merge.js';
 import { prepareReaders } from '../../src/read/document.js';
 import { readMarkdown } from '../../src/read/markdown.js';
-import { readSqlGroup, type ReadResult } from '../../src/read/sql.js';
+import { readSqlGroup, type ReadResult } from '../../src/read/sql/blocks.js';
 import { allSeeds, REPO_DIR } from '../helpers/documents.js';
 
 const CORPUS_DIR = `${REPO_DIR}../shared/corpus/`;
@@ -32,9 +32,9 @@ describe('reading on two threads', () => {
   it('the worker reads some groups of a large document, and the result is the same as reading it all here', async () => {
     // The compiled modules: only they have a worker to start.
     const dist = `${REPO_DIR}dist/src/read/`;
-    const { loadParser } = await import(`${dist}pg-parser.js`);
-    const { readSqlGroup: readHere } = await import(`${dist}sql.js`);
-    const { readGroups } = await import(`${dist}sql-threads.js`);
+    const { loadParser } = await import(`${dist}sql/parser.js`);
+    const { readSqlGroup: readHere } = await import(`${dist}sql/blocks.js`);
+    const { readGroups } = await import(`${dist}sql/threads.js`);
     await loadParser();
     const groups = groupsOf([generateDocument(1000).markdown, ...allSeeds().map((seed) => readFileSync(seed, 'utf8'))].join('\n'));
     const expected = groups.map((group) => readHere(group, 'big.md'));

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 
-/** Found while reading (src/read/sql-table.ts). */
+/** Found while reading (src/read/sql/table.ts). */
 export const mysqlSyntax: Rule = {
   meta: {
     code: 'SD104', name: 'mysql-syntax', severity: 'warning', stage: 'read',

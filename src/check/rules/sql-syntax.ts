@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 
-/** Found while reading (src/read/sql.ts). */
+/** Found while reading (src/read/sql/blocks.ts). */
 export const sqlSyntax: Rule = {
   meta: {
     code: 'SD101', name: 'sql-syntax', severity: 'error', stage: 'read',

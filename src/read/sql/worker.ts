@@ -1,10 +1,10 @@
-// The second thread of sql-threads.ts: reads the groups it claims and posts each reading as JSON.
+// The second thread of threads.ts: reads the groups it claims and posts each reading as JSON.
 import { parentPort } from 'node:worker_threads';
-import { keepShapes } from './kept-shapes.js';
-import type { CodeBlock } from './markdown.js';
-import { loadParser } from './pg-parser.js';
-import { readSqlGroup } from './sql.js';
-import type { WorkerJob, WorkerResult } from './sql-threads.js';
+import { keepShapes } from '../kept-shapes.js';
+import type { CodeBlock } from '../markdown.js';
+import { loadParser } from './parser.js';
+import { readSqlGroup } from './blocks.js';
+import type { WorkerJob, WorkerResult } from './threads.js';
 
 await loadParser();
 parentPort!.on('message', ({ groups, file, shared, port }: WorkerJob) => {

@@ -1,14 +1,14 @@
 // CREATE TABLE and ALTER TABLE statements → table fragments.
-import { ident } from '../pg/quote.js';
-import type { Diagnostic } from '../schema/diagnostic.js';
+import { ident } from '../../pg/quote.js';
+import type { Diagnostic } from '../../schema/diagnostic.js';
 import type {
   Column, Constraint, ForeignKeyTarget, Index, IndexKey, ObjectKey, QualifiedName, ReferentialAction, Span, Table,
-} from '../schema/model.js';
-import type { Fragment } from './fragment.js';
+} from '../../schema/model.js';
+import type { Fragment } from '../fragment.js';
 import {
   expression, rangeVarName, requiredKeys, sql, strings, typeRef, type Node, type References,
-} from './sql-ast.js';
-import type { SpanSource } from './source-map.js';
+} from './ast.js';
+import type { SpanSource } from '../source-map.js';
 
 const ACTIONS: Record<string, ReferentialAction> = {
   a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default',

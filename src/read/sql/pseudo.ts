@@ -2,14 +2,14 @@
 // SELECT USING (…)` under a table's heading, a bare condition (`auth.uid() = user_id`) shown
 // as a pattern, a call written with its parameter types (`SELECT f(id UUID)`). Each is read
 // for what it means and reported as not being SQL as written.
-import { codeTokens } from './pg-parser.js';
-import type { Diagnostic } from '../schema/diagnostic.js';
-import { tableNameFromTitle } from '../schema/names.js';
-import { ident, qualified } from '../pg/quote.js';
-import type { Fragment } from './fragment.js';
-import type { BlockSourceMap } from './source-map.js';
-import { collectReferences, parseOne } from './sql-ast.js';
-import { readIndex, readPolicy } from './sql-objects.js';
+import { codeTokens } from './parser.js';
+import type { Diagnostic } from '../../schema/diagnostic.js';
+import { tableNameFromTitle } from '../../schema/names.js';
+import { ident, qualified } from '../../pg/quote.js';
+import type { Fragment } from '../fragment.js';
+import type { BlockSourceMap } from '../source-map.js';
+import { collectReferences, parseOne } from './ast.js';
+import { readIndex, readPolicy } from './objects.js';
 
 export interface PseudoReading {
   fragments: Fragment[];

@@ -1,10 +1,10 @@
 // Schema statements other than tables → fragments.
-import type { Comment, Index, IndexKey, Policy, QualifiedName, Span } from '../schema/model.js';
-import { objectKey } from '../schema/names.js';
-import type { Fragment } from './fragment.js';
+import type { Comment, Index, IndexKey, Policy, QualifiedName, Span } from '../../schema/model.js';
+import { objectKey } from '../../schema/names.js';
+import type { Fragment } from '../fragment.js';
 import {
   expression, listName, rangeVarName, requiredKeys, sql, strings, typeRef, type Node, type References,
-} from './sql-ast.js';
+} from './ast.js';
 
 export function readIndex(stmt: Node, span: Span): Index {
   const keys: IndexKey[] = (stmt.indexParams ?? []).map(({ IndexElem: e }: Node) => {

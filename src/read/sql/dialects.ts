@@ -2,10 +2,10 @@
 // INT(11), UNSIGNED, ON UPDATE CURRENT_TIMESTAMP, ENGINE=InnoDB, IDENTITY(1,1), NVARCHAR,
 // GETDATE() … A statement PostgreSQL rejects is rewritten token by token into the PostgreSQL
 // it means, and each rewrite is reported with that PostgreSQL as the fix.
-import { codeTokens, type ScanToken } from './pg-parser.js';
-import type { Diagnostic } from '../schema/diagnostic.js';
-import { isReservedWord } from '../schema/names.js';
-import { EditedSourceMap, type BlockSourceMap } from './source-map.js';
+import { codeTokens, type ScanToken } from './parser.js';
+import type { Diagnostic } from '../../schema/diagnostic.js';
+import { isReservedWord } from '../../schema/names.js';
+import { EditedSourceMap, type BlockSourceMap } from '../source-map.js';
 
 interface Edit {
   start: number;

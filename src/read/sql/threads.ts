@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { CodeBlock } from './markdown.js';
-import type { ReadResult } from './sql.js';
+import type { CodeBlock } from '../markdown.js';
+import type { ReadResult } from './blocks.js';
 
 export type GroupReader = (blocks: CodeBlock[], file: string) => ReadResult;
 
@@ -30,7 +30,7 @@ const THREAD_THRESHOLD = 256 * 1024;
 /** A worker that has not answered in this long is gone: its groups are read here. */
 const WORKER_TIMEOUT_MS = 10_000;
 
-const WORKER = new URL('./sql-worker.js', import.meta.url);
+const WORKER = new URL('./worker.js', import.meta.url);
 let worker: Worker | null | undefined;
 
 function readingWorker(): Worker | undefined {

@@ -1,9 +1,9 @@
 // Small helpers over libpg-query's JSON AST. Expressions are printed back to SQL with
 // pgsql-deparser, so the model holds PostgreSQL's grammar, never the document's spelling.
 import { deparseSync } from 'pgsql-deparser';
-import type { ObjectKey, QualifiedName, TypeRef } from '../schema/model.js';
-import { objectKey } from '../schema/names.js';
-import { parseSql } from './pg-parser.js';
+import type { ObjectKey, QualifiedName, TypeRef } from '../../schema/model.js';
+import { objectKey } from '../../schema/names.js';
+import { parseSql } from './parser.js';
 
 // The AST is JSON whose shape depends on the node; helpers read it defensively.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,7 +1,7 @@
-import { extensionOfFunction, extensionOfOperatorClass, extensionOfType } from '../schema/extensions.js';
-import type { Span } from '../schema/model.js';
-import type { Fragment } from './fragment.js';
-import type { Node, References } from './sql-ast.js';
+import { extensionOfFunction, extensionOfOperatorClass, extensionOfType } from '../../schema/extensions.js';
+import type { Span } from '../../schema/model.js';
+import type { Fragment } from '../fragment.js';
+import type { Node, References } from './ast.js';
 
 /** Extensions whose functions, types or operator classes the statement uses. */
 export function impliedExtensions(node: Node, refs: References, span: Span): Fragment[] {

@@ -2,7 +2,7 @@
 // JSON is found and decoded with Buffer's native code rather than the package's JavaScript
 // loops, which saves a tenth of every parse. One instance serves all of schemadoc.
 import createModule, { type PgQueryWasm } from 'libpg-query/wasm/libpg-query.js';
-import type { Node } from './sql-ast.js';
+import type { Node } from './ast.js';
 
 let wasm: PgQueryWasm | undefined;
 

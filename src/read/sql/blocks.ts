@@ -1,18 +1,18 @@
 // SQL code blocks → fragments, parsed by libpg-query (PostgreSQL's own parser).
-import type { Diagnostic } from '../schema/diagnostic.js';
-import type { Span, Table } from '../schema/model.js';
-import { emptyFacts, readForeignKey } from './column-vocabulary.js';
-import type { Fragment } from './fragment.js';
-import type { CodeBlock } from './markdown.js';
-import { collectReferences, requiredKeys, sql, type Node, type References } from './sql-ast.js';
-import { readComment, readIndex, readObjectStatement, readPolicy } from './sql-objects.js';
+import type { Diagnostic } from '../../schema/diagnostic.js';
+import type { Span, Table } from '../../schema/model.js';
+import { emptyFacts, readForeignKey } from '../column-vocabulary.js';
+import type { Fragment } from '../fragment.js';
+import type { CodeBlock } from '../markdown.js';
+import { collectReferences, requiredKeys, sql, type Node, type References } from './ast.js';
+import { readComment, readIndex, readObjectStatement, readPolicy } from './objects.js';
 import { impliedExtensions } from './implied-extensions.js';
-import { parseSql, scanSql, SqlSyntaxError } from './pg-parser.js';
-import { readGroups } from './sql-threads.js';
-import { readPseudoSql } from './sql-pseudo.js';
-import { repairDialects } from './sql-dialects.js';
-import { readAlterTable, readCreateTable, UnsupportedSql } from './sql-table.js';
-import { BlockSourceMap } from './source-map.js';
+import { parseSql, scanSql, SqlSyntaxError } from './parser.js';
+import { readGroups } from './threads.js';
+import { readPseudoSql } from './pseudo.js';
+import { repairDialects } from './dialects.js';
+import { readAlterTable, readCreateTable, UnsupportedSql } from './table.js';
+import { BlockSourceMap } from '../source-map.js';
 
 const SQL_LANGUAGES = new Set(['sql', 'postgres', 'postgresql', 'pgsql', 'psql', 'plpgsql', 'pg', 'postgre']);
 
