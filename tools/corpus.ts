@@ -1,11 +1,11 @@
-// npm run corpus: `schemadoc apply` on every document of ../shared/corpus, each into a fresh
+// npm run corpus: `schemadoc apply` on every document of the corpus (test/fixtures/corpus), each into a fresh
 // embedded database, then `schemadoc check` on it, and a table of what happened.
 import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+const CORPUS = `${ROOT}test/fixtures/corpus/`;
 const CLI = `${ROOT}dist/src/cli/main.js`;
 const PARALLEL = 2;
 

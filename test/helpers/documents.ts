@@ -2,8 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileDocuments, type Compilation } from '../../src/compile.js';
 
-/** The first users' documents live beside the project, in ../shared/seeds. */
-export const SEEDS_DIR = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+/** Copies of the shared documents (`npm run fixtures` refreshes them). */
+export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
+/** The first users' documents. */
+export const SEEDS_DIR = `${FIXTURES_DIR}seeds/`;
+/** Real Markdown schema documents from public projects. */
+export const CORPUS_DIR = `${FIXTURES_DIR}corpus/`;
 export const REPO_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
 export function seedPath(prefix: string): string {

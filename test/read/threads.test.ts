@@ -6,9 +6,8 @@ import { merge } from '../../src/merge/merge.js';
 import { prepareReaders } from '../../src/read/document.js';
 import { readMarkdown } from '../../src/read/markdown.js';
 import { readSqlGroup, type ReadResult } from '../../src/read/sql/blocks.js';
-import { allSeeds, REPO_DIR } from '../helpers/documents.js';
+import { allSeeds, CORPUS_DIR, REPO_DIR } from '../helpers/documents.js';
 
-const CORPUS_DIR = `${REPO_DIR}../shared/corpus/`;
 const documents = [...allSeeds(), ...readdirSync(CORPUS_DIR).sort().map((f) => CORPUS_DIR + f)];
 
 /** Every 64 code blocks of a document, as the reader groups them. */
