@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyStatements } from '../pg/apply.js';
 import { DEFAULT_DATA_DIR, openDatabase } from '../pg/database.js';
-import { emitStatements, type StatementKind } from '../pg/emit.js';
+import { emitStatements, type DdlStatement } from '../pg/emit.js';
+import type { Schema } from '../schema/model.js';
 import { hasSupabase, withSupabaseStandIn } from '../pg/supabase.js';
 import { usesSupabase } from '../schema/supabase.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
@@ -80,7 +81,7 @@ export async function applyCommand(argv: string[]): Promise<number> {
   if (format === 'pretty') {
     if (outcome.ok) {
       for (const note of notes) console.log(note);
-      console.log(`Applied ${positionals.join(', ')} to ${db.description} in ${(outcome.milliseconds / 1000).toFixed(2)} s: ${summary(outcome.created, schema)}.`);
+      console.log(`Applied ${positionals.join(', ')} to ${db.description} in ${(outcome.milliseconds / 1000).toFixed(2)} s: ${summary(schema, outcome.skipped)}.`);
       if (outcome.skipped.length) console.log(`Skipped ${plural(outcome.skipped.length, 'object')} (listed above).`);
     } else {
       console.error(`Nothing was applied: ${db.description} is unchanged.`);
@@ -89,16 +90,17 @@ export async function applyCommand(argv: string[]): Promise<number> {
   return outcome.ok && outcome.skipped.length === 0 && !all.some((d) => d.severity === 'error') ? EXIT.ok : EXIT.problems;
 }
 
-const SUMMARY_ORDER: [StatementKind, string][] = [
-  ['schema', 'schema'], ['extension', 'extension'], ['type', 'type'], ['sequence', 'sequence'], ['table', 'table'],
-  ['view', 'view'], ['materialized view', 'materialized view'], ['index', 'index'], ['foreign key', 'foreign key'],
-  ['function', 'function'], ['trigger', 'trigger'], ['policy', 'policy'], ['comment', 'comment'],
-];
-
-function summary(created: Partial<Record<StatementKind, number>>, schema: { tables: { constraints: { kind: string }[] }[] }): string {
-  const parts = SUMMARY_ORDER.filter(([kind]) => created[kind]).map(([kind, word]) =>
-    word === 'index' ? `${created[kind]} ${created[kind] === 1 ? 'index' : 'indexes'}` : plural(created[kind]!, word));
-  const constraints = schema.tables.flatMap((t) => t.constraints).filter((c) => c.kind !== 'foreign key').length;
-  if (created.table && constraints) parts.push(plural(constraints, 'other constraint'));
-  return parts.join(', ') || 'nothing to create';
+/** What apply created: the schema's objects (`1 type, 5 tables, 1 view, 5 indexes, 4 foreign keys …`) but those skipped. */
+function summary(schema: Schema, skipped: DdlStatement[]): string {
+  const constraints = schema.tables.flatMap((t) => t.constraints.filter((c) => !c.inherited));
+  const counts: [number, string, string?][] = [
+    [schema.schemas.length, 'schema'], [schema.extensions.length, 'extension'], [schema.enums.length + schema.types.length, 'type'],
+    [schema.sequences.length, 'sequence'], [schema.tables.length, 'table'], [schema.views.filter((v) => !v.materialized).length, 'view'],
+    [schema.views.filter((v) => v.materialized).length, 'materialized view'], [schema.indexes.length, 'index', 'indexes'],
+    [constraints.filter((c) => c.kind === 'foreign key').length, 'foreign key'], [schema.functions.length, 'function'],
+    [schema.triggers.length, 'trigger'], [schema.policies.length, 'policy', 'policies'], [schema.comments.length, 'comment'],
+    [constraints.filter((c) => c.kind !== 'foreign key').length, 'other constraint'],
+  ];
+  for (const count of counts) count[0] -= skipped.filter((s) => s.kind === count[1]).length;
+  return counts.filter(([n]) => n > 0).map(([n, one, many]) => (many && n !== 1 ? `${n} ${many}` : plural(n, one))).join(', ') || 'nothing to create';
 }

@@ -1,25 +1,35 @@
 import { parseArgs } from 'node:util';
-import { emitSql } from '../pg/emit.js';
+import { emitStatements, scriptText } from '../pg/emit.js';
+import { withSupabaseStandIn } from '../pg/supabase.js';
+import { usesSupabase } from '../schema/supabase.js';
 import { loadDocuments } from './load.js';
 import { report } from './output.js';
 import { EXIT } from './usage.js';
 
 export const sqlHelp = `schemadoc sql DOC... [options]
 
-Prints the PostgreSQL DDL that the documents describe, in dependency order: the
-exact script that \`schemadoc apply\` runs. Diagnostics go to stderr.
+Prints the PostgreSQL script that \`schemadoc apply\` runs for the documents: the documents'
+own SQL statements as written, in their order (moved only where a statement uses what a
+later one creates), and the statements schemadoc writes for what the other representations
+describe. Diagnostics go to stderr.
 
 Options:
+  --no-shims   for a document written for Supabase, leave out the stand-in of Supabase's
+               auth and storage schemas that apply creates where they do not exist
   -h, --help   this help`;
 
 export async function sqlCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' }, 'no-shims': { type: 'boolean' } },
+  });
   if (values.help) {
     console.log(sqlHelp);
     return EXIT.ok;
   }
   const { schema, diagnostics, sources } = await loadDocuments(positionals, 'sql');
-  process.stdout.write(emitSql(schema));
+  let statements = emitStatements(schema);
+  if (usesSupabase(schema) && !values['no-shims']) statements = withSupabaseStandIn(statements);
+  process.stdout.write(scriptText(statements));
   report(diagnostics, 'pretty', sources);
   return diagnostics.some((d) => d.severity === 'error') ? EXIT.problems : EXIT.ok;
 }

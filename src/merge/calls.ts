@@ -3,13 +3,14 @@
 // policy that calls one cannot be; it is left out and reported at its own line. Other
 // unknown functions may be built-ins: PostgreSQL decides those when the schema is applied.
 import type { Diagnostic } from '../schema/diagnostic.js';
-import type { DeclaredFunction, Schema } from '../schema/model.js';
+import type { DeclaredFunction, Policy, Schema } from '../schema/model.js';
 import { displayName, objectKey } from '../schema/names.js';
 import { SUPABASE_FUNCTIONS, usesSupabase } from '../schema/supabase.js';
 
-export function leaveOutUndefinedCalls(schema: Schema): Diagnostic[] {
+export function leaveOutUndefinedCalls(schema: Schema): { diagnostics: Diagnostic[]; leftOut: Policy[] } {
   const diagnostics: Diagnostic[] = [];
-  if (schema.declaredFunctions.length === 0) return diagnostics;
+  const leftOut: Policy[] = [];
+  if (schema.declaredFunctions.length === 0) return { diagnostics, leftOut };
   const defined = new Set(schema.functions.map((f) => objectKey('function', f)));
   if (usesSupabase(schema)) for (const f of SUPABASE_FUNCTIONS) defined.add(`function:${f}`);
   const declared = new Map(schema.declaredFunctions.map((d) => [objectKey('function', d), d]));
@@ -23,6 +24,7 @@ export function leaveOutUndefinedCalls(schema: Schema): Diagnostic[] {
       message: `policy "${policy.name}" on ${displayName(policy.table)} calls ${displayName(missing)}(), which the document describes but never defines; the policy is left out`,
       related: [{ span: missing.spans[0]!, message: `${displayName(missing)}() is described here by its signature only` }],
     });
+    leftOut.push(policy);
     return false;
   });
   for (const d of schema.declaredFunctions) {
@@ -32,5 +34,5 @@ export function leaveOutUndefinedCalls(schema: Schema): Diagnostic[] {
       message: `function ${d.signature} is described by its signature only; it is not created`,
     });
   }
-  return diagnostics;
+  return { diagnostics, leftOut };
 }

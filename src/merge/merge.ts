@@ -12,6 +12,8 @@ import { compareRepresentations } from './diagram.js';
 import { mergeTables, type MergedTables } from './tables.js';
 import { compareModels } from './models.js';
 import { compareStatedFacts } from './stated.js';
+import { Script, type Deferred } from './script.js';
+import { SearchPath } from './search-path.js';
 import type { ModelInterface } from '../read/ts-interfaces.js';
 import type { Relationship } from '../read/mermaid.js';
 
@@ -23,49 +25,32 @@ export interface MergeResult {
 export function merge(fragments: Fragment[]): MergeResult {
   const schema = emptySchema();
   const diagnostics: Diagnostic[] = [];
+  const seen = new Map<string, Span>();
   let rlsAllTables: Span | undefined;
+  // The SQL first, in order, as PostgreSQL runs it; then the other representations.
+  const script = new Script(schema, diagnostics, seen);
+  const read = script.read(fragments);
   // Tables first, so that ALTER TABLE anywhere in the document finds its table.
-  const merged = mergeTables(fragments.flatMap((f) => (f.kind === 'table' ? [f.table] : [])));
-  const m: Merging = { merged, diagnostics, seen: new Map() };
+  const merged = mergeTables([...read.tables, ...read.rest.flatMap((f) => (f.kind === 'table' ? [f.table] : []))]);
+  const m: Merging = { merged, diagnostics, seen, script };
   schema.tables = merged.tables;
   diagnostics.push(...merged.diagnostics);
+  for (const deferred of read.deferred) alterLater(m, deferred);
   const relationships: Relationship[] = [];
   const foreignKeyHints: { table: QualifiedName; column: string; span: Span }[] = [];
   const models: ModelInterface[] = [];
   const stated: Extract<Fragment, { kind: 'stated-reference' | 'stated-length' }>[] = [];
 
-  for (const f of fragments) {
+  for (const f of read.rest) {
     switch (f.kind) {
       case 'table':
         break;
-      case 'add-column': {
-        const table = tableOf(m, f.table, f.column.spans[0]!);
-        if (table && !table.columns.some((c) => c.name === f.column.name)) table.columns.push(f.column);
+      case 'add-column':
+      case 'add-constraint':
+      case 'alter-column':
+      case 'row-level-security':
+        alter(m, f);
         break;
-      }
-      case 'add-constraint': {
-        const table = tableOf(m, f.table, f.constraint.spans[0]!);
-        if (table) addConstraint(table, f.constraint);
-        break;
-      }
-      case 'alter-column': {
-        const column = tableOf(m, f.table, f.span)?.columns.find((c) => c.name === f.column);
-        if (column) {
-          if (f.default === null) delete column.default;
-          else if (f.default !== undefined) column.default = f.default;
-          if (f.notNull !== undefined) column.notNull = f.notNull;
-          column.spans.push(f.span);
-        }
-        break;
-      }
-      case 'row-level-security': {
-        const table = tableOf(m, f.table, f.span);
-        if (table) {
-          if (f.enable !== undefined) table.rowLevelSecurity = f.enable;
-          if (f.force !== undefined) table.forceRowLevelSecurity = f.force;
-        }
-        break;
-      }
       case 'schema':
         if (f.schema.name !== 'public' && first(m, 'schema', { name: f.schema.name }, f.schema.spans)) schema.schemas.push(f.schema);
         break;
@@ -108,9 +93,6 @@ export function merge(fragments: Fragment[]): MergeResult {
       case 'comment':
         schema.comments.push(f.comment);
         break;
-      case 'statement':
-        schema.statements.push(f.statement);
-        break;
       case 'example':
         schema.examples.push(f.example);
         break;
@@ -140,7 +122,11 @@ export function merge(fragments: Fragment[]): MergeResult {
   }
 
   if (rlsAllTables) {
-    for (const table of schema.tables) table.rowLevelSecurity = true;
+    for (const table of schema.tables) {
+      if (table.rowLevelSecurity) continue;
+      table.rowLevelSecurity = true;
+      script.unscript(table);
+    }
     diagnostics.push({
       code: 'SD211', severity: 'info', span: rlsAllTables,
       message: `the document says row-level security is enabled on all tables: schemadoc enables it on all ${schema.tables.length}`,
@@ -158,7 +144,13 @@ export function merge(fragments: Fragment[]): MergeResult {
   diagnostics.push(...comparison.diagnostics, ...compareModels(merged, models));
   diagnostics.push(...compareStatedFacts(schema, merged, stated));
   schema.tables = schema.tables.filter((t) => !comparison.removed.has(t));
-  diagnostics.push(...resolveReferences(schema), ...leaveOutUndefinedCalls(schema));
+  const resolved = resolveReferences(schema);
+  for (const object of resolved.repaired) script.unscript(object);
+  const calls = leaveOutUndefinedCalls(schema);
+  for (const policy of calls.leftOut) script.leaveOut(policy);
+  diagnostics.push(...resolved.diagnostics, ...calls.diagnostics);
+  closeKeys(schema);
+  schema.script = script.finish();
   return { schema, diagnostics };
 }
 
@@ -170,17 +162,65 @@ interface Merging {
   diagnostics: Diagnostic[];
   /** Where each object was first defined, by `objectKey`. */
   seen: Map<string, Span>;
+  script: Script;
 }
 
-function tableOf(m: Merging, name: QualifiedName, span: Span): Table | undefined {
-  const table = m.merged.find(name);
+type Alteration = Extract<Fragment, { kind: 'add-column' | 'add-constraint' | 'alter-column' | 'row-level-security' }>;
+
+/** A change from another representation (or from SQL that names a table its own SQL does not create). */
+function alter(m: Merging, f: Alteration): Table | undefined {
+  const span = f.kind === 'add-column' ? f.column.spans[0]! : f.kind === 'add-constraint' ? f.constraint.spans[0]! : f.span;
+  const table = m.merged.find(f.table);
   if (!table) {
     m.diagnostics.push({
       code: 'SD201', severity: 'error', span,
-      message: `table ${displayName(name)} is altered here but never created in the document`,
+      message: `table ${displayName(f.table)} is altered here but never created in the document`,
     });
+    return undefined;
+  }
+  // The table's own statement no longer says all of it: the model's version is written.
+  m.script.unscript(table);
+  switch (f.kind) {
+    case 'add-column':
+      if (!table.columns.some((c) => c.name === f.column.name)) table.columns.push(f.column);
+      break;
+    case 'add-constraint':
+      addConstraint(table, f.constraint);
+      break;
+    case 'alter-column': {
+      const column = table.columns.find((c) => c.name === f.column);
+      if (!column) break;
+      if (f.default === null) delete column.default;
+      else if (f.default !== undefined) column.default = f.default;
+      if (f.notNull !== undefined) column.notNull = f.notNull;
+      if (f.type) column.type = f.type;
+      if (f.identity === null) delete column.identity;
+      else if (f.identity) column.identity = f.identity;
+      column.spans.push(f.span);
+      break;
+    }
+    case 'row-level-security':
+      if (f.enable !== undefined) table.rowLevelSecurity = f.enable;
+      if (f.force !== undefined) table.forceRowLevelSecurity = f.force;
   }
   return table;
+}
+
+/** An ALTER whose table the SQL had not created where it stands: another representation's table takes the change in. */
+function alterLater(m: Merging, deferred: Deferred): void {
+  const f = deferred.fragment;
+  const table = f.kind === 'add-column' || f.kind === 'add-constraint' || f.kind === 'alter-column' || f.kind === 'row-level-security'
+    ? alter(m, f) : undefined;
+  if (table) m.script.absorbed(deferred);
+  else m.script.drop(deferred.statement);
+}
+
+/** Keys the readers left open (`relation:?users`) name public objects where no search_path said otherwise. */
+function closeKeys(schema: Schema): void {
+  const path = new SearchPath();
+  for (const objects of [schema.tables, schema.types, schema.sequences, schema.views, schema.functions, schema.triggers, schema.policies, schema.comments]) {
+    for (const o of objects) o.requires = path.keys(o.requires);
+  }
 }
 
 /** True for the first object of its kind and name; a later one is reported and left out. */

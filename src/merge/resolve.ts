@@ -1,12 +1,18 @@
 // References between objects of the merged schema that point at nothing: a foreign key,
 // index, trigger or policy on a table the document never defines cannot be created.
 import type { Diagnostic } from '../schema/diagnostic.js';
-import type { Index, QualifiedName, Schema, Span, Table } from '../schema/model.js';
+import type { Index, QualifiedName, Schema, Span, Table, Written } from '../schema/model.js';
 import { DEFAULT_SCHEMA, displayName, looseName, objectKey } from '../schema/names.js';
 import { SUPABASE_TABLES, usesSupabase } from '../schema/supabase.js';
 
-export function resolveReferences(schema: Schema): Diagnostic[] {
-  const known: KnownRelations = { relations: new Map(), tables: schema.tables, diagnostics: [] };
+export interface Resolution {
+  diagnostics: Diagnostic[];
+  /** The objects whose references were repaired: what is written for them is the model's. */
+  repaired: Written[];
+}
+
+export function resolveReferences(schema: Schema): Resolution {
+  const known: KnownRelations = { relations: new Map(), tables: schema.tables, diagnostics: [], repaired: [] };
   for (const t of schema.tables) known.relations.set(objectKey('relation', t), columnNames(t));
   for (const v of schema.views) known.relations.set(objectKey('relation', v), undefined);
   // Supabase's own tables exist in every Supabase database (and in schemadoc's stand-in).
@@ -14,9 +20,9 @@ export function resolveReferences(schema: Schema): Diagnostic[] {
 
   for (const table of schema.tables) resolveTable(known, table);
   for (const index of schema.indexes) resolveIndex(known, index);
-  for (const t of schema.triggers) missingRelation(known, t.table, t.spans[0], () => `trigger ${t.name}`);
-  for (const p of schema.policies) missingRelation(known, p.table, p.spans[0], () => `policy "${p.name}"`);
-  return known.diagnostics;
+  for (const t of schema.triggers) missingRelation(known, t, t.table, t.spans[0], () => `trigger ${t.name}`);
+  for (const p of schema.policies) missingRelation(known, p, p.table, p.spans[0], () => `policy "${p.name}"`);
+  return { diagnostics: known.diagnostics, repaired: known.repaired };
 }
 
 // The work per table and per index is done by functions of the module rather than closures
@@ -30,13 +36,14 @@ interface KnownRelations {
   /** Tables by schema and loose name: made at the first reference that misses. */
   byLooseName?: Map<string, QualifiedName[]>;
   diagnostics: Diagnostic[];
+  repaired: Written[];
 }
 
 function resolveTable(known: KnownRelations, table: Table): void {
   const own = known.relations.get(objectKey('relation', table));
   for (const c of table.constraints) {
     missingColumns(known, table, c.columns, c.spans[0], () => `${c.kind} ${c.name ?? `(${c.columns.join(', ')})`} of ${displayName(table)}`, own);
-    if (c.kind === 'foreign key' && !missingRelation(known, c.references!, c.spans[0], () => `foreign key of ${displayName(table)}`)) {
+    if (c.kind === 'foreign key' && !missingRelation(known, table, c.references!, c.spans[0], () => `foreign key of ${displayName(table)}`)) {
       missingColumns(known, c.references!, c.references!.columns, c.spans[0], () => `foreign key of ${displayName(table)}`);
     }
   }
@@ -44,7 +51,7 @@ function resolveTable(known: KnownRelations, table: Table): void {
 
 function resolveIndex(known: KnownRelations, index: Index): void {
   const what = () => `index ${index.name || `on ${displayName(index.table)}`}`;
-  if (missingRelation(known, index.table, index.spans[0], what)) return;
+  if (missingRelation(known, index, index.table, index.spans[0], what)) return;
   const columns: string[] = [];
   for (const k of index.keys) if (k.column) columns.push(k.column);
   for (const c of index.include) columns.push(c);
@@ -73,12 +80,13 @@ function byLooseName(known: KnownRelations): Map<string, QualifiedName[]> {
  * True when the reference points at nothing; a reference that is a spelling of one table is
  * repaired. `what` names the referring object, built only for a message: most references resolve.
  */
-function missingRelation(known: KnownRelations, name: QualifiedName, span: Span | undefined, what: () => string): boolean {
+function missingRelation(known: KnownRelations, owner: Written, name: QualifiedName, span: Span | undefined, what: () => string): boolean {
   if (known.relations.has(objectKey('relation', name))) return false;
   const candidates = byLooseName(known).get(`${name.schema ?? DEFAULT_SCHEMA}.${looseName(name.name)}`) ?? [];
   if (candidates.length === 1) {
     const written = displayName(name);
     name.name = candidates[0]!.name;
+    known.repaired.push(owner);
     known.diagnostics.push({
       code: 'SD226', severity: 'warning', span,
       message: `${what()} refers to table ${written}; read as ${displayName(name)}, the table of that name`,

@@ -1,7 +1,8 @@
 // Runs the emitted DDL in one transaction: all of it, or (after a failure) none of it.
 import type { Diagnostic } from '../schema/diagnostic.js';
 import { asPostgresError, type Database, type PostgresError } from './database.js';
-import type { DdlStatement, StatementKind } from './emit.js';
+import type { StatementKind } from '../schema/model.js';
+import type { DdlStatement } from './emit.js';
 
 export interface ApplyOptions {
   /** Create every object that can be created, skipping (and listing) the others. */

@@ -1,7 +1,11 @@
-// Schema → PostgreSQL DDL, one statement per object, in dependency order.
+// Schema → the PostgreSQL script that creates it: the document's own statements as written,
+// in their order, and what the model holds that no statement of the document writes (tables
+// from column tables and diagrams, repaired tables, implied extensions …), each placed where
+// the document describes it and after what it uses; SET statements where a setting changes.
 import type {
-  Column, Constraint, Index, IndexKey, ObjectKey, Policy, QualifiedName, Schema, Span, Table,
+  Column, Constraint, Index, IndexKey, ObjectKey, Policy, QualifiedName, Schema, Setting, Span, StatementKind, Table,
 } from '../schema/model.js';
+import { knownProvides } from '../schema/extensions.js';
 import { displayName, objectKey } from '../schema/names.js';
 import { orderByDependencies } from './order.js';
 import { ident, identList, literal, qualified } from './quote.js';
@@ -13,103 +17,155 @@ export interface DdlStatement {
   name: string;
   /** Where the document describes the object; a failure is reported there. */
   spans: Span[];
-  rank: number;
   provides: ObjectKey[];
   requires: ObjectKey[];
+  /** The document's statement as written, schemadoc's from the model, or a SET for the settings that follow. */
+  origin: 'script' | 'model' | 'setting';
 }
 
-export type StatementKind =
-  | 'schema' | 'extension' | 'type' | 'sequence' | 'table' | 'foreign key' | 'index' | 'view'
-  | 'materialized view' | 'function' | 'trigger' | 'row level security' | 'policy' | 'statement' | 'comment';
-
-const RANK: Record<StatementKind, number> = {
-  schema: 0, extension: 1, type: 2, sequence: 3, table: 4, 'foreign key': 5, index: 6, view: 7,
-  'materialized view': 7, function: 8, trigger: 9, 'row level security': 10, policy: 11, statement: 12, comment: 13,
-};
-
-function statement(
-  kind: StatementKind, name: string, sql: string, spans: Span[], provides: ObjectKey[] = [], requires: ObjectKey[] = [],
-): DdlStatement {
-  return { sql, kind, name, spans, rank: RANK[kind], provides, requires };
+interface Placed extends DdlStatement {
+  settings: Setting[];
+  /** Where it stands in the documents: file, line, column, and then the script before the model. */
+  at: [number, number, number, number];
 }
 
 export function emitStatements(schema: Schema): DdlStatement[] {
-  const out: DdlStatement[] = [];
-  for (const s of schema.schemas) {
-    out.push(statement('schema', s.name, `CREATE SCHEMA IF NOT EXISTS ${ident(s.name)};`, s.spans, [`schema:${s.name}`]));
+  const files = new Map<string, number>();
+  const place = (span: Span | undefined, after: number): Placed['at'] => {
+    if (!span) return [0, 0, 0, after];
+    let file = files.get(span.file);
+    if (file === undefined) files.set(span.file, (file = files.size));
+    return [file, span.line, span.column, after];
+  };
+  const out: Placed[] = [];
+  for (const s of schema.script) {
+    out.push({ ...s, sql: `${s.sql};`, origin: 'script', at: place(s.spans[0], 1) });
   }
+  const add = (kind: StatementKind, name: string, sql: string, spans: Span[], provides: ObjectKey[] = [], requires: ObjectKey[] = []) => {
+    // At the same place as a statement of the script (an extension it implies), before it.
+    out.push({ sql, kind, name, spans, provides, requires, origin: 'model', settings: [], at: place(spans[0], 0) });
+  };
+  for (const s of schema.schemas) if (!s.asWritten) add('schema', s.name, `CREATE SCHEMA IF NOT EXISTS ${ident(s.name)};`, s.spans, [`schema:${s.name}`]);
   for (const e of schema.extensions) {
+    if (e.asWritten) continue;
     const where = e.schema ? ` SCHEMA ${ident(e.schema)}` : '';
-    out.push(statement('extension', e.name, `CREATE EXTENSION IF NOT EXISTS ${ident(e.name)}${where};`, e.spans,
-      [`extension:${e.name}`], e.schema ? [`schema:${e.schema}`] : []));
+    add('extension', e.name, `CREATE EXTENSION IF NOT EXISTS ${ident(e.name)}${where};`, e.spans,
+      [`extension:${e.name}`, ...extensionProvides(e.name, e.schema)], e.schema ? [`schema:${e.schema}`] : []);
   }
   for (const e of schema.enums) {
-    out.push(statement('type', displayName(e), `CREATE TYPE ${qualified(e)} AS ENUM (${e.values.map(literal).join(', ')});`,
-      e.spans, [objectKey('type', e)], schemaOf(e)));
+    if (e.asWritten) continue;
+    add('type', displayName(e), `CREATE TYPE ${qualified(e)} AS ENUM (${e.values.map(literal).join(', ')});`, e.spans, [objectKey('type', e)], schemaOf(e));
   }
-  for (const t of schema.types) {
-    out.push(statement('type', displayName(t), `${t.definition};`, t.spans, [objectKey('type', t)], [...t.requires, ...schemaOf(t)]));
-  }
-  for (const s of schema.sequences) {
-    out.push(statement('sequence', displayName(s), `${s.definition};`, s.spans, [objectKey('relation', s)], [...s.requires, ...schemaOf(s)]));
-  }
-  for (const table of schema.tables) out.push(...emitTable(table));
-  for (const index of schema.indexes) out.push(emitIndex(index));
+  for (const t of schema.types) if (!t.asWritten) add('type', displayName(t), `${t.definition};`, t.spans, [objectKey('type', t)], [...t.requires, ...schemaOf(t)]);
+  for (const s of schema.sequences) if (!s.asWritten) add('sequence', displayName(s), `${s.definition};`, s.spans, [objectKey('relation', s)], [...s.requires, ...schemaOf(s)]);
+  for (const table of schema.tables) if (!table.asWritten) emitTable(table, add);
+  for (const index of schema.indexes) if (!index.asWritten) emitIndex(index, add);
   for (const v of schema.views) {
-    out.push(statement(v.materialized ? 'materialized view' : 'view', displayName(v), `${v.definition};`, v.spans,
-      [objectKey('relation', v), objectKey('type', v)], [...v.requires, ...schemaOf(v)]));
+    if (v.asWritten) continue;
+    add(v.materialized ? 'materialized view' : 'view', displayName(v), `${v.definition};`, v.spans,
+      [objectKey('relation', v), objectKey('type', v)], [...v.requires, ...schemaOf(v)]);
   }
-  for (const f of schema.functions) {
-    out.push(statement('function', displayName(f), `${f.definition};`, f.spans, [objectKey('function', f)], [...f.requires, ...schemaOf(f)]));
-  }
+  for (const f of schema.functions) if (!f.asWritten) add('function', displayName(f), `${f.definition};`, f.spans, [objectKey('function', f)], [...f.requires, ...schemaOf(f)]);
   for (const t of schema.triggers) {
-    out.push(statement('trigger', `${t.name} on ${displayName(t.table)}`, `${t.definition};`, t.spans, [],
-      [objectKey('relation', t.table), ...t.requires]));
+    if (!t.asWritten) add('trigger', `${t.name} on ${displayName(t.table)}`, `${t.definition};`, t.spans, [], [objectKey('relation', t.table), ...t.requires]);
   }
-  for (const p of schema.policies) out.push(emitPolicy(p));
-  for (const s of schema.statements) {
-    out.push(statement('statement', s.name, `${s.definition};`, s.spans, [], s.requires));
-  }
+  for (const p of schema.policies) if (!p.asWritten) emitPolicy(p, add);
   for (const c of schema.comments) {
-    out.push(statement('comment', `${c.targetKind} ${c.target}`,
-      `COMMENT ON ${c.targetKind.toUpperCase()} ${c.target} IS ${literal(c.text)};`, c.spans, [], c.requires));
+    if (!c.asWritten) add('comment', `${c.targetKind} ${c.target}`, `COMMENT ON ${c.targetKind.toUpperCase()} ${c.target} IS ${literal(c.text)};`, c.spans, [], c.requires);
   }
-  return orderByDependencies(out);
+  out.sort((a, b) => compareAt(a.at, b.at));
+  return withSettings(orderByDependencies(out));
 }
 
-/** The whole DDL script, as `schemadoc sql` prints it. */
+function compareAt(a: Placed['at'], b: Placed['at']): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3];
+}
+
+/** The whole script of a schema as text. */
 export function emitSql(schema: Schema): string {
-  return emitStatements(schema).map((s) => s.sql).join('\n\n') + '\n';
+  return scriptText(emitStatements(schema));
+}
+
+/** Statements as one script, as `schemadoc sql` prints them. */
+export function scriptText(statements: DdlStatement[]): string {
+  return statements.map((s) => s.sql).join('\n\n') + '\n';
+}
+
+/** Each statement runs with the settings it was written under: a SET (or RESET) goes before it where they change. */
+function withSettings(ordered: Placed[]): DdlStatement[] {
+  const out: DdlStatement[] = [];
+  let current = new Map<string, string>();
+  for (const { settings, at: _, ...statement } of ordered) {
+    const wanted = new Map(settings.map((s) => [s.name, s.sql]));
+    for (const name of current.keys()) {
+      if (!wanted.has(name)) out.push(setting(name, `RESET ${resetName(name)};`));
+    }
+    for (const [name, sql] of wanted) if (current.get(name) !== sql) out.push(setting(name, `${sql};`));
+    current = wanted;
+    out.push(statement);
+  }
+  return out;
+}
+
+function setting(name: string, sql: string): DdlStatement {
+  return { sql, kind: 'setting', name, spans: [], provides: [], requires: [], origin: 'setting' };
+}
+
+function resetName(name: string): string {
+  return name === 'session_authorization' ? 'SESSION AUTHORIZATION' : ident(name);
 }
 
 function schemaOf(name: QualifiedName): ObjectKey[] {
   return name.schema ? [`schema:${name.schema}`] : [];
 }
 
-function emitTable(table: Table): DdlStatement[] {
+type Add = (kind: StatementKind, name: string, sql: string, spans: Span[], provides?: ObjectKey[], requires?: ObjectKey[]) => void;
+
+/** A unique key a foreign key can reference: `key:public.users(id)`, and `primary:public.users()` for the primary key. */
+function keysOf(table: QualifiedName, c: Constraint): ObjectKey[] {
+  if (c.kind !== 'primary key' && c.kind !== 'unique') return [];
+  const keys = [objectKey('key', { ...table, name: `${table.name}(${c.columns.join(',')})` })];
+  if (c.kind === 'primary key') keys.push(objectKey('primary', { ...table, name: `${table.name}()` }));
+  return keys;
+}
+
+function referencedKey(c: Constraint): ObjectKey {
+  const target = c.references!;
+  return target.columns.length
+    ? objectKey('key', { ...target, name: `${target.name}(${target.columns.join(',')})` })
+    : objectKey('primary', { ...target, name: `${target.name}()` });
+}
+
+function emitTable(table: Table, add: Add): void {
+  const own = table.constraints.filter((c) => !c.inherited);
   const lines = [
-    ...table.columns.map(columnSql),
-    ...table.constraints.filter((c) => c.kind !== 'foreign key').map(constraintSql),
+    ...(table.partitionOf ? [] : table.columns.map(columnSql)),
+    ...own.filter((c) => c.kind !== 'foreign key').map(constraintSql),
   ];
   const persistence = table.unlogged ? 'UNLOGGED ' : '';
-  let sql = `CREATE ${persistence}TABLE ${qualified(table)} (\n${lines.map((l) => `  ${l}`).join(',\n')}\n)`;
+  let sql = `CREATE ${persistence}TABLE ${qualified(table)}`;
+  if (table.partitionOf) {
+    sql += ` PARTITION OF ${qualified(table.partitionOf.table)}${lines.length ? ` (\n${lines.map((l) => `  ${l}`).join(',\n')}\n)` : ''} ${table.partitionOf.bound}`;
+  } else {
+    sql += ` (\n${lines.map((l) => `  ${l}`).join(',\n')}\n)`;
+  }
   if (table.inherits?.length) sql += ` INHERITS (${table.inherits.map(qualified).join(', ')})`;
   if (table.partitionBy) sql += ` ${table.partitionBy}`;
   const key = objectKey('relation', table);
-  const out = [statement('table', displayName(table), `${sql};`, table.spans, [key, objectKey('type', table)],
-    [...table.requires, ...schemaOf(table), ...(table.inherits ?? []).map((p) => objectKey('relation', p))])];
+  const parents = [...(table.inherits ?? []), ...(table.partitionOf ? [table.partitionOf.table] : [])];
+  add('table', displayName(table), `${sql};`, table.spans, [key, objectKey('type', table), ...own.flatMap((c) => keysOf(table, c))],
+    [...table.requires, ...schemaOf(table), ...parents.map((p) => objectKey('relation', p))]);
 
-  for (const fk of table.constraints.filter((c) => c.kind === 'foreign key')) {
-    out.push(statement('foreign key', fk.name ?? `${displayName(table)}(${fk.columns.join(', ')})`,
+  for (const fk of own.filter((c) => c.kind === 'foreign key')) {
+    add('foreign key', fk.name ?? `${displayName(table)}(${fk.columns.join(', ')})`,
       `ALTER TABLE ${qualified(table)} ADD ${constraintSql(fk)};`, fk.spans, [],
-      [key, objectKey('relation', fk.references!)]));
+      [key, objectKey('relation', fk.references!), referencedKey(fk)]);
   }
   if (table.rowLevelSecurity || table.forceRowLevelSecurity) {
     const actions = [table.rowLevelSecurity && 'ENABLE', table.forceRowLevelSecurity && 'FORCE'].filter(Boolean);
-    out.push(statement('row level security', displayName(table),
-      actions.map((a) => `ALTER TABLE ${qualified(table)} ${a} ROW LEVEL SECURITY;`).join('\n'), table.spans, [], [key]));
+    add('row level security', displayName(table),
+      actions.map((a) => `ALTER TABLE ${qualified(table)} ${a} ROW LEVEL SECURITY;`).join('\n'), table.spans, [], [key]);
   }
-  return out;
 }
 
 function columnSql(column: Column): string {
@@ -154,7 +210,7 @@ export function constraintSql(c: Constraint): string {
   return name + body;
 }
 
-function emitIndex(index: Index): DdlStatement {
+function emitIndex(index: Index, add: Add): void {
   const name = index.name ? `${ident(index.name)} ` : '';
   let sql = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${name}ON ${qualified(index.table)}`;
   if (index.method !== 'btree') sql += ` USING ${index.method}`;
@@ -162,9 +218,11 @@ function emitIndex(index: Index): DdlStatement {
   if (index.include.length) sql += ` INCLUDE (${identList(index.include)})`;
   if (index.nullsNotDistinct) sql += ' NULLS NOT DISTINCT';
   if (index.where) sql += ` WHERE ${index.where}`;
-  const label = index.name || `on ${displayName(index.table)}`;
-  return statement('index', label, `${sql};`, index.spans, index.name ? [objectKey('relation', index)] : [],
-    [objectKey('relation', index.table)]);
+  const provides = index.name ? [objectKey('relation', index)] : [];
+  if (index.unique && !index.where && index.keys.every((k) => k.column !== undefined)) {
+    provides.push(objectKey('key', { ...index.table, name: `${index.table.name}(${index.keys.map((k) => k.column).join(',')})` }));
+  }
+  add('index', index.name || `on ${displayName(index.table)}`, `${sql};`, index.spans, provides, [objectKey('relation', index.table)]);
 }
 
 function indexKeySql(key: IndexKey): string {
@@ -177,13 +235,17 @@ function indexKeySql(key: IndexKey): string {
   return sql;
 }
 
-function emitPolicy(p: Policy): DdlStatement {
+function emitPolicy(p: Policy, add: Add): void {
   let sql = `CREATE POLICY ${ident(p.name)} ON ${qualified(p.table)}`;
   if (!p.permissive) sql += ' AS RESTRICTIVE';
   if (p.command !== 'all') sql += ` FOR ${p.command.toUpperCase()}`;
   if (p.roles.length) sql += ` TO ${p.roles.map((r) => (r === 'public' || r.startsWith('current_') || r === 'session_user' ? r : ident(r))).join(', ')}`;
   if (p.using) sql += ` USING (${p.using})`;
   if (p.withCheck) sql += ` WITH CHECK (${p.withCheck})`;
-  return statement('policy', `${p.name} on ${displayName(p.table)}`, `${sql};`, p.spans, [],
-    [objectKey('relation', p.table), ...p.requires]);
+  add('policy', `${p.name} on ${displayName(p.table)}`, `${sql};`, p.spans, [], [objectKey('relation', p.table), ...p.requires]);
+}
+
+/** What an implied extension creates, so that what uses it comes after it. */
+function extensionProvides(name: string, schema: string | undefined): ObjectKey[] {
+  return knownProvides(name).map(([kind, what]) => objectKey(kind, schema ? { schema, name: what } : { name: what }));
 }

@@ -5,18 +5,54 @@
 // from the `request.jwt.claims` setting.
 import type { Database } from './database.js';
 import type { DdlStatement } from './emit.js';
+import { SUPABASE_FUNCTIONS, SUPABASE_TABLES } from '../schema/supabase.js';
 
 const ROLES = ['anon', 'authenticated', 'service_role'];
 
-const BEFORE = `CREATE SCHEMA IF NOT EXISTS auth;
+// As Supabase has them: the columns of its auth and storage tables, and its extensions
+// schema (on the search_path) holding pgcrypto and uuid-ossp.
+const BEFORE = `CREATE SCHEMA IF NOT EXISTS extensions;
+CREATE EXTENSION IF NOT EXISTS pgcrypto SCHEMA extensions;
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp" SCHEMA extensions;
+DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET search_path TO "$user", public, extensions', current_database()); END $$;
+SET search_path TO "$user", public, extensions;
+CREATE SCHEMA IF NOT EXISTS auth;
 CREATE TABLE IF NOT EXISTS auth.users (
+  instance_id uuid,
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  email text,
-  phone text,
-  raw_user_meta_data jsonb DEFAULT '{}'::jsonb,
+  aud varchar(255),
+  role varchar(255),
+  email varchar(255),
+  encrypted_password varchar(255),
+  email_confirmed_at timestamptz,
+  invited_at timestamptz,
+  confirmation_token varchar(255),
+  confirmation_sent_at timestamptz,
+  recovery_token varchar(255),
+  recovery_sent_at timestamptz,
+  email_change_token_new varchar(255),
+  email_change varchar(255),
+  email_change_sent_at timestamptz,
+  last_sign_in_at timestamptz,
   raw_app_meta_data jsonb DEFAULT '{}'::jsonb,
+  raw_user_meta_data jsonb DEFAULT '{}'::jsonb,
+  is_super_admin boolean,
   created_at timestamptz DEFAULT now(),
-  updated_at timestamptz DEFAULT now()
+  updated_at timestamptz DEFAULT now(),
+  phone text UNIQUE,
+  phone_confirmed_at timestamptz,
+  phone_change text DEFAULT '',
+  phone_change_token varchar(255) DEFAULT '',
+  phone_change_sent_at timestamptz,
+  confirmed_at timestamptz GENERATED ALWAYS AS (LEAST(email_confirmed_at, phone_confirmed_at)) STORED,
+  email_change_token_current varchar(255) DEFAULT '',
+  email_change_confirm_status smallint DEFAULT 0,
+  banned_until timestamptz,
+  reauthentication_token varchar(255) DEFAULT '',
+  reauthentication_sent_at timestamptz,
+  is_sso_user boolean NOT NULL DEFAULT false,
+  deleted_at timestamptz,
+  is_anonymous boolean NOT NULL DEFAULT false
 );
 CREATE OR REPLACE FUNCTION auth.jwt() RETURNS jsonb LANGUAGE sql STABLE AS $$
   SELECT coalesce(nullif(current_setting('request.jwt.claim', true), ''), nullif(current_setting('request.jwt.claims', true), ''))::jsonb
@@ -32,12 +68,15 @@ CREATE OR REPLACE FUNCTION auth.email() RETURNS text LANGUAGE sql STABLE AS $$
 $$;
 CREATE SCHEMA IF NOT EXISTS storage;
 CREATE TABLE IF NOT EXISTS storage.buckets (
-  id text PRIMARY KEY, name text NOT NULL, public boolean DEFAULT false, owner uuid,
-  created_at timestamptz DEFAULT now(), updated_at timestamptz DEFAULT now()
+  id text PRIMARY KEY, name text NOT NULL, owner uuid, owner_id text, created_at timestamptz DEFAULT now(),
+  updated_at timestamptz DEFAULT now(), public boolean DEFAULT false, avif_autodetection boolean DEFAULT false,
+  file_size_limit bigint, allowed_mime_types text[]
 );
 CREATE TABLE IF NOT EXISTS storage.objects (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(), bucket_id text REFERENCES storage.buckets (id), name text,
-  owner uuid, metadata jsonb, created_at timestamptz DEFAULT now(), updated_at timestamptz DEFAULT now()
+  owner uuid, owner_id text, created_at timestamptz DEFAULT now(), updated_at timestamptz DEFAULT now(),
+  last_accessed_at timestamptz DEFAULT now(), metadata jsonb,
+  path_tokens text[] GENERATED ALWAYS AS (string_to_array(name, '/')) STORED, version text, user_metadata jsonb
 );
 ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY;
 CREATE OR REPLACE FUNCTION storage.foldername(name text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
@@ -50,7 +89,7 @@ CREATE OR REPLACE FUNCTION storage.extension(name text) RETURNS text LANGUAGE sq
   SELECT reverse(split_part(reverse(storage.filename(name)), '.', 1))
 $$;
 ${ROLES.map((role) => `DO $$ BEGIN CREATE ROLE ${role} NOLOGIN${role === 'service_role' ? ' BYPASSRLS' : ''}; EXCEPTION WHEN duplicate_object THEN NULL; END $$;`).join('\n')}
-GRANT USAGE ON SCHEMA public, auth, storage TO ${ROLES.join(', ')};
+GRANT USAGE ON SCHEMA public, auth, storage, extensions TO ${ROLES.join(', ')};
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA auth, storage TO ${ROLES.join(', ')};
 GRANT ALL ON ALL TABLES IN SCHEMA storage TO ${ROLES.join(', ')};`;
 
@@ -59,9 +98,8 @@ const AFTER = `GRANT ALL ON ALL TABLES IN SCHEMA public TO ${ROLES.join(', ')};
 GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO ${ROLES.join(', ')};
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${ROLES.join(', ')};`;
 
-const PROVIDES = ['schema:auth', 'schema:storage', 'relation:auth.users', 'relation:storage.objects', 'relation:storage.buckets',
-  'function:auth.uid', 'function:auth.role', 'function:auth.jwt', 'function:auth.email', 'function:storage.foldername',
-  'function:storage.filename', 'function:storage.extension'];
+const PROVIDES = ['schema:auth', 'schema:storage', 'schema:extensions', 'extension:pgcrypto', 'extension:uuid-ossp',
+  ...Object.keys(SUPABASE_TABLES).map((t) => `relation:${t}`), ...SUPABASE_FUNCTIONS.map((f) => `function:${f}`)];
 
 /** Whether the database already is a Supabase database (or has the stand-in). */
 export async function hasSupabase(db: Database): Promise<boolean> {
@@ -71,8 +109,8 @@ export async function hasSupabase(db: Database): Promise<boolean> {
 
 /** The stand-in around a document's statements: created first, grants last. */
 export function withSupabaseStandIn(statements: DdlStatement[]): DdlStatement[] {
-  const standIn = (sql: string, name: string, rank: number): DdlStatement => ({
-    sql, kind: 'statement', name, spans: [], rank, provides: rank < 0 ? PROVIDES : [], requires: [],
+  const standIn = (sql: string, name: string, provides: string[]): DdlStatement => ({
+    sql, kind: 'statement', name, spans: [], provides, requires: [], origin: 'model',
   });
-  return [standIn(BEFORE, 'Supabase stand-in', -1), ...statements, standIn(AFTER, 'Supabase grants', 99)];
+  return [standIn(BEFORE, 'Supabase stand-in', PROVIDES), ...statements, standIn(AFTER, 'Supabase grants', [])];
 }

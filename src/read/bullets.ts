@@ -10,7 +10,7 @@ import type { Located } from './markdown.js';
 import { fixedSpan } from './source-map.js';
 import { collectColumns, parseOne } from './sql/ast.js';
 import { readIndex } from './sql/objects.js';
-import { readAlterTable } from './sql/table.js';
+import { readAlterTable } from './sql/alter.js';
 
 export type ListKind = 'indexes' | 'constraints';
 
@@ -116,8 +116,8 @@ function readConstraintBullet(text: string, table: QualifiedName, span: Span, re
     return;
   }
   const parsed = parseOne(`ALTER TABLE ${qualified(table)} ADD ${clause}`);
-  const fragments = 'error' in parsed ? undefined : readAlterTable(parsed.node, fixedSpan(span), span);
-  if (!fragments) {
+  const fragments = 'error' in parsed ? undefined : readAlterTable(parsed.node, fixedSpan(span), span).fragments;
+  if (!fragments?.length) {
     reading.diagnostics.push({
       code: 'SD118', severity: 'error', span,
       message: `constraint on ${displayName(table)} cannot be read: ${'error' in parsed ? parsed.error : 'not a constraint'}`,

@@ -1,6 +1,6 @@
 import type { Diagnostic, Suppression } from '../schema/diagnostic.js';
 import { displayName } from '../schema/names.js';
-import type { Fragment } from './fragment.js';
+import { definedTables, type Fragment } from './fragment.js';
 import { readConventions } from './conventions.js';
 import { readIgnoreComments } from './ignore-comments.js';
 import { readMarkdown } from './markdown.js';
@@ -32,29 +32,43 @@ export async function prepareReaders(): Promise<void> {
 }
 
 /** Fragments that say something about a schema but create nothing. */
-const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'declared-function', 'rls-all-tables', 'relationship', 'foreign-key-hint', 'model-interface', 'stated-reference', 'stated-length', 'convention']);
+const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'setting', 'declared-function', 'rls-all-tables', 'relationship', 'foreign-key-hint', 'model-interface', 'stated-reference', 'stated-length', 'convention']);
+
+/** A `.sql` file (a pg_dump, a structure.sql, a migration) is one script; anything else is Markdown. */
+export function isSqlFile(file: string): boolean {
+  return /\.(sql|psql|pgsql)$/i.test(file);
+}
 
 /** Every representation in one document → fragments. */
 export async function readDocument({ file, text }: DocumentInput): Promise<DocumentReading> {
+  if (isSqlFile(file)) return readSqlFile(file, text);
   const markdown = readMarkdown(text);
   const code = await readTypeOrm(markdown.blocks.filter(isTypeScriptBlock), file);
-  const sql = readSqlBlocks([...markdown.blocks, ...code.sqlBlocks], file);
+  // In the document's order: the SQL is a script, read as it runs.
+  const sql = readSqlBlocks(code.sqlBlocks.length ? [...markdown.blocks, ...code.sqlBlocks].sort((a, b) => a.line - b.line) : markdown.blocks, file);
   const diagrams = [
     ...markdown.blocks.filter(isMermaidErDiagram).map((block) => readMermaid(block, file)),
     ...markdown.blocks.filter(isPrismaBlock).map((block) => readPrisma(block, file)),
     ...await Promise.all(markdown.blocks.filter(isDbmlBlock).map((block) => readDbml(block, file))),
     code,
   ];
-  const sqlTables = new Set(sql.fragments.flatMap((f) => (f.kind === 'table' ? [displayName(f.table)] : [])));
+  const sqlTables = new Set(definedTables(sql.fragments).map(displayName));
   const sections = readSections(markdown.elements, file, sqlTables);
   const fragments = [...sql.fragments, ...sections.fragments, ...diagrams.flatMap((d) => d.fragments), ...readConventions(markdown.elements, file)];
-  const diagnostics = [...sql.diagnostics, ...sections.diagnostics, ...diagrams.flatMap((d) => d.diagnostics)];
-  if (!fragments.some((f) => !NOT_SCHEMA.has(f.kind))) {
-    diagnostics.push({
-      code: 'SD100', severity: 'error', span: { file, line: 1, column: 1, source: 'prose' },
-      message: 'no schema found: the document has no SQL block or table of columns that describes a table, type or other object',
-    });
-  }
+  const diagnostics = [...sql.diagnostics, ...sections.diagnostics, ...diagrams.flatMap((d) => d.diagnostics), ...noSchema(fragments, file)];
   keepShapes();
   return { fragments, diagnostics, suppressions: readIgnoreComments(text, file, markdown.htmlBlocks) };
+}
+
+function readSqlFile(file: string, text: string): DocumentReading {
+  const sql = readSqlBlocks([{ lang: 'sql', info: 'sql', content: text, line: 1, indent: 0, headingPath: [] }], file);
+  return { fragments: sql.fragments, diagnostics: [...sql.diagnostics, ...noSchema(sql.fragments, file)], suppressions: [] };
+}
+
+function noSchema(fragments: Fragment[], file: string): Diagnostic[] {
+  if (fragments.some((f) => !NOT_SCHEMA.has(f.kind))) return [];
+  return [{
+    code: 'SD100', severity: 'error', span: { file, line: 1, column: 1, source: 'prose' },
+    message: 'no schema found: the document has no SQL block or table of columns that describes a table, type or other object',
+  }];
 }

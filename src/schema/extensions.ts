@@ -32,6 +32,14 @@ provides('cube', { types: ['cube'] });
 provides('earthdistance', { functions: ['ll_to_earth', 'earth_distance', 'earth_box'] });
 provides('btree_gist', { opclasses: ['gist_int4_ops', 'gist_text_ops', 'gist_uuid_ops'] });
 
+/** The functions and types an extension is known to create: `['function', 'uuid_generate_v4']` … */
+export function knownProvides(extension: string): ['function' | 'type', string][] {
+  const provided: ['function' | 'type', string][] = [];
+  for (const [name, of] of Object.entries(FUNCTIONS)) if (of === extension) provided.push(['function', name]);
+  for (const [name, of] of Object.entries(TYPES)) if (of === extension) provided.push(['type', name]);
+  return provided;
+}
+
 export function extensionOfFunction(name: string): string | undefined {
   return FUNCTIONS[name];
 }

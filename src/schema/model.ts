@@ -69,10 +69,21 @@ export interface Constraint {
   initiallyDeferred?: boolean;
   /** NOT VALID as written in the document. */
   notValid?: boolean;
+  /** A partition's or child table's copy of its parent's constraint: PostgreSQL makes it. */
+  inherited?: boolean;
   spans: Span[];
 }
 
-export interface Table extends QualifiedName {
+/**
+ * Made by a statement of the document's SQL (`Schema.script`), which apply runs as written:
+ * emitting the schema does not write it again. Absent on what other representations describe,
+ * and on what schemadoc had to repair.
+ */
+export interface Written {
+  asWritten?: boolean;
+}
+
+export interface Table extends QualifiedName, Written {
   columns: Column[];
   constraints: Constraint[];
   rowLevelSecurity: boolean;
@@ -81,6 +92,8 @@ export interface Table extends QualifiedName {
   /** Parent tables (INHERITS) and the partitioning clause, as SQL. */
   inherits?: QualifiedName[];
   partitionBy?: string;
+  /** The partitioned table it is a partition of, and its bound (`FOR VALUES FROM (…) TO (…)`). */
+  partitionOf?: { table: QualifiedName; bound: string };
   comment?: string;
   /** Types and functions its columns use (foreign keys are constraints, not requirements). */
   requires: ObjectKey[];
@@ -99,7 +112,7 @@ export interface IndexKey {
   collation?: string;
 }
 
-export interface Index extends QualifiedName {
+export interface Index extends QualifiedName, Written {
   table: QualifiedName;
   unique: boolean;
   method: string;
@@ -110,7 +123,7 @@ export interface Index extends QualifiedName {
   spans: Span[];
 }
 
-export interface EnumType extends QualifiedName {
+export interface EnumType extends QualifiedName, Written {
   values: string[];
   comment?: string;
   spans: Span[];
@@ -118,7 +131,7 @@ export interface EnumType extends QualifiedName {
 
 /** An object that schemadoc keeps as its definition text: domains, composite types,
  * sequences, functions, triggers, views. `requires` lists what it depends on. */
-export interface DefinedObject extends QualifiedName {
+export interface DefinedObject extends QualifiedName, Written {
   definition: string;
   requires: ObjectKey[];
   spans: Span[];
@@ -142,7 +155,7 @@ export interface Trigger extends DefinedObject {
   function: QualifiedName;
 }
 
-export interface Policy {
+export interface Policy extends Written {
   name: string;
   table: QualifiedName;
   command: 'all' | 'select' | 'insert' | 'update' | 'delete';
@@ -154,7 +167,7 @@ export interface Policy {
   spans: Span[];
 }
 
-export interface Extension {
+export interface Extension extends Written {
   name: string;
   schema?: string;
   /** True when the document uses the extension without creating it. */
@@ -162,12 +175,12 @@ export interface Extension {
   spans: Span[];
 }
 
-export interface SchemaNamespace {
+export interface SchemaNamespace extends Written {
   name: string;
   spans: Span[];
 }
 
-export interface Comment {
+export interface Comment extends Written {
   targetKind: 'table' | 'column' | 'view' | 'materialized view' | 'index' | 'type' | 'function' | 'schema' | 'sequence' | 'trigger' | 'policy' | 'constraint' | 'extension';
   /** The COMMENT ON target as SQL, e.g. `users.email`. */
   target: string;
@@ -188,6 +201,40 @@ export interface Example {
   /** The statement as PostgreSQL can run it, where that differs from how it is written (`:id` → `$1`). */
   runAs?: string;
   statementKind: string;
+  /** The session settings where it stands. */
+  settings?: Setting[];
+  spans: Span[];
+}
+
+/** What a statement of the script is, for messages and summaries. */
+export type StatementKind =
+  | 'schema' | 'extension' | 'type' | 'sequence' | 'table' | 'constraint' | 'foreign key' | 'index' | 'view'
+  | 'materialized view' | 'function' | 'trigger' | 'row level security' | 'policy' | 'statement' | 'comment' | 'setting';
+
+/**
+ * A session setting in force where a statement stands, made by a `SET` (or `set_config`) before it:
+ * `search_path` decides where unqualified names are created and found, `check_function_bodies`
+ * whether function bodies are checked. `sql` is the statement that set it, as written.
+ */
+export interface Setting {
+  name: string;
+  sql: string;
+}
+
+/**
+ * A statement of the document's SQL, kept as written and run where it stands: the script is
+ * what PostgreSQL runs, the rest of the model what it makes of it. The text is the document's
+ * own (or the PostgreSQL that schemadoc read MySQL or SQL Server syntax as).
+ */
+export interface ScriptStatement {
+  sql: string;
+  kind: StatementKind;
+  /** What it creates or changes, for messages: `public.users`, `ALTER TABLE public.film OWNER TO postgres`. */
+  name: string;
+  /** What it creates, and what it needs created before it (resolved with the search_path in force). */
+  provides: ObjectKey[];
+  requires: ObjectKey[];
+  settings: Setting[];
   spans: Span[];
 }
 
@@ -237,8 +284,8 @@ export interface Schema {
   triggers: Trigger[];
   policies: Policy[];
   comments: Comment[];
-  /** Other schema statements schemadoc applies as written (GRANT, ALTER … OWNER, …). */
-  statements: DefinedObject[];
+  /** The document's SQL statements, in the order they run: apply runs them as written. */
+  script: ScriptStatement[];
   declaredFunctions: DeclaredFunction[];
   examples: Example[];
   conventions: Convention[];
@@ -247,6 +294,6 @@ export interface Schema {
 export function emptySchema(): Schema {
   return {
     schemas: [], extensions: [], enums: [], types: [], sequences: [], tables: [], indexes: [],
-    views: [], functions: [], triggers: [], policies: [], comments: [], statements: [], declaredFunctions: [], examples: [], conventions: [],
+    views: [], functions: [], triggers: [], policies: [], comments: [], script: [], declaredFunctions: [], examples: [], conventions: [],
   };
 }

@@ -21,7 +21,7 @@ for (const target of TARGETS) {
       expect(await hasSupabase(db)).toBe(false);
       const outcome = await applyStatements(db, withSupabaseStandIn(emitStatements(schema)));
       expect(outcome.diagnostics).toEqual([]);
-      expect(outcome.created).toMatchObject({ table: 7, policy: 9 });
+      expect(outcome.created).toMatchObject({ table: 8, policy: 9 });
       await db.exec(`
         INSERT INTO auth.users (id, email) VALUES ('${ALICE}', 'alice@example.com'), ('${BOB}', 'bob@example.com');
         INSERT INTO users (id, email) VALUES ('${ALICE}', 'alice@example.com'), ('${BOB}', 'bob@example.com');

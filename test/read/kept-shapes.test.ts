@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareReaders, readDocument } from '../../src/read/document.js';
 import { SAMPLE_DOCUMENT } from '../../src/read/kept-shapes.js';
+import { definedTables } from '../../src/read/fragment.js';
 import { readMarkdown } from '../../src/read/markdown.js';
 
 describe('the kept sample', () => {
@@ -10,11 +11,11 @@ describe('the kept sample', () => {
     await prepareReaders();
     const reading = await readDocument({ file: 'sample.md', text: SAMPLE_DOCUMENT });
     expect(reading.diagnostics).toEqual([]);
-    const kinds = reading.fragments.map((f) => f.kind);
+    const kinds = reading.fragments.flatMap((f) => (f.kind === 'script' ? f.fragments.map((i) => i.kind) : [f.kind]));
     for (const kind of ['table', 'index', 'enum', 'view', 'comment'] as const) {
       expect(kinds, kind).toContain(kind);
     }
-    const tableSources = reading.fragments.flatMap((f) => (f.kind === 'table' ? [f.table.spans[0]?.source] : []));
+    const tableSources = definedTables(reading.fragments).map((t) => t.spans[0]?.source);
     expect(tableSources.sort()).toEqual(['column-table', 'sql', 'sql']);
   });
 

@@ -8,7 +8,7 @@ export const unusedEnum: Rule = {
   },
   run({ schema, report }) {
     const used = new Set<string>();
-    const all = [...schema.tables, ...schema.types, ...schema.views, ...schema.functions, ...schema.triggers, ...schema.policies, ...schema.statements, ...schema.sequences];
+    const all = [...schema.tables, ...schema.types, ...schema.views, ...schema.functions, ...schema.triggers, ...schema.policies, ...schema.script, ...schema.sequences];
     for (const object of all) for (const key of object.requires) used.add(key);
     for (const table of schema.tables) for (const c of table.columns) used.add(objectKey('type', { ...(c.type.schema ? { schema: c.type.schema } : {}), name: c.type.name }));
     for (const type of schema.enums) {

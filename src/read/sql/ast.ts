@@ -2,7 +2,7 @@
 // pgsql-deparser, so the model holds PostgreSQL's grammar, never the document's spelling.
 import { deparseSync } from 'pgsql-deparser';
 import type { ObjectKey, QualifiedName, TypeRef } from '../../schema/model.js';
-import { objectKey } from '../../schema/names.js';
+import { objectKey, unresolvedKey } from '../../schema/names.js';
 import { parseSql } from './parser.js';
 
 // The AST is JSON whose shape depends on the node; helpers read it defensively.
@@ -155,20 +155,54 @@ function visitReferences(n: Node, refs: References): void {
     const value = n[key];
     if (typeof value !== 'object' || value === null) continue;
     if (key === 'RangeVar') refs.relations.push(rangeVarName(value));
-    else if (key === 'FuncCall') refs.functions.push(listName(value.funcname));
+    else if (key === 'FuncCall') {
+      refs.functions.push(listName(value.funcname));
+      const sequence = sequenceArgument(value);
+      if (sequence) refs.relations.push(sequence);
+    }
     // Type names appear wrapped (`TypeName`) in expressions and bare in column and parameter fields.
     else if (TYPE_NAME_FIELDS.has(key) && Array.isArray(value.names)) refs.types.push(listName(value.names));
     visitReferences(value, refs);
   }
 }
 
-/** Dependency keys for ordering, each once: relations (tables and views), functions, types. */
+const SEQUENCE_FUNCTIONS = new Set(['nextval', 'currval', 'setval']);
+
+/** `nextval('public.orders_id_seq'::regclass)`: the sequence a default uses, named in a string. */
+function sequenceArgument(call: Node): QualifiedName | undefined {
+  const name = strings(call.funcname);
+  if (!SEQUENCE_FUNCTIONS.has(name[name.length - 1] ?? '')) return undefined;
+  let argument = call.args?.[0];
+  if (argument?.TypeCast) argument = argument.TypeCast.arg;
+  const text: unknown = argument?.A_Const?.sval?.sval;
+  return typeof text === 'string' ? regclassName(text) : undefined;
+}
+
+/** A relation name written in a string (`'Orders_seq'`, `'"Orders".seq'`), folded as PostgreSQL folds it. */
+export function regclassName(text: string): QualifiedName | undefined {
+  const parts = text.match(/"(?:[^"]|"")*"|[^."]+/g)?.map((p) => (p.startsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p.trim().toLowerCase()));
+  if (!parts?.length || parts.length > 2) return undefined;
+  return parts.length === 2 ? { schema: parts[0]!, name: parts[1]! } : { name: parts[0]! };
+}
+
+/** Dependency keys for ordering, each once: relations (tables and views), functions, types, and the schemas they name. */
 export function requiredKeys(refs: References): ObjectKey[] {
   const keys = new Set<ObjectKey>();
-  for (const r of refs.relations) keys.add(objectKey('relation', r));
-  for (const f of refs.functions) keys.add(objectKey('function', f));
-  for (const t of refs.types) if (t.schema !== 'pg_catalog') keys.add(objectKey('type', t));
+  for (const r of refs.relations) addKey(keys, 'relation', r);
+  for (const f of refs.functions) addKey(keys, 'function', f);
+  for (const t of refs.types) addKey(keys, 'type', t);
   return [...keys];
+}
+
+function addKey(keys: Set<ObjectKey>, kind: string, name: QualifiedName): void {
+  if (name.schema === 'pg_catalog') return;
+  keys.add(nameKey(kind, name));
+  if (name.schema) keys.add(`schema:${name.schema}`);
+}
+
+/** The key of a name as written: open when it has no schema (merge resolves it with the search_path). */
+export function nameKey(kind: string, name: QualifiedName): ObjectKey {
+  return name.schema ? objectKey(kind, name) : unresolvedKey(kind, name.name);
 }
 
 /** Parses SQL that schemadoc writes from a table row or a bullet: its first statement, or the parser's message. */

@@ -1,29 +1,16 @@
 // SQL code blocks → fragments, parsed by libpg-query (PostgreSQL's own parser).
 import type { Diagnostic } from '../../schema/diagnostic.js';
-import type { Span, Table } from '../../schema/model.js';
-import { emptyFacts, readForeignKey } from '../column-vocabulary.js';
 import type { Fragment } from '../fragment.js';
 import type { CodeBlock } from '../markdown.js';
-import { collectReferences, requiredKeys, sql, type Node, type References } from './ast.js';
-import { readComment, readIndex, readObjectStatement, readPolicy } from './objects.js';
-import { impliedExtensions } from './implied-extensions.js';
+import type { Node } from './ast.js';
 import { parseSql, scanSql, SqlSyntaxError } from './parser.js';
 import { readGroups } from './threads.js';
 import { readPseudoSql } from './pseudo.js';
 import { repairDialects } from './dialects.js';
-import { readAlterTable, readCreateTable, UnsupportedSql } from './table.js';
+import { connectsElsewhere, EXAMPLE_STATEMENTS, readStatement, type Statement } from './statement.js';
 import { BlockSourceMap } from '../source-map.js';
 
 const SQL_LANGUAGES = new Set(['sql', 'postgres', 'postgresql', 'pgsql', 'psql', 'plpgsql', 'pg', 'postgre']);
-
-/** Statements that are not schema: kept as examples, never applied. */
-const EXAMPLE_STATEMENTS = new Set([
-  'SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'VacuumStmt', 'ExplainStmt',
-  'CopyStmt', 'TruncateStmt', 'TransactionStmt', 'VariableSetStmt', 'VariableShowStmt', 'DropStmt',
-  'AlterDatabaseSetStmt', 'AlterDatabaseStmt', 'CreatedbStmt', 'DropdbStmt', 'AlterSystemStmt', 'CallStmt',
-  'ListenStmt', 'NotifyStmt', 'LockStmt', 'CheckPointStmt', 'ReindexStmt', 'ClusterStmt', 'PrepareStmt',
-  'ExecuteStmt', 'DeallocateStmt', 'RefreshMatViewStmt', 'DiscardStmt', 'LoadStmt',
-]);
 
 export interface ReadResult {
   fragments: Fragment[];
@@ -32,15 +19,6 @@ export interface ReadResult {
 
 export function isSqlLanguage(lang: string): boolean {
   return SQL_LANGUAGES.has(lang);
-}
-
-interface Statement {
-  node: Node;
-  kind: string;
-  /** Byte offsets, and the source map they are relative to. */
-  start: number;
-  end: number;
-  at: BlockSourceMap;
 }
 
 interface PreparedBlock {
@@ -98,19 +76,12 @@ export function readSqlGroup(blocks: CodeBlock[], file: string): ReadResult {
 function readBlock(block: PreparedBlock, statements: Statement[] | undefined, fragments: Fragment[], diagnostics: Diagnostic[]): void {
   if (!statements) return;
   for (const command of block.metaCommands) {
-    fragments.push({ kind: 'example', example: { sql: command.text, statementKind: 'psql', spans: [block.at.span(command.start)] } });
+    const span = block.at.span(command.start);
+    const elsewhere = connectsElsewhere(command.text, span);
+    if (elsewhere) diagnostics.push(elsewhere);
+    else fragments.push({ kind: 'example', example: { sql: command.text, statementKind: 'psql', spans: [span] } });
   }
-  for (const statement of statements) {
-    try {
-      fragments.push(...readStatement(statement, diagnostics));
-    } catch (error) {
-      if (!(error instanceof UnsupportedSql)) throw error;
-      diagnostics.push({
-        code: 'SD102', severity: 'warning', span: statement.at.span(statement.start),
-        message: `schemadoc cannot read ${error.message} yet; the statement is left out`,
-      });
-    }
-  }
+  for (const statement of statements) fragments.push(...readStatement(statement, diagnostics));
 }
 
 /** All labelled blocks in one parse; undefined when they do not parse cleanly as separate blocks. */
@@ -127,6 +98,7 @@ function parseTogether(blocks: PreparedBlock[]): Map<PreparedBlock, Statement[]>
   for (const block of blocks) texts.push(block.text);
   const parsed = tryParse(texts.join(separator), undefined);
   if (!parsed.ok) return undefined;
+  const text = parsed.statements[0]?.text;
   const byBlock = new Map<PreparedBlock, Statement[]>();
   for (const block of blocks) byBlock.set(block, []);
   let i = 0;
@@ -136,7 +108,7 @@ function parseTogether(blocks: PreparedBlock[]): Map<PreparedBlock, Statement[]>
     // A statement running into the next block means an unterminated quote or comment: read block by block.
     if (statement.end > starts[i]! + block.at.byteLength) return undefined;
     const at = block.at.from(-starts[i]!);
-    byBlock.get(block)!.push({ node: statement.node, kind: statement.kind, start: statement.start, end: statement.end, at });
+    byBlock.get(block)!.push({ node: statement.node, kind: statement.kind, start: statement.start, end: statement.end, text: text!, at });
   }
   return byBlock;
 }
@@ -187,94 +159,6 @@ function parseBlock(block: PreparedBlock, fragments: Fragment[], diagnostics: Di
   return statements;
 }
 
-function readStatement(statement: Statement, diagnostics: Diagnostic[]): Fragment[] {
-  const { node, kind, at } = statement;
-  const span = at.span(statement.start, statement.end);
-  if (EXAMPLE_STATEMENTS.has(kind)) {
-    return [{ kind: 'example', example: { sql: at.slice(statement.start, statement.end).trim(), statementKind: kind, spans: [span] } }];
-  }
-  const refs = collectReferences(node);
-  // A fresh literal, not the array impliedExtensions returns: pushes below then always meet one kind of array.
-  const fragments: Fragment[] = [];
-  fragments.push(...impliedExtensions(node, refs, span));
-  switch (kind) {
-    case 'CreateStmt':
-      if (node.partbound || node.ofTypename || node.tableElts?.some((e: Node) => e.TableLikeClause)) {
-        fragments.push(asWritten(kind, node, span, refs));
-        diagnostics.push({
-          code: 'SD103', severity: 'info', span,
-          message: 'a table created with PARTITION OF, OF or LIKE is applied as written; its columns are not in the model',
-        });
-      } else {
-        const reading = readCreateTable(node, at, span, refs);
-        fragments.push({ kind: 'table', table: reading.table });
-        fragments.push(...statedReferences(statement, reading.table));
-        fragments.push(...reading.inlineIndexes.map((index): Fragment => ({ kind: 'index', index })));
-        diagnostics.push(...reading.diagnostics);
-      }
-      break;
-    case 'IndexStmt':
-      fragments.push({ kind: 'index', index: readIndex(node, span) });
-      break;
-    case 'CreatePolicyStmt':
-      fragments.push({ kind: 'policy', policy: readPolicy(node, span, refs) });
-      break;
-    case 'AlterTableStmt':
-      fragments.push(...(readAlterTable(node, at, span) ?? [asWritten(kind, node, span, refs)]));
-      break;
-    case 'CommentStmt': {
-      const comment = readComment(node, span);
-      fragments.push(comment ? { kind: 'comment', comment } : asWritten(kind, node, span, refs));
-      break;
-    }
-    default:
-      fragments.push(readObjectStatement(kind, node, span, refs) ?? asWritten(kind, node, span, refs));
-  }
-  return fragments;
-}
-
-/** `owner_id UUID NOT NULL, -- References users(id)`: what a comment beside a column says it references. */
-function statedReferences(statement: Statement, table: Table): Fragment[] {
-  // Scanning costs more than reading the table: only statements with a comment are scanned.
-  if (!statement.at.includes('--', statement.start, statement.end)) return [];
-  const text = statement.at.slice(statement.start, statement.end);
-  let comments;
-  try {
-    comments = scanSql(text).filter((t) => t.tokenName === 'SQL_COMMENT');
-  } catch {
-    return [];
-  }
-  const fragments: Fragment[] = [];
-  const base = statement.at.span(statement.start).line;
-  const lineOf = (byte: number) => base + (Buffer.from(text, 'utf8').subarray(0, byte).toString('utf8').match(/\n/g)?.length ?? 0);
-  for (const comment of comments) {
-    const facts = emptyFacts();
-    if (!readForeignKey(comment.text.replace(/^--\s*/, ''), facts) || !facts.references?.table) continue;
-    const line = lineOf(comment.start);
-    const column = table.columns.find((c) => c.spans[0]?.line === line);
-    if (!column) continue;
-    const { schema, table: name } = facts.references;
-    fragments.push({
-      kind: 'stated-reference', table: { ...(table.schema ? { schema: table.schema } : {}), name: table.name }, column: column.name,
-      references: schema ? { schema, name } : { name }, span: statement.at.span(statement.start + comment.start),
-    });
-  }
-  return fragments;
-}
-
-/** A schema statement the model does not break down (GRANT, DO, CREATE ROLE …): applied as written. */
-function asWritten(kind: string, node: Node, span: Span, refs: References): Fragment {
-  return {
-    kind: 'statement',
-    statement: {
-      name: kind,
-      definition: sql({ [kind]: node }),
-      requires: requiredKeys(refs),
-      spans: [span],
-    },
-  };
-}
-
 type ParseOutcome =
   | { ok: true; statements: Statement[] }
   | { ok: false; message: string; position?: number };
@@ -293,7 +177,7 @@ function tryParse(text: string, at: BlockSourceMap | undefined): ParseOutcome {
     const start = skipTrivia(bytes, raw.stmt_location ?? 0);
     const end = raw.stmt_len ? (raw.stmt_location ?? 0) + raw.stmt_len : bytes.length;
     const kind = Object.keys(raw.stmt)[0]!;
-    statements.push({ node: raw.stmt[kind], kind, start, end, at: at! });
+    statements.push({ node: raw.stmt[kind], kind, start, end, text: bytes, at: at! });
   }
   return { ok: true, statements };
 }

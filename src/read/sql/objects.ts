@@ -1,9 +1,8 @@
 // Schema statements other than tables → fragments.
 import type { Comment, Index, IndexKey, Policy, QualifiedName, Span } from '../../schema/model.js';
-import { objectKey } from '../../schema/names.js';
 import type { Fragment } from '../fragment.js';
 import {
-  expression, listName, rangeVarName, requiredKeys, sql, strings, typeRef, type Node, type References,
+  expression, listName, nameKey, rangeVarName, requiredKeys, sql, strings, typeRef, type Node, type References,
 } from './ast.js';
 
 export function readIndex(stmt: Node, span: Span): Index {
@@ -74,22 +73,28 @@ export function readComment(stmt: Node, span: Span): Comment | undefined {
   const names = stmt.object?.List ? strings(stmt.object.List.items) : [];
   const relation = targetKind === 'column' ? names.slice(0, -1) : names;
   const requires = ['table', 'column', 'view', 'materialized view', 'index', 'sequence'].includes(targetKind)
-    ? [objectKey('relation', listName(relation.map((sval) => ({ String: { sval } }))))]
+    ? [nameKey('relation', listName(relation.map((sval) => ({ String: { sval } }))))]
     : [];
   return { targetKind, target, text: stmt.comment, requires, spans: [span] };
 }
 
-/** Statements that only add objects (no table structure): the fragment kinds they produce. */
-export function readObjectStatement(kind: string, stmt: Node, span: Span, refs: References): Fragment | undefined {
+/**
+ * Statements that only add objects (no table structure): the fragment kinds they produce.
+ * An object's definition is the statement as written (`text`).
+ */
+export function readObjectStatement(kind: string, stmt: Node, text: string, span: Span, refs: References): Fragment | undefined {
   const requires = requiredKeys(refs);
-  const definedObject = (name: QualifiedName) => ({ ...name, definition: sql({ [kind]: stmt }), requires, spans: [span] });
+  const definedObject = (name: QualifiedName) => ({ ...name, definition: text, requires, spans: [span] });
   switch (kind) {
     case 'CreateSchemaStmt':
-      return { kind: 'schema', schema: { name: stmt.schemaname, spans: [span] } };
+      return { kind: 'schema', schema: { name: stmt.schemaname, spans: [span] }, ...(stmt.if_not_exists ? { ifNotExists: true } : {}) };
     case 'CreateExtensionStmt': {
       const schemaOption = (stmt.options ?? []).find((o: Node) => o.DefElem?.defname === 'schema');
       const schema = schemaOption ? strings([schemaOption.DefElem.arg])[0] : undefined;
-      return { kind: 'extension', extension: { name: stmt.extname, ...(schema ? { schema } : {}), implied: false, spans: [span] } };
+      return {
+        kind: 'extension', extension: { name: stmt.extname, ...(schema ? { schema } : {}), implied: false, spans: [span] },
+        ...(stmt.if_not_exists ? { ifNotExists: true } : {}),
+      };
     }
     case 'CreateEnumStmt':
       return { kind: 'enum', enum: { ...listName(stmt.typeName), values: strings(stmt.vals), spans: [span] } };
@@ -99,17 +104,18 @@ export function readObjectStatement(kind: string, stmt: Node, span: Span, refs: 
     case 'CreateRangeStmt':
       return { kind: 'type', type: definedObject(listName(stmt.domainname ?? stmt.typeName)) };
     case 'CreateSeqStmt':
-      return { kind: 'sequence', sequence: definedObject(rangeVarName(stmt.sequence)) };
+      return { kind: 'sequence', sequence: definedObject(rangeVarName(stmt.sequence)), ...(stmt.if_not_exists ? { ifNotExists: true } : {}) };
     case 'ViewStmt':
       return {
         kind: 'view',
-        view: { ...definedObject(rangeVarName(stmt.view)), materialized: false, query: sql(stmt.query) },
+        view: { ...definedObject(rangeVarName(stmt.view)), materialized: false, query: printedQuery(stmt.query) },
+        ...(stmt.replace ? { replace: true } : {}),
       };
     case 'CreateTableAsStmt':
       if (stmt.objtype !== 'OBJECT_MATVIEW') return undefined;
       return {
         kind: 'view',
-        view: { ...definedObject(rangeVarName(stmt.into.rel)), materialized: true, query: sql(stmt.query) },
+        view: { ...definedObject(rangeVarName(stmt.into.rel)), materialized: true, query: printedQuery(stmt.query) },
       };
     case 'CreateFunctionStmt': {
       const language = (stmt.options ?? []).find((o: Node) => o.DefElem?.defname === 'language');
@@ -123,11 +129,12 @@ export function readObjectStatement(kind: string, stmt: Node, span: Span, refs: 
             .filter((p: Node) => p.mode !== 'FUNC_PARAM_OUT' && p.mode !== 'FUNC_PARAM_TABLE')
             .map((p: Node) => typeRef(p.argType).sql),
           language: language ? strings([language.DefElem.arg])[0] ?? 'sql' : 'sql',
-          definition: sql({ [kind]: stmt }),
+          definition: text,
           // A function's own name is not a dependency (recursion).
-          requires: requires.filter((key) => key !== objectKey('function', listName(stmt.funcname))),
+          requires: requires.filter((key) => key !== nameKey('function', listName(stmt.funcname))),
           spans: [span],
         },
+        ...(stmt.replace ? { replace: true } : {}),
       };
     }
     case 'CreateTrigStmt':
@@ -137,12 +144,22 @@ export function readObjectStatement(kind: string, stmt: Node, span: Span, refs: 
           name: stmt.trigname,
           table: rangeVarName(stmt.relation),
           function: listName(stmt.funcname),
-          definition: sql({ [kind]: stmt }),
-          requires: [...requires, objectKey('function', listName(stmt.funcname))],
+          definition: text,
+          requires: [...requires, nameKey('function', listName(stmt.funcname))],
           spans: [span],
         },
+        ...(stmt.replace ? { replace: true } : {}),
       };
     default:
       return undefined;
+  }
+}
+
+/** A view's query as PostgreSQL's grammar prints it, for the rules that look into it; empty where the printer fails. */
+function printedQuery(query: Node): string {
+  try {
+    return sql(query);
+  } catch {
+    return '';
   }
 }

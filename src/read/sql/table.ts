@@ -4,7 +4,6 @@ import type { Diagnostic } from '../../schema/diagnostic.js';
 import type {
   Column, Constraint, ForeignKeyTarget, Index, IndexKey, ObjectKey, QualifiedName, ReferentialAction, Span, Table,
 } from '../../schema/model.js';
-import type { Fragment } from '../fragment.js';
 import {
   expression, rangeVarName, requiredKeys, sql, strings, typeRef, type Node, type References,
 } from './ast.js';
@@ -20,6 +19,8 @@ export interface TableReading {
   /** MySQL-style `INDEX name (columns)` lines, read as the indexes they mean. */
   inlineIndexes: Index[];
   diagnostics: Diagnostic[];
+  /** Read as other SQL than written (MySQL's inline INDEX, TEXT(n)): the model's version is what PostgreSQL accepts. */
+  repaired: boolean;
 }
 
 export function readCreateTable(stmt: Node, at: SpanSource, statementSpan: Span, refs: References): TableReading {
@@ -30,9 +31,11 @@ export function readCreateTable(stmt: Node, at: SpanSource, statementSpan: Span,
   if (stmt.inhRelations?.length) table.inherits = stmt.inhRelations.map((r: Node) => rangeVarName(r.RangeVar));
   if (stmt.partspec) table.partitionBy = partitionClause(stmt);
 
+  let repaired = false;
   for (const element of stmt.tableElts ?? []) {
     const inline = element.ColumnDef && mysqlInlineIndex(element.ColumnDef, table, at);
     if (inline) {
+      repaired = true;
       inlineIndexes.push(inline);
       diagnostics.push({
         code: 'SD104', severity: 'warning', span: inline.spans[0],
@@ -41,14 +44,17 @@ export function readCreateTable(stmt: Node, at: SpanSource, statementSpan: Span,
       });
     } else if (element.ColumnDef) {
       const { column, constraints } = readColumn(element.ColumnDef, at);
-      if (column.type.name === 'text' && column.type.modifiers.length) diagnostics.push(textLength(column));
+      if (column.type.name === 'text' && column.type.modifiers.length) {
+        diagnostics.push(textLength(column));
+        repaired = true;
+      }
       table.columns.push(column);
       table.constraints.push(...constraints);
     } else if (element.Constraint) {
       table.constraints.push(readConstraint(element.Constraint, [], at));
     }
   }
-  return { table, inlineIndexes, diagnostics };
+  return { table, inlineIndexes, diagnostics, repaired };
 }
 
 // Tables and references are literals rather than spreads of their name: the copy a spread
@@ -187,42 +193,3 @@ export function readConstraint(c: Node, ownColumns: string[], at: SpanSource): C
 
 /** A construct schemadoc reads but cannot represent in the model (reported, never fatal). */
 export class UnsupportedSql extends Error {}
-
-/** ALTER TABLE: the commands that describe the schema become fragments. */
-export function readAlterTable(stmt: Node, at: SpanSource, span: Span): Fragment[] | undefined {
-  if (stmt.objtype !== 'OBJECT_TABLE') return undefined;
-  const table: QualifiedName = rangeVarName(stmt.relation);
-  const fragments: Fragment[] = [];
-  for (const { AlterTableCmd: cmd } of stmt.cmds ?? []) {
-    switch (cmd.subtype) {
-      case 'AT_AddConstraint':
-        fragments.push({ kind: 'add-constraint', table, constraint: readConstraint(cmd.def.Constraint, [], at) });
-        break;
-      case 'AT_AddColumn': {
-        const { column, constraints } = readColumn(cmd.def.ColumnDef, at);
-        fragments.push({ kind: 'add-column', table, column });
-        for (const constraint of constraints) fragments.push({ kind: 'add-constraint', table, constraint });
-        break;
-      }
-      case 'AT_ColumnDefault':
-        fragments.push({ kind: 'alter-column', table, column: cmd.name, default: cmd.def ? sql(cmd.def) : null, span });
-        break;
-      case 'AT_SetNotNull':
-      case 'AT_DropNotNull':
-        fragments.push({ kind: 'alter-column', table, column: cmd.name, notNull: cmd.subtype === 'AT_SetNotNull', span });
-        break;
-      case 'AT_EnableRowSecurity':
-      case 'AT_DisableRowSecurity':
-        fragments.push({ kind: 'row-level-security', table, enable: cmd.subtype === 'AT_EnableRowSecurity', span });
-        break;
-      case 'AT_ForceRowSecurity':
-      case 'AT_NoForceRowSecurity':
-        fragments.push({ kind: 'row-level-security', table, force: cmd.subtype === 'AT_ForceRowSecurity', span });
-        break;
-      default:
-        // Any other command (OWNER TO, SET STORAGE …) keeps the whole statement as written.
-        return undefined;
-    }
-  }
-  return fragments;
-}
