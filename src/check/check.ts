@@ -6,12 +6,12 @@ import type { DocumentInput } from '../read/document.js';
 import { withoutSuppressed, type Diagnostic } from '../schema/diagnostic.js';
 import type { ConventionSettings, Schema } from '../schema/model.js';
 import { emptyConfig, type CheckConfig } from './config.js';
-import { executeSchema, type Execution } from './execute.js';
+import { executeSchema, type ExecuteOptions, type Execution } from './execute.js';
 import { locateIn } from './locate.js';
 import type { ConventionInForce, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends ExecuteOptions {
   config?: CheckConfig;
   /** Run the schema and examples in a scratch database (default true). */
   execute?: boolean;
@@ -27,7 +27,7 @@ export async function checkDocuments(documents: DocumentInput[], options: CheckO
   const config = options.config ?? emptyConfig();
   const { schema, diagnostics, suppressions } = await compileDocuments(documents);
   const sources = new Map(documents.map((d) => [d.file, d.text]));
-  const execution = options.execute === false ? undefined : await executeSchema(schema, sources);
+  const execution = options.execute === false ? undefined : await executeSchema(schema, sources, options);
   // A line that reading or merging already marked as an error is not reported again by PostgreSQL.
   const errorLines = new Set(diagnostics.filter((d) => d.severity === 'error' && d.span).map((d) => `${d.span!.file}:${d.span!.line}`));
   const executed = (execution?.diagnostics ?? []).filter((d) => !d.span || !errorLines.has(`${d.span.file}:${d.span.line}`));

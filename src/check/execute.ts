@@ -4,16 +4,28 @@
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Example, ObjectKey, Schema, Span } from '../schema/model.js';
 import { displayName, looseName } from '../schema/names.js';
+import type { DocumentInput } from '../read/document.js';
 import { usesSupabase } from '../schema/supabase.js';
-import { asPostgresError, embeddedExtensions, openDatabase, type Database, type PostgresError } from '../pg/database.js';
-import { emitStatements, type DdlStatement } from '../pg/emit.js';
-import { withSupabaseStandIn } from '../pg/supabase.js';
+import {
+  asPostgresError, embeddedExtensions, embeddedHas, EnvironmentError, openDatabase, type Database, type PostgresError,
+} from '../pg/database.js';
+import { emitStatements, SessionSettings, type DdlStatement } from '../pg/emit.js';
+import { hasSupabase, SUPABASE_SEARCH_PATH, withSupabaseStandIn } from '../pg/supabase.js';
 import { locateIn } from './locate.js';
 
 export interface Execution {
   diagnostics: Diagnostic[];
   /** How many example statements were run. */
   examplesRun: number;
+  /** Where: the embedded scratch database, or the server `--db` names. */
+  where: string;
+}
+
+export interface ExecuteOptions {
+  /** A PostgreSQL server to run the scratch transaction on, instead of the embedded database. */
+  url?: string;
+  /** SQL run first, in the same transaction: roles or a schema the documents take for granted. */
+  prelude?: DocumentInput[];
 }
 
 /** Statements run together while they succeed; a failing batch is run again one by one. */
@@ -28,33 +40,89 @@ const RUNNABLE_EXAMPLES = new Set([
 /** A missing table, column, type, function or schema: the document refers to what it never defines. */
 const UNDEFINED = new Set(['42P01', '42703', '42704', '42883', '3F000']);
 
-export async function executeSchema(schema: Schema, sources: Map<string, string>): Promise<Execution> {
+export async function executeSchema(schema: Schema, sources: Map<string, string>, options: ExecuteOptions = {}): Promise<Execution> {
+  const db = options.url ? await openDatabase({ url: options.url }) : await scratchDatabase(schema.extensions.map((e) => e.name));
+  try {
+    return await execute(db, schema, sources, options);
+  } finally {
+    if (options.url) await db.close();
+  }
+}
+
+async function execute(db: Database, schema: Schema, sources: Map<string, string>, options: ExecuteOptions): Promise<Execution> {
   let statements = emitStatements(schema);
-  if (usesSupabase(schema)) statements = withSupabaseStandIn(statements);
-  const db = await scratchDatabase(schema.extensions.map((e) => e.name));
+  const standIn = usesSupabase(schema) && !(await hasSupabase(db));
+  if (standIn) statements = withSupabaseStandIn(statements);
   const diagnostics: Diagnostic[] = [];
+  const missing = new MissingExtensions(db.kind === 'embedded' ? schema.extensions.filter((e) => !embeddedHas(e.name)).map((e) => e.name) : []);
   let examplesRun = 0;
   await db.exec('BEGIN');
   try {
-    const failed = await runSchema(db, schema, statements, sources, diagnostics);
+    for (const prelude of options.prelude ?? []) {
+      const error = await attempt(db, prelude.text);
+      if (error) throw new EnvironmentError(`the prelude ${prelude.file} fails in PostgreSQL: ${explain(error)}`);
+    }
+    const failed = await runSchema(db, schema, statements, sources, diagnostics, missing);
+    const session = new SessionSettings();
+    await db.exec(`RESET ALL;${standIn ? SUPABASE_SEARCH_PATH : ''}`);
     for (const example of schema.examples) {
       if (!RUNNABLE_EXAMPLES.has(example.statementKind)) continue;
       examplesRun++;
+      for (const sql of session.change(example.settings ?? [])) await attempt(db, sql);
       const error = await runExample(db, example);
-      if (error && !failedBefore(error, failed)) diagnostics.push(exampleFails(example, error, schema));
+      if (!error || failedBefore(error, failed) || missing.explains(error)) continue;
+      diagnostics.push(exampleFails(example, error, schema));
     }
   } finally {
     await db.exec('ROLLBACK');
   }
-  return { diagnostics, examplesRun };
+  diagnostics.push(...missing.report(schema));
+  return { diagnostics, examplesRun, where: db.kind === 'embedded' ? 'a scratch database' : `a transaction on ${db.description}, rolled back` };
+}
+
+/**
+ * Extensions the embedded database does not ship (postgis, pg_partman …): each is one warning,
+ * and what fails for want of it (a type, a function, a relation it would have made) is counted
+ * there, not reported again.
+ */
+class MissingExtensions {
+  private unchecked = 0;
+
+  constructor(readonly names: string[]) {}
+
+  /** A CREATE EXTENSION of one of them is not run. */
+  creates(statement: DdlStatement): boolean {
+    return this.names.length > 0 && statement.provides.some((k) => this.names.some((n) => k === `extension:${n}`));
+  }
+
+  /** A failure that an absent extension explains. */
+  explains(error: PostgresError): boolean {
+    if (this.names.length === 0 || !error.code || !UNDEFINED.has(error.code)) return false;
+    this.unchecked++;
+    return true;
+  }
+
+  report(schema: Schema): Diagnostic[] {
+    return this.names.map((name) => {
+      const extension = schema.extensions.find((e) => e.name === name);
+      return {
+        code: 'SD402', severity: 'warning', span: extension?.spans[0],
+        message: `the embedded database does not ship the extension ${name}, so what uses it is not checked`
+          + `${this.unchecked ? ` (${this.unchecked} ${this.unchecked === 1 ? 'statement' : 'statements'} that need ${this.names.length === 1 ? 'it' : 'one of them'})` : ''}`
+          + ': `check --db URL` runs the document on a PostgreSQL server that has it, in a transaction that is rolled back',
+      } satisfies Diagnostic;
+    });
+  }
 }
 
 /** Runs the DDL; returns what could not be created, so that what depends on it is not reported again. */
-async function runSchema(db: Database, schema: Schema, statements: DdlStatement[], sources: Map<string, string>, diagnostics: Diagnostic[]): Promise<Set<ObjectKey>> {
+async function runSchema(
+  db: Database, schema: Schema, statements: DdlStatement[], sources: Map<string, string>, diagnostics: Diagnostic[], missing: MissingExtensions,
+): Promise<Set<ObjectKey>> {
   const failed = new Set<ObjectKey>();
   // What depends on an object that failed is not run (statements come in dependency order).
   const runnable = (statement: DdlStatement): boolean => {
-    if (!statement.requires.some((k) => failed.has(k))) return true;
+    if (!missing.creates(statement) && !statement.requires.some((k) => failed.has(k))) return true;
     for (const k of statement.provides) failed.add(k);
     return false;
   };
@@ -66,7 +134,7 @@ async function runSchema(db: Database, schema: Schema, statements: DdlStatement[
       const error = await attempt(db, statement.sql);
       if (!error) continue;
       for (const k of statement.provides) failed.add(k);
-      diagnostics.push(statementFails(statement, error, sources, schema));
+      if (!missing.explains(error)) diagnostics.push(statementFails(statement, error, sources, schema));
     }
   }
   return failed;
@@ -144,14 +212,16 @@ function folding(error: PostgresError, schema: Schema): Pick<Diagnostic, 'code' 
 }
 
 function statementFails(statement: DdlStatement, error: PostgresError, sources: Map<string, string>, schema: Schema): Diagnostic {
-  const span = statement.spans[0];
+  const at = statement.spans[0];
+  // The document's own statement: PostgreSQL's position is in the document's text.
+  const span = at && statement.origin === 'script' && error.position ? positionIn(statement.sql, error.position, at) : at && tokenSpan(at, statement.sql, error.position, sources);
   const folded = folding(error, schema);
   return {
     code: folded?.code ?? codeOf(error) ?? 'SD400',
     severity: 'error',
     message: `${statement.kind} ${statement.name} fails in PostgreSQL: ${folded ? `${error.message}${folded.note}` : explain(error)}`,
     ...(folded ? { fix: folded.fix } : {}),
-    ...(span ? { span: tokenSpan(span, statement.sql, error.position, sources) } : {}),
+    ...(span ? { span } : {}),
   };
 }
 

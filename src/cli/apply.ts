@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyStatements } from '../pg/apply.js';
-import { DEFAULT_DATA_DIR, openDatabase } from '../pg/database.js';
+import { DEFAULT_DATA_DIR, embeddedHas, openDatabase } from '../pg/database.js';
 import { emitStatements, type DdlStatement } from '../pg/emit.js';
 import type { Schema } from '../schema/model.js';
 import { hasSupabase, withSupabaseStandIn } from '../pg/supabase.js';
@@ -56,6 +56,17 @@ export async function applyCommand(argv: string[]): Promise<number> {
   if (blocking.length && !values.force) {
     report(diagnostics, format, sources, { applied: false, created: {} });
     if (format === 'pretty') console.error(`Nothing was applied: ${plural(blocking.length, 'error')} in the document ${blocking.length === 1 ? 'makes' : 'make'} objects impossible to create (--force creates the others).`);
+    return EXIT.problems;
+  }
+
+  const unshipped = url ? [] : schema.extensions.filter((e) => !embeddedHas(e.name));
+  if (unshipped.length) {
+    const missing: Diagnostic[] = unshipped.map((e) => ({
+      code: 'SD302', severity: 'error', span: e.spans[0],
+      message: `the embedded database does not ship the extension ${e.name}: apply the document to a PostgreSQL server that has it (--db URL)`,
+    }));
+    report([...diagnostics, ...missing], format, sources, { applied: false, created: {} });
+    if (format === 'pretty') console.error('Nothing was applied.');
     return EXIT.problems;
   }
 

@@ -31,6 +31,11 @@ Options:
   -q, --quiet         report errors only (warnings still count for --max-warnings)
   --config FILE       rule severities and conventions (default: schemadoc.config.json,
                       .ts, .mjs or .js in the current directory)
+  --db URL            run the schema and examples on this PostgreSQL server instead, in a
+                      transaction that is rolled back (for extensions the embedded
+                      database does not ship, such as postgis)
+  --prelude FILE      SQL to run first in that transaction: the roles, schemas or
+                      extensions the documents take for granted (repeatable)
   --no-execute        do not run the schema and examples in the scratch database
   -h, --help          this help
 
@@ -50,6 +55,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     options: {
       format: { type: 'string' }, output: { type: 'string', short: 'o' }, 'max-warnings': { type: 'string' },
       config: { type: 'string' }, 'no-execute': { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
+      db: { type: 'string' }, prelude: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -68,7 +74,10 @@ export async function checkCommand(argv: string[]): Promise<number> {
 
   let result;
   try {
-    result = await checkDocuments(documents, { config, execute: !values['no-execute'] });
+    const prelude = values.prelude?.length ? readDocuments(values.prelude, 'check') : undefined;
+    result = await checkDocuments(documents, {
+      config, execute: !values['no-execute'], ...(values.db ? { url: values.db } : {}), ...(prelude ? { prelude } : {}),
+    });
   } finally {
     await closeScratchDatabases();
   }
@@ -84,7 +93,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
       const color = !toFile && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
       const t = result.schema.tables.length;
       const what = `${documents.map((d) => d.file).join(', ')} (${plural(t, 'table')}`
-        + `${result.execution ? `; schema and ${plural(result.execution.examplesRun, 'example')} run in a scratch database` : ''})`;
+        + `${result.execution ? `; schema and ${plural(result.execution.examplesRun, 'example')} run in ${result.execution.where}` : ''})`;
       const hidden = result.diagnostics.length - diagnostics.length;
       const note = hidden ? `; ${hidden} ${hidden === 1 ? 'warning or info' : 'warnings and infos'} not shown (--quiet)` : '';
       text = diagnostics.length ? `${formatPretty(diagnostics, { color, sources })}\nChecked ${what}${note}.`

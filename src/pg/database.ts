@@ -41,32 +41,39 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.url ? openServer(target.url) : openEmbedded(target.dataDir ?? DEFAULT_DATA_DIR, target.extensions ?? []);
 }
 
-// PGlite ships contrib extensions as separate modules; these are loaded only when needed.
-const EMBEDDED_EXTENSIONS: Record<string, () => Promise<Extensions[string]>> = {
-  pgcrypto: async () => (await import('@electric-sql/pglite/contrib/pgcrypto')).pgcrypto,
-  'uuid-ossp': async () => (await import('@electric-sql/pglite/contrib/uuid_ossp')).uuid_ossp,
-  citext: async () => (await import('@electric-sql/pglite/contrib/citext')).citext,
-  hstore: async () => (await import('@electric-sql/pglite/contrib/hstore')).hstore,
-  ltree: async () => (await import('@electric-sql/pglite/contrib/ltree')).ltree,
-  pg_trgm: async () => (await import('@electric-sql/pglite/contrib/pg_trgm')).pg_trgm,
-  fuzzystrmatch: async () => (await import('@electric-sql/pglite/contrib/fuzzystrmatch')).fuzzystrmatch,
-  cube: async () => (await import('@electric-sql/pglite/contrib/cube')).cube,
-  earthdistance: async () => (await import('@electric-sql/pglite/contrib/earthdistance')).earthdistance,
-  btree_gist: async () => (await import('@electric-sql/pglite/contrib/btree_gist')).btree_gist,
-  btree_gin: async () => (await import('@electric-sql/pglite/contrib/btree_gin')).btree_gin,
-};
+// PGlite ships PostgreSQL's contrib extensions as separate modules (`@electric-sql/pglite/contrib/<name>`),
+// each loaded only when a document creates it. This is the package's list.
+const PGLITE_EXTENSIONS = [
+  'amcheck', 'auto_explain', 'bloom', 'btree_gin', 'btree_gist', 'citext', 'cube', 'dict_int', 'dict_xsyn', 'earthdistance',
+  'file_fdw', 'fuzzystrmatch', 'hstore', 'intarray', 'isn', 'lo', 'ltree', 'moddatetime', 'pageinspect', 'pg_buffercache',
+  'pg_freespacemap', 'pg_stat_statements', 'pg_surgery', 'pg_trgm', 'pg_visibility', 'pg_walinspect', 'pgcrypto', 'seg',
+  'tablefunc', 'tcn', 'tsm_system_rows', 'tsm_system_time', 'unaccent', 'uuid-ossp',
+];
+
+/** Part of PostgreSQL itself: no module to load. */
+const BUILT_IN_EXTENSIONS = new Set(['plpgsql']);
 
 /** Always available in the embedded database, as on most servers. */
 const STANDARD_EXTENSIONS = ['pgcrypto', 'uuid-ossp', 'citext'];
 
-/** The extensions an embedded database opened for `wanted` can create, in a stable order. */
+/** Whether the embedded database can create the extension. */
+export function embeddedHas(extension: string): boolean {
+  return BUILT_IN_EXTENSIONS.has(extension) || PGLITE_EXTENSIONS.includes(extension);
+}
+
+/** The extensions an embedded database opened for `wanted` loads, in a stable order. */
 export function embeddedExtensions(wanted: string[]): string[] {
-  return [...new Set([...STANDARD_EXTENSIONS, ...wanted])].filter((name) => EMBEDDED_EXTENSIONS[name]).sort();
+  return [...new Set([...STANDARD_EXTENSIONS, ...wanted])].filter((name) => PGLITE_EXTENSIONS.includes(name)).sort();
+}
+
+async function loadExtension(name: string): Promise<Extensions[string]> {
+  const module = name.replace(/-/g, '_');
+  return (await import(`@electric-sql/pglite/contrib/${module}`) as Record<string, Extensions[string]>)[module]!;
 }
 
 async function openEmbedded(dataDir: string, wanted: string[]): Promise<Database> {
   const extensions: Extensions = {};
-  for (const name of embeddedExtensions(wanted)) extensions[name.replace(/-/g, '_')] = await EMBEDDED_EXTENSIONS[name]!();
+  for (const name of embeddedExtensions(wanted)) extensions[name.replace(/-/g, '_')] = await loadExtension(name);
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) {
     try {

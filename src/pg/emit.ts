@@ -94,21 +94,28 @@ export function scriptText(statements: DdlStatement[]): string {
 /** Each statement runs with the settings it was written under: a SET (or RESET) goes before it where they change. */
 function withSettings(ordered: Placed[]): DdlStatement[] {
   const out: DdlStatement[] = [];
-  let current = new Map<string, string>();
+  const session = new SessionSettings();
   for (const { settings, at: _, ...statement } of ordered) {
-    const wanted = new Map(settings.map((s) => [s.name, s.sql]));
-    for (const name of current.keys()) {
-      if (!wanted.has(name)) out.push(setting(name, `RESET ${resetName(name)};`));
+    for (const sql of session.change(settings)) {
+      out.push({ sql, kind: 'setting', name: sql, spans: [], provides: [], requires: [], origin: 'setting' });
     }
-    for (const [name, sql] of wanted) if (current.get(name) !== sql) out.push(setting(name, `${sql};`));
-    current = wanted;
     out.push(statement);
   }
   return out;
 }
 
-function setting(name: string, sql: string): DdlStatement {
-  return { sql, kind: 'setting', name, spans: [], provides: [], requires: [], origin: 'setting' };
+/** The settings of a session, and the SET and RESET statements that give it others. */
+export class SessionSettings {
+  private current = new Map<string, string>();
+
+  change(settings: Setting[]): string[] {
+    const wanted = new Map(settings.map((s) => [s.name, s.sql]));
+    const statements: string[] = [];
+    for (const name of this.current.keys()) if (!wanted.has(name)) statements.push(`RESET ${resetName(name)};`);
+    for (const [name, sql] of wanted) if (this.current.get(name) !== sql) statements.push(`${sql};`);
+    this.current = wanted;
+    return statements;
+  }
 }
 
 function resetName(name: string): string {

@@ -9,13 +9,16 @@ import { SUPABASE_FUNCTIONS, SUPABASE_TABLES } from '../schema/supabase.js';
 
 const ROLES = ['anon', 'authenticated', 'service_role'];
 
+/** Supabase's search_path, which documents written for it count on (`uuid_generate_v4()` is in extensions). */
+export const SUPABASE_SEARCH_PATH = 'SET search_path TO "$user", public, extensions;';
+
 // As Supabase has them: the columns of its auth and storage tables, and its extensions
 // schema (on the search_path) holding pgcrypto and uuid-ossp.
 const BEFORE = `CREATE SCHEMA IF NOT EXISTS extensions;
 CREATE EXTENSION IF NOT EXISTS pgcrypto SCHEMA extensions;
 CREATE EXTENSION IF NOT EXISTS "uuid-ossp" SCHEMA extensions;
 DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET search_path TO "$user", public, extensions', current_database()); END $$;
-SET search_path TO "$user", public, extensions;
+${SUPABASE_SEARCH_PATH}
 CREATE SCHEMA IF NOT EXISTS auth;
 CREATE TABLE IF NOT EXISTS auth.users (
   instance_id uuid,

@@ -4,12 +4,15 @@ import type { Rule } from '../rule.js';
 import { sqlSyntax } from './sql-syntax.js';
 import { mysqlSyntax } from './mysql-syntax.js';
 import { pseudoSqlPolicy } from './pseudo-sql-policy.js';
+import { notPartOfSchema } from './not-part-of-schema.js';
+import { objectMissing } from './object-missing.js';
 import { placeholder } from './placeholder.js';
 import { undefinedReference } from './undefined-reference.js';
 import { foldedIdentifier } from './folded-identifier.js';
 import { undefinedFunctionCall } from './undefined-function-call.js';
 import { statementFails } from './statement-fails.js';
 import { exampleFails } from './example-fails.js';
+import { extensionNotEmbedded } from './extension-not-embedded.js';
 import { foreignKeyWithoutIndex } from './foreign-key-without-index.js';
 import { redundantIndex } from './redundant-index.js';
 import { setNullOnNotNull } from './set-null-on-not-null.js';
@@ -36,12 +39,15 @@ export const RULES: Rule[] = [
   sqlSyntax,
   mysqlSyntax,
   pseudoSqlPolicy,
+  notPartOfSchema,
   placeholder,
+  objectMissing,
   undefinedReference,
   foldedIdentifier,
   undefinedFunctionCall,
   statementFails,
   exampleFails,
+  extensionNotEmbedded,
   foreignKeyWithoutIndex,
   redundantIndex,
   setNullOnNotNull,

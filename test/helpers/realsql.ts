@@ -1,0 +1,63 @@
+// The real schema files of test/fixtures/realsql, their manifest, and what psql -f makes of them.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import pg from 'pg';
+import { FIXTURES_DIR } from './documents.js';
+
+export const REALSQL_DIR = `${FIXTURES_DIR}realsql/`;
+
+export interface RealSqlFile {
+  file: string;
+  path: string;
+  /** Files of prelude/ that must run first (roles, a Supabase stand-in). */
+  prelude: string[];
+  /** Extensions it creates. */
+  needs: string[];
+  /** The database its objects end up in when the script makes its own (`CREATE DATABASE` and `\c`). */
+  database?: string;
+}
+
+export function realSqlFiles(): RealSqlFile[] {
+  const [header, ...rows] = readFileSync(`${REALSQL_DIR}MANIFEST.tsv`, 'utf8').trim().split('\n').map((line) => line.split('\t'));
+  const column = (row: string[], name: string) => row[header!.indexOf(name)]?.trim() ?? '';
+  const list = (text: string) => text.split(/[,\s]+/).filter(Boolean);
+  return rows.map((row) => ({
+    file: column(row, 'file'),
+    path: REALSQL_DIR + column(row, 'file'),
+    prelude: list(column(row, 'prelude')).map((p) => `${REALSQL_DIR}prelude/${p}`),
+    needs: list(column(row, 'needs')),
+    ...(column(row, 'database') ? { database: column(row, 'database') } : {}),
+  }));
+}
+
+/** psql, on the PATH or where Debian installs it; undefined when there is none. */
+export const PSQL = (() => {
+  for (const dir of (process.env.PATH ?? '').split(':')) if (existsSync(`${dir}/psql`)) return `${dir}/psql`;
+  const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort() : [];
+  const found = versions.reverse().map((v) => `/usr/lib/postgresql/${v}/bin/psql`).find(existsSync);
+  return found;
+})();
+
+/** `psql -v ON_ERROR_STOP=1 -f file` into a database, as the files' README says they load. */
+export function psqlFile(url: string, file: string): void {
+  execFileSync(PSQL!, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+/** One line per schema fact (catalog-facts.sql), sorted. */
+export async function catalogFacts(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ line: string }>(readFileSync(`${REALSQL_DIR}catalog-facts.sql`, 'utf8'));
+    return rows.map((r) => r.line);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A database URL with another database name. */
+export function databaseUrl(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
