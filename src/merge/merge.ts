@@ -13,6 +13,7 @@ import { mergeTables, type MergedTables } from './tables.js';
 import { compareModels } from './models.js';
 import { compareStatedFacts } from './stated.js';
 import { Script, type Deferred } from './script.js';
+import { SUPABASE_TABLES, usesSupabase } from '../schema/supabase.js';
 import { SearchPath } from './search-path.js';
 import type { ModelInterface } from '../read/ts-interfaces.js';
 import type { Relationship } from '../read/mermaid.js';
@@ -35,6 +36,8 @@ export function merge(fragments: Fragment[]): MergeResult {
   const m: Merging = { merged, diagnostics, seen, script };
   schema.tables = merged.tables;
   diagnostics.push(...merged.diagnostics);
+  const supabase = usesSupabase(schema);
+  script.resolveForward((name) => supabase && SUPABASE_TABLES[displayName(name)] !== undefined);
   for (const deferred of read.deferred) alterLater(m, deferred);
   const relationships: Relationship[] = [];
   const foreignKeyHints: { table: QualifiedName; column: string; span: Span }[] = [];

@@ -48,6 +48,8 @@ export class Script {
   private readonly dead = new Set<ScriptStatement>();
   private readonly rest: Fragment[] = [];
   private readonly deferred: Deferred[] = [];
+  /** Tables whose foreign keys refer to tables not created before them. */
+  private readonly forward: { table: Table; targets: QualifiedName[] }[] = [];
   /** The statement being read, and whether its objects are as written. */
   private statement!: ScriptStatement;
   private written = true;
@@ -69,6 +71,16 @@ export class Script {
       }
     }
     return { tables: this.order, rest: this.rest, deferred: this.deferred };
+  }
+
+  /**
+   * A table whose foreign key refers to a table not created before it (later in the document,
+   * or nowhere): PostgreSQL would refuse its statement where it stands, so the model's version
+   * is written, and the foreign key after both tables (or, with --force, left out alone).
+   * `external` tables (Supabase's own) exist before any statement.
+   */
+  resolveForward(external: (name: QualifiedName) => boolean): void {
+    for (const { table, targets } of this.forward) if (!targets.every(external)) this.unscript(table);
   }
 
   /** The live statements, in the document's order. */
@@ -273,17 +285,14 @@ export class Script {
       const found = this.tableOf(parent);
       if (found) inheritFrom(table, found, Boolean(table.partitionOf));
     }
-    // A foreign key to a table the SQL creates later (or never): PostgreSQL would refuse the
-    // statement where it stands, so the model's version is written, its foreign keys after both tables.
-    let forward = false;
+    const later: QualifiedName[] = [];
     for (const c of table.constraints) {
       if (!c.references) continue;
       this.path.found('relation', c.references);
-      if (!sameName(c.references, table) && !this.tableOf(c.references)) forward = true;
+      if (!sameName(c.references, table) && !this.tableOf(c.references)) later.push(c.references);
     }
-    if (forward) this.dead.add(this.statement);
     this.mark(table);
-    if (forward) table.asWritten = false;
+    if (later.length) this.forward.push({ table, targets: later });
     this.seen.set(objectKey('table', table), table.spans[0]!);
     this.tables.set(key, table);
     this.order.push(table);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -194,5 +194,39 @@ describe('schemadoc check', () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/^schemadoc: .+\n$/);
     }
+  });
+});
+
+describe('SQL files as documents', () => {
+  it('reads a folder of migrations in name order, each statement where it stands', async () => {
+    mkdirSync(join(work, 'migrations'), { recursive: true });
+    document('migrations/002_profile.sql', 'SET search_path TO app;\nALTER TABLE account ADD COLUMN nickname text;\nCREATE TABLE profile (account_id bigint PRIMARY KEY REFERENCES account (id) ON DELETE CASCADE);\n');
+    document('migrations/001_init.sql', 'CREATE SCHEMA app;\nCREATE TABLE app.account (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL UNIQUE, legacy int);\n');
+    document('migrations/003_cleanup.sql', 'ALTER TABLE app.account DROP COLUMN legacy;\nDROP TABLE IF EXISTS app.unknown;\n');
+    const check = await schemadoc(['check', 'migrations/*.sql']);
+    expect(check.stdout).toMatch(/No problems found in migrations\/001_init\.sql, migrations\/002_profile\.sql, migrations\/003_cleanup\.sql \(2 tables/);
+    const inspect = JSON.parse((await schemadoc(['inspect', 'migrations/*.sql', '--json'])).stdout);
+    expect(inspect.schema.tables.map((t: { schema: string; name: string; columns: { name: string }[] }) => `${t.schema}.${t.name}(${t.columns.map((c) => c.name).join(',')})`))
+      .toEqual(['app.account(id,email,nickname)', 'app.profile(account_id)']);
+    const apply = await schemadoc(['apply', 'migrations/*.sql', '--data-dir', 'memory://']);
+    expect(apply.stdout).toMatch(/: 1 schema, 2 tables, 1 foreign key, 3 other constraints\./);
+    expect(apply.code).toBe(0);
+  });
+
+  it('prints the script apply runs, the Supabase stand-in included unless --no-shims', async () => {
+    const file = document('supa.sql', 'create table profile (id uuid primary key references auth.users);\nalter table profile enable row level security;\ncreate policy own on profile using (auth.uid() = id);\n');
+    const sql = await schemadoc(['sql', file]);
+    expect(sql.stdout).toMatch(/^CREATE SCHEMA IF NOT EXISTS extensions;[\s\S]*\n\ncreate table profile \(id uuid primary key references auth\.users\);\n\nalter table profile enable row level security;\n\ncreate policy own on profile using \(auth\.uid\(\) = id\);\n\nGRANT ALL ON ALL TABLES IN SCHEMA public/);
+    const bare = await schemadoc(['sql', file, '--no-shims']);
+    expect(bare.stdout).toBe('create table profile (id uuid primary key references auth.users);\n\nalter table profile enable row level security;\n\ncreate policy own on profile using (auth.uid() = id);\n');
+  });
+
+  it('reports CREATE DATABASE and \\c once each, and applies the rest to the database it is given', async () => {
+    const file = document('own-db.sql', 'DROP DATABASE IF EXISTS shop;\nCREATE DATABASE shop;\n\\c shop\nCREATE TABLE product (id int PRIMARY KEY);\n');
+    const apply = await schemadoc(['apply', file, '--data-dir', 'memory://']);
+    expect(apply.stderr.match(/info SD106/g)).toHaveLength(3);
+    expect(apply.stderr).toMatch(/own-db\.sql:3:1 info SD106 psql's \\c is not part of a schema/);
+    expect(apply.stdout).toMatch(/: 1 table, 1 other constraint\./);
+    expect(apply.code).toBe(0);
   });
 });
