@@ -124,6 +124,7 @@ export function merge(fragments: Fragment[]): MergeResult {
     }
   }
 
+  script.resolveCopies((name) => merged.find(name));
   if (rlsAllTables) {
     for (const table of schema.tables) {
       if (table.rowLevelSecurity) continue;

@@ -6,7 +6,7 @@ import type {
   Comment, Constraint, Index, ObjectKey, QualifiedName, Schema, ScriptStatement, Setting, Span, Table, Written,
 } from '../schema/model.js';
 import { displayName, objectKey, sameName } from '../schema/names.js';
-import type { Fragment, ObjectTarget } from '../read/fragment.js';
+import type { Fragment, LikeClause, ObjectTarget } from '../read/fragment.js';
 import { searchPathSchemas } from '../read/sql/settings.js';
 import { SearchPath } from './search-path.js';
 import {
@@ -48,6 +48,8 @@ export class Script {
   private readonly dead = new Set<ScriptStatement>();
   private readonly rest: Fragment[] = [];
   private readonly deferred: Deferred[] = [];
+  /** Tables that copy columns from a table the SQL does not create (LIKE, INHERITS, PARTITION OF). */
+  private readonly copies: { table: Table; from: QualifiedName; like?: LikeClause }[] = [];
   /** Tables whose foreign keys refer to tables not created before them. */
   private readonly forward: { table: Table; targets: QualifiedName[] }[] = [];
   /** The statement being read, and whether its objects are as written. */
@@ -81,6 +83,16 @@ export class Script {
    */
   resolveForward(external: (name: QualifiedName) => boolean): void {
     for (const { table, targets } of this.forward) if (!targets.every(external)) this.unscript(table);
+  }
+
+  /** Copies from the other representations' tables, once they are merged. */
+  resolveCopies(find: (name: QualifiedName) => Table | undefined): void {
+    for (const { table, from, like } of this.copies) {
+      const source = find(from);
+      if (!source) continue;
+      if (like) copyLike(table, source, like);
+      else inheritFrom(table, source, Boolean(table.partitionOf));
+    }
   }
 
   /** The live statements, in the document's order. */
@@ -267,7 +279,7 @@ export class Script {
     list[at] = object;
   }
 
-  private createTable(table: Table, like: { table: QualifiedName; defaults: boolean; constraints: boolean; indexes: boolean }[], ifNotExists: boolean): void {
+  private createTable(table: Table, like: LikeClause[], ifNotExists: boolean): void {
     this.path.created(table);
     const key = objectKey('relation', table);
     if (this.path.has('relation', table)) {
@@ -275,15 +287,18 @@ export class Script {
       return this.again('table', table, table.spans[0]!, this.seen.get(objectKey('table', table)));
     }
     table.requires = this.path.keys(table.requires);
+    // What a table copies from a table its SQL has not created (a column table's) is copied once all are merged.
     for (const source of like) {
       const from = this.tableOf(source.table);
       if (from) copyLike(table, from, source);
+      else this.copies.push({ table, from: source.table, like: source });
     }
     const parents = table.partitionOf ? [table.partitionOf.table] : table.inherits ?? [];
     for (const parent of parents) {
       this.path.found('relation', parent);
       const found = this.tableOf(parent);
       if (found) inheritFrom(table, found, Boolean(table.partitionOf));
+      else this.copies.push({ table, from: parent });
     }
     const later: QualifiedName[] = [];
     for (const c of table.constraints) {
@@ -558,7 +573,7 @@ export class Script {
 }
 
 /** `LIKE source INCLUDING …`: the source's columns (and defaults, checks and keys where included) come first. */
-function copyLike(table: Table, source: Table, like: { defaults: boolean; constraints: boolean; indexes: boolean }): void {
+function copyLike(table: Table, source: Table, like: LikeClause): void {
   const columns = source.columns.map((c) => {
     const copy = { ...c, spans: [...c.spans] };
     if (!like.defaults) delete copy.default;
