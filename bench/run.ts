@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { generateDocument } from './generate.js';
 import { median } from './median.js';
 import type { Timing } from './measure.js';
+import { medianMs, medianPeak, timeLago, timeLagoReading, type CommandTiming } from './realsql.js';
 
-const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number).filter((n) => n > 0);
 
 const MEASURE = fileURLToPath(new URL('./measure.js', import.meta.url));
 
@@ -57,6 +58,19 @@ for (const size of SIZES) {
   const check = inTurns(runs, ['floor', 'check'], size);
   const [checked, floor] = [best(check.get('check')!), best(check.get('floor')!)];
   row(`check, ${size} tables`, ms(checked), 'scratch PGlite running the DDL', ms(floor), ratio(checked, floor), '1.5×');
+}
+
+// A real pg_dump, each command in a fresh process: what a person waits for.
+const withPeak = (t: CommandTiming[]) => `${ms(medianMs(t))}, ${medianPeak(t)} MB`;
+const reading = timeLagoReading();
+row('read lago.sql (534 KB): schemadoc sql', withPeak(reading.read), 'libpg-query parse of the file', ms(medianMs(reading.parse)), ratio(medianMs(reading.read), medianMs(reading.parse)), '');
+const server = await timeLago(process.env.SCHEMADOC_BENCH_DATABASE_URL ?? process.env.SCHEMADOC_TEST_DATABASE_URL);
+if ('skipped' in server) {
+  row('apply and check lago.sql on a server', 'skipped', server.skipped, '', '', '');
+} else {
+  const psql = medianMs(server.psql);
+  row('apply lago.sql --db (server)', withPeak(server.apply), 'psql -f lago.sql', ms(psql), ratio(medianMs(server.apply), psql), '1.5×');
+  row('check lago.sql --db (server)', withPeak(server.check), 'psql -f lago.sql', ms(psql), ratio(medianMs(server.check), psql), '3×');
 }
 
 const header = ['work', 'schemadoc', 'baseline', 'baseline time', 'ratio', 'target'];
