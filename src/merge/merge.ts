@@ -36,8 +36,7 @@ export function merge(fragments: Fragment[]): MergeResult {
   const m: Merging = { merged, diagnostics, seen, script };
   schema.tables = merged.tables;
   diagnostics.push(...merged.diagnostics);
-  const supabase = usesSupabase(schema);
-  script.resolveForward((name) => supabase && SUPABASE_TABLES[displayName(name)] !== undefined);
+  script.resolveForward((name) => SUPABASE_TABLES[displayName(name)] !== undefined && usesSupabase(schema));
   for (const deferred of read.deferred) alterLater(m, deferred);
   const relationships: Relationship[] = [];
   const foreignKeyHints: { table: QualifiedName; column: string; span: Span }[] = [];

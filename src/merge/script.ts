@@ -42,8 +42,8 @@ export class Script {
   private file: string | undefined;
   private readonly tables = new Map<ObjectKey, Table>();
   private readonly order: Table[] = [];
-  /** What each object made by the script was made by: its statement, and statements whose changes the model holds. */
-  private readonly built = new Map<object, ScriptStatement[]>();
+  /** What made each object of the script: its statement, and those whose changes the model holds (an array once there are several). */
+  private readonly built = new Map<object, ScriptStatement | ScriptStatement[]>();
   private readonly statements: ScriptStatement[] = [];
   private readonly dead = new Set<ScriptStatement>();
   private readonly rest: Fragment[] = [];
@@ -104,12 +104,14 @@ export class Script {
   unscript(object: Written): void {
     if (!object.asWritten) return;
     object.asWritten = false;
-    for (const statement of this.built.get(object) ?? []) this.dead.add(statement);
+    this.leaveOut(object);
   }
 
   /** Leaves out an object's own statements (a policy that cannot be created). */
   leaveOut(object: object): void {
-    for (const statement of this.built.get(object) ?? []) this.dead.add(statement);
+    const built = this.built.get(object);
+    if (Array.isArray(built)) for (const statement of built) this.dead.add(statement);
+    else if (built) this.dead.add(built);
   }
 
   /** A statement whose change another representation's table takes in is not run as well. */
@@ -175,22 +177,22 @@ export class Script {
       case 'index': return this.createIndex(f.index, Boolean(f.ifNotExists));
       case 'enum':
         this.path.created(f.enum);
-        return this.create('type', f.enum, f.enum.spans, () => this.schema.enums.push(f.enum), f.enum, 'type');
+        return this.create('type', f.enum, f.enum.spans, this.schema.enums, f.enum, 'type');
       case 'type':
         this.path.created(f.type);
         f.type.requires = this.path.keys(f.type.requires);
-        return this.create('type', f.type, f.type.spans, () => this.schema.types.push(f.type), f.type, 'type');
+        return this.create('type', f.type, f.type.spans, this.schema.types, f.type, 'type');
       case 'sequence':
         this.path.created(f.sequence);
         if (f.ifNotExists && this.path.has('relation', f.sequence)) return;
         f.sequence.requires = this.path.keys(f.sequence.requires);
-        return this.create('sequence', f.sequence, f.sequence.spans, () => this.schema.sequences.push(f.sequence), f.sequence, 'relation');
+        return this.create('sequence', f.sequence, f.sequence.spans, this.schema.sequences, f.sequence, 'relation');
       case 'view': {
         const view = this.path.created(f.view);
         view.requires = this.path.keys(view.requires);
         const at = this.schema.views.findIndex((v) => sameName(v, view));
         if (at >= 0 && f.replace) return this.replace(this.schema.views, at, view);
-        this.create('view', view, view.spans, () => this.schema.views.push(view), view, 'relation');
+        this.create('view', view, view.spans, this.schema.views, view, 'relation');
         this.path.add('type', view);
         return;
       }
@@ -200,7 +202,7 @@ export class Script {
         const signature = `${fn.name}(${fn.argumentTypes.join(', ')})`;
         const at = this.schema.functions.findIndex((g) => sameName(g, fn) && g.argumentTypes.join(', ') === fn.argumentTypes.join(', '));
         if (at >= 0 && f.replace) return this.replace(this.schema.functions, at, fn);
-        return this.create('function', { ...fn, name: signature }, fn.spans, () => this.schema.functions.push(fn), fn, 'function', fn);
+        return this.create('function', { ...fn, name: signature }, fn.spans, this.schema.functions, fn, 'function', fn);
       }
       case 'trigger': {
         const trigger = f.trigger;
@@ -209,21 +211,21 @@ export class Script {
         const at = this.schema.triggers.findIndex((t) => t.name === trigger.name && sameName(t.table, trigger.table));
         if (at >= 0 && f.replace) return this.replace(this.schema.triggers, at, trigger);
         return this.create('trigger', { ...trigger.table, name: `${trigger.name} on ${displayName(trigger.table)}` }, trigger.spans,
-          () => this.schema.triggers.push(trigger), trigger);
+          this.schema.triggers, trigger);
       }
       case 'policy': {
         const policy = f.policy;
         this.path.found('relation', policy.table);
         policy.requires = this.path.keys(policy.requires);
         return this.create('policy', { ...policy.table, name: `${policy.name} on ${displayName(policy.table)}` }, policy.spans,
-          () => this.schema.policies.push(policy), policy);
+          this.schema.policies, policy);
       }
       case 'comment': return this.comment(f.comment);
       case 'schema': {
         const { schema } = f;
         // `CREATE SCHEMA public` is for a database without one; the model always has it.
         if (schema.name === 'public' || (f.ifNotExists && this.schema.schemas.some((s) => s.name === schema.name))) return;
-        this.create('schema', { name: schema.name }, schema.spans, () => this.schema.schemas.push(schema), schema);
+        this.create('schema', { name: schema.name }, schema.spans, this.schema.schemas, schema);
         this.path.addSchema(schema.name);
         return;
       }
@@ -246,12 +248,12 @@ export class Script {
   /** Marks an object as made by the statement being read. */
   private mark(object: Written & object): void {
     object.asWritten = this.written;
-    this.built.set(object, [this.statement]);
+    this.built.set(object, this.statement);
   }
 
   /** The first object of its kind and name is created; a second is what PostgreSQL refuses. */
-  private create(
-    kind: string, name: QualifiedName, spans: Span[], add: () => void, object: Written & object,
+  private create<T extends Written & object>(
+    kind: string, name: QualifiedName, spans: Span[], list: T[], object: T,
     namespace?: 'relation' | 'type' | 'function', registered: QualifiedName = name,
   ): void {
     const key = objectKey(kind, name);
@@ -259,7 +261,7 @@ export class Script {
     if (earlier) return this.again(kind, name, spans[0]!, earlier);
     if (spans[0]) this.seen.set(key, spans[0]);
     this.mark(object);
-    add();
+    list.push(object);
     if (namespace) this.path.add(namespace, registered);
   }
 
@@ -282,7 +284,7 @@ export class Script {
   private createTable(table: Table, like: LikeClause[], ifNotExists: boolean): void {
     this.path.created(table);
     const key = objectKey('relation', table);
-    if (this.path.has('relation', table)) {
+    if (this.path.hasKey('relation', key)) {
       if (ifNotExists) return;
       return this.again('table', table, table.spans[0]!, this.seen.get(objectKey('table', table)));
     }
@@ -300,18 +302,18 @@ export class Script {
       if (found) inheritFrom(table, found, Boolean(table.partitionOf));
       else this.copies.push({ table, from: parent });
     }
-    const later: QualifiedName[] = [];
+    let later: QualifiedName[] | undefined;
     for (const c of table.constraints) {
       if (!c.references) continue;
       this.path.found('relation', c.references);
-      if (!sameName(c.references, table) && !this.tableOf(c.references)) later.push(c.references);
+      if (!sameName(c.references, table) && !this.tableOf(c.references)) (later ??= []).push(c.references);
     }
     this.mark(table);
-    if (later.length) this.forward.push({ table, targets: later });
+    if (later) this.forward.push({ table, targets: later });
     this.seen.set(objectKey('table', table), table.spans[0]!);
     this.tables.set(key, table);
     this.order.push(table);
-    this.path.add('relation', table);
+    this.path.addKey('relation', key);
     this.path.add('type', table);
   }
 
@@ -378,7 +380,11 @@ export class Script {
   /** A change the model holds: when the table's own statement gives way to the model's, so does this one. */
   private changed(table: Table): void {
     if (!this.modeled) return;
-    if (table.asWritten) this.built.get(table)?.push(this.statement);
+    if (table.asWritten) {
+      const built = this.built.get(table);
+      if (Array.isArray(built)) built.push(this.statement);
+      else this.built.set(table, built ? [built, this.statement] : this.statement);
+    }
     else this.dead.add(this.statement);
   }
 
@@ -390,9 +396,8 @@ export class Script {
     this.path.found('relation', index.table);
     if (index.table.schema !== undefined) index.schema = index.table.schema;
     if (index.name) {
-      const name: QualifiedName = { ...(index.schema ? { schema: index.schema } : {}), name: index.name };
-      if (ifNotExists && this.path.has('relation', name)) return;
-      return this.create('index', name, index.spans, () => this.schema.indexes.push(index), index, 'relation');
+      if (ifNotExists && this.path.has('relation', index)) return;
+      return this.create('index', index, index.spans, this.schema.indexes, index, 'relation');
     }
     this.mark(index);
     this.schema.indexes.push(index);

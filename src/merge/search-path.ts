@@ -25,6 +25,7 @@ export class SearchPath {
     this.path = ['pg_catalog', DEFAULT_SCHEMA];
   }
 
+  /** The path no SET changed (pg_catalog, then public): every name is found or made in public. */
   get isDefault(): boolean {
     return this.path.length === 2 && this.path[0] === 'pg_catalog' && this.path[1] === DEFAULT_SCHEMA;
   }
@@ -48,6 +49,15 @@ export class SearchPath {
 
   has(kind: Namespace, name: QualifiedName): boolean {
     return this.names[kind].has(objectKey(kind, name));
+  }
+
+  /** `add` and `has` for a key already made (`objectKey(kind, name)`). */
+  addKey(kind: Namespace, key: ObjectKey): void {
+    this.names[kind].add(key);
+  }
+
+  hasKey(kind: Namespace, key: ObjectKey): boolean {
+    return this.names[kind].has(key);
   }
 
   /** The schema an unqualified CREATE puts its object in (undefined: public, or no schema to create in). */
@@ -96,7 +106,16 @@ export class SearchPath {
     return objectKey(open.kind, schema === undefined ? { name: open.name } : { schema, name: open.name });
   }
 
+  /** The keys closed; where the path is the default, in place (the common case, thousands of keys a document). */
   keys(keys: ObjectKey[], creating = false): ObjectKey[] {
+    if (this.isDefault) {
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        if (!key.includes(':?')) continue;
+        keys[i] = key.startsWith('type:?') && BUILT_IN_TYPES.has(key.slice(6)) ? `type:pg_catalog.${key.slice(6)}` : key.replace(':?', ':public.');
+      }
+      return keys;
+    }
     const out: ObjectKey[] = [];
     for (const key of keys) {
       const closed = this.key(key, creating);

@@ -134,13 +134,19 @@ export interface References {
   relations: QualifiedName[];
   functions: QualifiedName[];
   types: QualifiedName[];
+  /** The tables and columns foreign keys refer to (the columns are empty for the primary key). */
+  foreignKeys: { table: QualifiedName; columns: string[] }[];
+}
+
+export function noReferences(): References {
+  return { relations: [], functions: [], types: [], foreignKeys: [] };
 }
 
 const TYPE_NAME_FIELDS = new Set(['TypeName', 'typeName', 'argType', 'returnType', 'ofTypename']);
 
 /** Every relation, function and type a statement or expression names (one walk per statement). */
 export function collectReferences(node: Node): References {
-  const refs: References = { relations: [], functions: [], types: [] };
+  const refs = noReferences();
   if (typeof node === 'object' && node !== null) visitReferences(node, refs);
   return refs;
 }
@@ -155,7 +161,9 @@ function visitReferences(n: Node, refs: References): void {
     const value = n[key];
     if (typeof value !== 'object' || value === null) continue;
     if (key === 'RangeVar') refs.relations.push(rangeVarName(value));
-    else if (key === 'FuncCall') {
+    else if (key === 'Constraint' && value.contype === 'CONSTR_FOREIGN' && value.pktable) {
+      refs.foreignKeys.push({ table: rangeVarName(value.pktable), columns: strings(value.pk_attrs) });
+    } else if (key === 'FuncCall') {
       refs.functions.push(listName(value.funcname));
       const sequence = sequenceArgument(value);
       if (sequence) refs.relations.push(sequence);
@@ -170,8 +178,8 @@ const SEQUENCE_FUNCTIONS = new Set(['nextval', 'currval', 'setval']);
 
 /** `nextval('public.orders_id_seq'::regclass)`: the sequence a default uses, named in a string. */
 function sequenceArgument(call: Node): QualifiedName | undefined {
-  const name = strings(call.funcname);
-  if (!SEQUENCE_FUNCTIONS.has(name[name.length - 1] ?? '')) return undefined;
+  const names: Node[] | undefined = call.funcname;
+  if (!names?.length || !SEQUENCE_FUNCTIONS.has(names[names.length - 1]?.String?.sval)) return undefined;
   let argument = call.args?.[0];
   if (argument?.TypeCast) argument = argument.TypeCast.arg;
   const text: unknown = argument?.A_Const?.sval?.sval;
@@ -187,17 +195,18 @@ export function regclassName(text: string): QualifiedName | undefined {
 
 /** Dependency keys for ordering, each once: relations (tables and views), functions, types, and the schemas they name. */
 export function requiredKeys(refs: References): ObjectKey[] {
-  const keys = new Set<ObjectKey>();
+  const keys: ObjectKey[] = [];
   for (const r of refs.relations) addKey(keys, 'relation', r);
   for (const f of refs.functions) addKey(keys, 'function', f);
   for (const t of refs.types) addKey(keys, 'type', t);
-  return [...keys];
+  return keys;
 }
 
-function addKey(keys: Set<ObjectKey>, kind: string, name: QualifiedName): void {
+function addKey(keys: ObjectKey[], kind: string, name: QualifiedName): void {
   if (name.schema === 'pg_catalog') return;
-  keys.add(nameKey(kind, name));
-  if (name.schema) keys.add(`schema:${name.schema}`);
+  const key = nameKey(kind, name);
+  if (!keys.includes(key)) keys.push(key);
+  if (name.schema && !keys.includes(`schema:${name.schema}`)) keys.push(`schema:${name.schema}`);
 }
 
 /** The key of a name as written: open when it has no schema (merge resolves it with the search_path). */

@@ -99,6 +99,7 @@ function parseTogether(blocks: PreparedBlock[]): Map<PreparedBlock, Statement[]>
   const parsed = tryParse(texts.join(separator), undefined);
   if (!parsed.ok) return undefined;
   const text = parsed.statements[0]?.text;
+  const bytes = parsed.statements[0]?.bytes;
   const byBlock = new Map<PreparedBlock, Statement[]>();
   for (const block of blocks) byBlock.set(block, []);
   let i = 0;
@@ -108,7 +109,7 @@ function parseTogether(blocks: PreparedBlock[]): Map<PreparedBlock, Statement[]>
     // A statement running into the next block means an unterminated quote or comment: read block by block.
     if (statement.end > starts[i]! + block.at.byteLength) return undefined;
     const at = block.at.from(-starts[i]!);
-    byBlock.get(block)!.push({ node: statement.node, kind: statement.kind, start: statement.start, end: statement.end, text: text!, at });
+    byBlock.get(block)!.push({ node: statement.node, kind: statement.kind, start: statement.start, end: statement.end, text: text!, bytes: bytes!, at });
   }
   return byBlock;
 }
@@ -177,7 +178,7 @@ function tryParse(text: string, at: BlockSourceMap | undefined): ParseOutcome {
     const start = skipTrivia(bytes, raw.stmt_location ?? 0);
     const end = raw.stmt_len ? (raw.stmt_location ?? 0) + raw.stmt_len : bytes.length;
     const kind = Object.keys(raw.stmt)[0]!;
-    statements.push({ node: raw.stmt[kind], kind, start, end, text: bytes, at: at! });
+    statements.push({ node: raw.stmt[kind], kind, start, end, text, bytes, at: at! });
   }
   return { ok: true, statements };
 }

@@ -4,17 +4,27 @@
 import type { ObjectKey, QualifiedName, ScriptStatement, Span, StatementKind } from '../../schema/model.js';
 import { displayName } from '../../schema/names.js';
 import { knownProvides } from '../../schema/extensions.js';
-import { collectReferences, listName, nameKey, rangeVarName, requiredKeys, strings, type Node, type References } from './ast.js';
+import {
+  collectReferences, listName, nameKey, noReferences, rangeVarName, requiredKeys, strings, type Node, type References,
+} from './ast.js';
 import { parseSql } from './parser.js';
 
 export function scriptStatement(kind: string, node: Node, sql: string, span: Span, refs: References): ScriptStatement {
   const what = describe(kind, node, sql);
-  const requires = new Set(requiredKeys(refs));
-  const provides = new Set<ObjectKey>();
+  const provides: ObjectKey[] = [];
   provided(kind, node, provides);
-  required(kind, node, requires);
-  for (const key of provides) requires.delete(key);
-  return { sql, kind: what.kind, name: what.name, provides: [...provides], requires: [...requires], settings: [], spans: [span] };
+  const requires: ObjectKey[] = [];
+  for (const key of requiredKeys(refs)) if (!provides.includes(key)) requires.push(key);
+  required(kind, node, refs, requires);
+  return { sql, kind: what.kind, name: what.name, provides, requires, settings: NO_SETTINGS, spans: [span] };
+}
+
+/** Merge gives each statement the settings where it stands; until then, one shared empty list. */
+const NO_SETTINGS: never[] = [];
+
+/** Keys are few per statement: a list, each once. */
+function add(keys: ObjectKey[], key: ObjectKey): void {
+  if (!keys.includes(key)) keys.push(key);
 }
 
 /** `table` `public.users`, `index` `users_email_idx`, or `statement` and its first words. */
@@ -59,10 +69,10 @@ function firstWords(sql: string): string {
 }
 
 /** What a statement creates: relations and their row types, types, functions, keys a foreign key can reference. */
-function provided(kind: string, node: Node, keys: Set<ObjectKey>): void {
+function provided(kind: string, node: Node, keys: ObjectKey[]): void {
   const relation = (name: QualifiedName) => {
-    keys.add(nameKey('relation', name));
-    keys.add(nameKey('type', name));
+    add(keys, nameKey('relation', name));
+    add(keys, nameKey('type', name));
   };
   switch (kind) {
     case 'CreateStmt':
@@ -75,12 +85,12 @@ function provided(kind: string, node: Node, keys: Set<ObjectKey>): void {
     case 'CreateForeignTableStmt': relation(rangeVarName(node.base.relation)); break;
     case 'ViewStmt': relation(rangeVarName(node.view)); break;
     case 'CreateTableAsStmt': relation(rangeVarName(node.into.rel)); break;
-    case 'CreateSeqStmt': keys.add(nameKey('relation', rangeVarName(node.sequence))); break;
+    case 'CreateSeqStmt': add(keys, nameKey('relation', rangeVarName(node.sequence))); break;
     case 'IndexStmt': {
       const table = rangeVarName(node.relation);
-      if (node.idxname) keys.add(nameKey('relation', table.schema ? { schema: table.schema, name: node.idxname } : { name: node.idxname }));
+      if (node.idxname) add(keys, nameKey('relation', table.schema ? { schema: table.schema, name: node.idxname } : { name: node.idxname }));
       const columns: string[] = (node.indexParams ?? []).map((p: Node) => p.IndexElem?.name);
-      if (node.unique && !node.whereClause && columns.every(Boolean)) keys.add(keyOf('key', table, columns));
+      if (node.unique && !node.whereClause && columns.every(Boolean)) add(keys, keyOf('key', table, columns));
       break;
     }
     case 'AlterTableStmt':
@@ -89,36 +99,36 @@ function provided(kind: string, node: Node, keys: Set<ObjectKey>): void {
         if (constraint) uniqueKeys(rangeVarName(node.relation), constraint, strings(constraint.keys), keys);
       }
       break;
-    case 'CreateFunctionStmt': keys.add(nameKey('function', listName(node.funcname))); break;
+    case 'CreateFunctionStmt': add(keys, nameKey('function', listName(node.funcname))); break;
     case 'DefineStmt':
-      if (node.kind === 'OBJECT_AGGREGATE') keys.add(nameKey('function', listName(node.defnames)));
-      if (node.kind === 'OBJECT_TYPE') keys.add(nameKey('type', listName(node.defnames)));
+      if (node.kind === 'OBJECT_AGGREGATE') add(keys, nameKey('function', listName(node.defnames)));
+      if (node.kind === 'OBJECT_TYPE') add(keys, nameKey('type', listName(node.defnames)));
       break;
-    case 'CreateEnumStmt': case 'CreateRangeStmt': keys.add(nameKey('type', listName(node.typeName))); break;
-    case 'CreateDomainStmt': keys.add(nameKey('type', listName(node.domainname))); break;
-    case 'CompositeTypeStmt': keys.add(nameKey('type', rangeVarName(node.typevar))); break;
-    case 'CreateSchemaStmt': if (node.schemaname) keys.add(`schema:${node.schemaname}`); break;
+    case 'CreateEnumStmt': case 'CreateRangeStmt': add(keys, nameKey('type', listName(node.typeName))); break;
+    case 'CreateDomainStmt': add(keys, nameKey('type', listName(node.domainname))); break;
+    case 'CompositeTypeStmt': add(keys, nameKey('type', rangeVarName(node.typevar))); break;
+    case 'CreateSchemaStmt': if (node.schemaname) add(keys, `schema:${node.schemaname}`); break;
     case 'CreateExtensionStmt': {
-      keys.add(`extension:${node.extname}`);
+      add(keys, `extension:${node.extname}`);
       const schema = optionString(node.options, 'schema');
-      for (const [what, name] of knownProvides(node.extname)) keys.add(nameKey(what, schema ? { schema, name } : { name }));
+      for (const [what, name] of knownProvides(node.extname)) add(keys, nameKey(what, schema ? { schema, name } : { name }));
       break;
     }
     case 'RenameStmt': {
       // Later statements use the new name.
       const target = node.relation ? rangeVarName(node.relation) : undefined;
       if (target && ['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_SEQUENCE', 'OBJECT_INDEX', 'OBJECT_FOREIGN_TABLE'].includes(node.renameType)) {
-        keys.add(nameKey('relation', target.schema ? { schema: target.schema, name: node.newname } : { name: node.newname }));
+        add(keys, nameKey('relation', target.schema ? { schema: target.schema, name: node.newname } : { name: node.newname }));
       }
       break;
     }
   }
 }
 
-function uniqueKeys(table: QualifiedName, c: Node, columns: string[], keys: Set<ObjectKey>): void {
+function uniqueKeys(table: QualifiedName, c: Node, columns: string[], keys: ObjectKey[]): void {
   if (c?.contype !== 'CONSTR_PRIMARY' && c?.contype !== 'CONSTR_UNIQUE') return;
-  keys.add(keyOf('key', table, columns));
-  if (c.contype === 'CONSTR_PRIMARY') keys.add(keyOf('primary', table, []));
+  add(keys, keyOf('key', table, columns));
+  if (c.contype === 'CONSTR_PRIMARY') add(keys, keyOf('primary', table, []));
 }
 
 /** `key:public.users(id)`: a unique key of a table, which a foreign key to those columns needs first. */
@@ -127,46 +137,34 @@ function keyOf(kind: 'key' | 'primary', table: QualifiedName, columns: string[])
 }
 
 /** What a statement uses beyond the names in its expressions: key columns, trigger functions, function bodies, the object it alters. */
-function required(kind: string, node: Node, keys: Set<ObjectKey>): void {
-  walkForeignKeys(node, keys);
+function required(kind: string, node: Node, refs: References, keys: ObjectKey[]): void {
+  // A foreign key needs the referenced table's unique key (or primary key) created first.
+  for (const fk of refs.foreignKeys) {
+    add(keys, nameKey('relation', fk.table));
+    add(keys, fk.columns.length ? keyOf('key', fk.table, fk.columns) : keyOf('primary', fk.table, []));
+  }
   // The relation a statement is on is a field of its own, not a RangeVar node in its tree.
   const on = kind === 'CreatePolicyStmt' || kind === 'AlterPolicyStmt' ? node.table : kind === 'CreateStmt' || kind === 'ViewStmt' ? undefined : node.relation;
-  if (on?.relname) keys.add(nameKey('relation', rangeVarName(on)));
-  for (const e of kind === 'CreateStmt' ? node.tableElts ?? [] : []) if (e.TableLikeClause) keys.add(nameKey('relation', rangeVarName(e.TableLikeClause.relation)));
+  if (on?.relname) add(keys, nameKey('relation', rangeVarName(on)));
+  for (const e of kind === 'CreateStmt' ? node.tableElts ?? [] : []) if (e.TableLikeClause) add(keys, nameKey('relation', rangeVarName(e.TableLikeClause.relation)));
   for (const { AlterTableCmd: cmd } of kind === 'AlterTableStmt' ? node.cmds ?? [] : []) {
     const partition = cmd.def?.PartitionCmd?.name;
-    if (partition) keys.add(nameKey('relation', rangeVarName(partition)));
+    if (partition) add(keys, nameKey('relation', rangeVarName(partition)));
   }
   switch (kind) {
-    case 'CreateTrigStmt': keys.add(nameKey('function', listName(node.funcname))); break;
-    case 'CreateFunctionStmt': for (const key of requiredKeys(bodyReferences(node))) keys.add(key); break;
+    case 'CreateTrigStmt': add(keys, nameKey('function', listName(node.funcname))); break;
+    case 'CreateFunctionStmt': for (const key of requiredKeys(bodyReferences(node))) add(keys, key); break;
     case 'AlterSeqStmt': case 'CreateSeqStmt': {
       const owner: Node[] | undefined = (node.options ?? []).find((o: Node) => o.DefElem?.defname === 'owned_by')?.DefElem.arg?.List?.items;
       const parts = strings(owner);
-      if (parts.length >= 2) keys.add(nameKey('relation', listName(owner!.slice(0, -1))));
+      if (parts.length >= 2) add(keys, nameKey('relation', listName(owner!.slice(0, -1))));
       break;
     }
     case 'CommentStmt': case 'AlterOwnerStmt': case 'AlterObjectSchemaStmt': case 'RenameStmt': case 'AlterFunctionStmt':
     case 'AlterDomainStmt': case 'AlterEnumStmt': case 'GrantStmt': case 'SecLabelStmt':
-      for (const key of targetKeys(node)) keys.add(key);
+      for (const key of targetKeys(node)) add(keys, key);
       break;
   }
-}
-
-/** Every foreign key in the statement needs the referenced table's unique key (or primary key) created first. */
-function walkForeignKeys(node: Node, keys: Set<ObjectKey>): void {
-  const visit = (n: Node): void => {
-    if (n === null || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(visit);
-    const c = n.Constraint;
-    if (c?.contype === 'CONSTR_FOREIGN' && c.pktable) {
-      keys.add(nameKey('relation', rangeVarName(c.pktable)));
-      const columns = strings(c.pk_attrs);
-      keys.add(columns.length ? keyOf('key', rangeVarName(c.pktable), columns) : keyOf('primary', rangeVarName(c.pktable), []));
-    }
-    for (const key in n) if (key !== 'Constraint' || !c) visit(n[key]);
-  };
-  visit(node);
 }
 
 /** A SQL function's body names what it uses; PostgreSQL checks it when it is created (unless check_function_bodies is off). */
@@ -174,11 +172,11 @@ function bodyReferences(node: Node): References {
   const language = optionString(node.options, 'language')?.toLowerCase() ?? 'sql';
   const body: Node[] | undefined = (node.options ?? []).find((o: Node) => o.DefElem?.defname === 'as')?.DefElem.arg?.List?.items;
   const text = body?.length === 1 ? body[0]?.String?.sval : undefined;
-  if (node.sql_body || language !== 'sql' || typeof text !== 'string') return { relations: [], functions: [], types: [] };
+  if (node.sql_body || language !== 'sql' || typeof text !== 'string') return noReferences();
   try {
     return collectReferences(parseSql(text));
   } catch {
-    return { relations: [], functions: [], types: [] };
+    return noReferences();
   }
 }
 

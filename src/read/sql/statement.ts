@@ -8,7 +8,7 @@ import { emptyFacts, readForeignKey } from '../column-vocabulary.js';
 import type { Fragment, LikeClause } from '../fragment.js';
 import type { BlockSourceMap } from '../source-map.js';
 import { readAlterTable, readEnumValue, readRename, partitionBound } from './alter.js';
-import { collectReferences, rangeVarName, type Node } from './ast.js';
+import { collectReferences, rangeVarName, type Node, type References } from './ast.js';
 import { readDrop } from './drop.js';
 import { impliedExtensions } from './implied-extensions.js';
 import { readComment, readIndex, readObjectStatement, readPolicy } from './objects.js';
@@ -21,10 +21,11 @@ import { readCreateTable, UnsupportedSql } from './table.js';
 export interface Statement {
   node: Node;
   kind: string;
-  /** Byte offsets into `text`, and the source map they are relative to. */
+  /** Byte offsets into `bytes` (the UTF-8 of `text`, what was parsed), and the source map they are relative to. */
   start: number;
   end: number;
-  text: Buffer;
+  text: string;
+  bytes: Buffer;
   at: BlockSourceMap;
 }
 
@@ -65,7 +66,7 @@ export function readStatement(statement: Statement, diagnostics: Diagnostic[]): 
   };
   fragments.push(script);
   try {
-    readModel(statement, span, inner, fragments, script, diagnostics);
+    readModel(statement, span, refs, inner, fragments, script, diagnostics);
   } catch (error) {
     if (!(error instanceof UnsupportedSql)) throw error;
     inner.length = 0;
@@ -80,10 +81,10 @@ export function readStatement(statement: Statement, diagnostics: Diagnostic[]): 
 
 /** What the statement says about the model, into `inner`; `outer` takes what is about the document. */
 function readModel(
-  statement: Statement, span: Span, inner: Fragment[], outer: Fragment[], script: Extract<Fragment, { kind: 'script' }>, diagnostics: Diagnostic[],
+  statement: Statement, span: Span, refs: References, inner: Fragment[], outer: Fragment[], script: Extract<Fragment, { kind: 'script' }>,
+  diagnostics: Diagnostic[],
 ): void {
   const { node, kind, at } = statement;
-  const refs = collectReferences(node);
   switch (kind) {
     case 'CreateStmt': {
       if (node.ofTypename) {
@@ -168,8 +169,12 @@ export function connectsElsewhere(command: string, span: Span): Diagnostic | und
 
 /** The statement's text as written, without the comments and white space after its last token. */
 function statementText(statement: Statement): string {
-  const text = statement.text.subarray(statement.start, statement.end).toString('utf8');
-  if (statement.end < statement.text.length || (!text.includes('--') && !text.includes('/*'))) return text.trimEnd();
+  const { bytes } = statement;
+  // Byte offsets are character offsets in ASCII text, and a slice of it shares its memory.
+  const text = bytes.length === statement.text.length
+    ? statement.text.slice(statement.start, statement.end)
+    : bytes.subarray(statement.start, statement.end).toString('utf8');
+  if (statement.end < bytes.length || (!text.includes('--') && !text.includes('/*'))) return text.trimEnd();
   // The last statement of a block without its semicolon may end in a comment, which a `;` after it would join.
   try {
     const tokens = scanSql(text).filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT');
