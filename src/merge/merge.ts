@@ -13,6 +13,7 @@ import { mergeTables, type MergedTables } from './tables.js';
 import { compareModels } from './models.js';
 import { compareStatedFacts } from './stated.js';
 import { Script, type Deferred } from './script.js';
+import { markKeyColumns } from '../schema/key-columns.js';
 import { SUPABASE_TABLES, usesSupabase } from '../schema/supabase.js';
 import { SearchPath } from './search-path.js';
 import type { ModelInterface } from '../read/ts-interfaces.js';
@@ -189,6 +190,7 @@ function alter(m: Merging, f: Alteration): Table | undefined {
       break;
     case 'add-constraint':
       addConstraint(table, f.constraint);
+      markKeyColumns(table);
       break;
     case 'alter-column': {
       const column = table.columns.find((c) => c.name === f.column);

@@ -9,6 +9,7 @@ import { displayName, objectKey, sameName } from '../schema/names.js';
 import type { Fragment, LikeClause, ObjectTarget } from '../read/fragment.js';
 import { searchPathSchemas } from '../read/sql/settings.js';
 import { SearchPath } from './search-path.js';
+import { markKeyColumns } from '../schema/key-columns.js';
 import {
   dropColumn, dropConstraint, inheritFrom, passOn, renameColumn, renameConstraint, renameTable,
 } from './table-changes.js';
@@ -338,7 +339,8 @@ export class Script {
       case 'add-constraint':
         if (f.constraint.references) this.path.found('relation', f.constraint.references);
         table.constraints.push(f.constraint);
-        if (!f.only) for (const child of this.partitionsOf(table)) passOn(child, f.constraint);
+        if (f.constraint.kind === 'primary key') markKeyColumns(table);
+        if (!f.only) for (const child of this.partitionsOf(table)) passOn(child, table, f.constraint);
         return;
       case 'alter-column': {
         const column = table.columns.find((c) => c.name === f.column);
@@ -364,7 +366,7 @@ export class Script {
         for (const c of table.constraints) {
           if ((c.kind === 'primary key' || c.kind === 'unique') && partition.constraints.some((k) => k.kind === c.kind && k.columns.join() === c.columns.join())) continue;
           if (c.kind === 'check' && partition.constraints.some((k) => k.kind === 'check' && k.name === c.name)) continue;
-          passOn(partition, c);
+          passOn(partition, table, c);
         }
         return;
       }

@@ -1,6 +1,7 @@
 // What ALTER TABLE, partitions and inheritance do to a table, as PostgreSQL does it: the
 // model of a script is the catalog that script leaves behind.
 import type { Column, Constraint, Index, QualifiedName, Table } from '../schema/model.js';
+import { markKeyColumns } from '../schema/key-columns.js';
 import { sameName } from '../schema/names.js';
 
 /** The name PostgreSQL gives a constraint the document did not name (`users_pkey`, `orders_user_id_fkey`). */
@@ -86,18 +87,22 @@ export function inheritFrom(child: Table, parent: Table, partition: boolean): vo
     if (c.kind === 'primary key' || c.kind === 'unique') {
       if (child.constraints.some((k) => k.kind === c.kind && k.columns.join() === c.columns.join())) continue;
     }
-    passOn(child, c);
+    passOn(child, parent, c);
   }
+  markKeyColumns(child);
 }
 
 /** A constraint added to a partitioned table (not ONLY) is made on every partition too. */
-export function passOn(child: Table, c: Constraint): void {
+export function passOn(child: Table, parent: Table, c: Constraint): void {
   const copy: Constraint = { ...c, columns: [...c.columns], inherited: true, spans: [...c.spans] };
-  // A partition's index-backed keys are named by PostgreSQL after the partition.
+  // A partition's index-backed keys are named by PostgreSQL after the partition; its other constraints keep the parent's name.
   if (c.kind === 'primary key' || c.kind === 'unique' || c.kind === 'exclude') delete copy.name;
+  else copy.name = constraintName(parent, c);
   if (c.references) copy.references = { ...c.references, columns: [...c.references.columns] };
   child.constraints.push(copy);
+  if (c.kind === 'primary key') markKeyColumns(child);
 }
+
 
 function copyColumn(parent: Column, own: Column | undefined): Column {
   const column: Column = { ...parent, spans: [...parent.spans] };

@@ -5,6 +5,7 @@ import { sqlSyntax } from './sql-syntax.js';
 import { mysqlSyntax } from './mysql-syntax.js';
 import { pseudoSqlPolicy } from './pseudo-sql-policy.js';
 import { notPartOfSchema } from './not-part-of-schema.js';
+import { duplicateKey } from './duplicate-key.js';
 import { objectMissing } from './object-missing.js';
 import { placeholder } from './placeholder.js';
 import { undefinedReference } from './undefined-reference.js';
@@ -40,6 +41,7 @@ export const RULES: Rule[] = [
   mysqlSyntax,
   pseudoSqlPolicy,
   notPartOfSchema,
+  duplicateKey,
   placeholder,
   objectMissing,
   undefinedReference,

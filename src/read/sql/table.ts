@@ -1,5 +1,6 @@
 // CREATE TABLE and ALTER TABLE statements → table fragments.
 import { ident } from '../../pg/quote.js';
+import { markKeyColumns } from '../../schema/key-columns.js';
 import type { Diagnostic } from '../../schema/diagnostic.js';
 import type {
   Column, Constraint, ForeignKeyTarget, Index, IndexKey, ObjectKey, QualifiedName, ReferentialAction, Span, Table,
@@ -54,7 +55,36 @@ export function readCreateTable(stmt: Node, at: SpanSource, statementSpan: Span,
       table.constraints.push(readConstraint(element.Constraint, [], at));
     }
   }
+  if (table.constraints.length > 1) oneIndexPerKey(table, diagnostics);
+  markKeyColumns(table);
   return { table, inlineIndexes, diagnostics, repaired };
+}
+
+/**
+ * CREATE TABLE makes one index for keys written twice on the same columns (`slug text UNIQUE`
+ * and `CONSTRAINT uq_slug UNIQUE (slug)`; a UNIQUE that repeats the primary key): the primary
+ * key, or the first, is kept, with the first name written. The repetition is reported.
+ */
+function oneIndexPerKey(table: Table, diagnostics: Diagnostic[]): void {
+  const keys = table.constraints.filter((c) => c.kind === 'primary key' || c.kind === 'unique');
+  const kept: Constraint[] = keys.filter((c) => c.kind === 'primary key');
+  for (const key of keys) {
+    if (key.kind === 'primary key') continue;
+    const same = kept.find((k) => k.columns.join() === key.columns.join() && Boolean(k.nullsNotDistinct) === Boolean(key.nullsNotDistinct)
+      && Boolean(k.deferrable) === Boolean(key.deferrable) && Boolean(k.initiallyDeferred) === Boolean(key.initiallyDeferred));
+    if (!same) {
+      kept.push(key);
+      continue;
+    }
+    if (!same.name && key.name) same.name = key.name;
+    same.spans.push(...key.spans);
+    table.constraints = table.constraints.filter((c) => c !== key);
+    diagnostics.push({
+      code: 'SD107', severity: 'warning', span: key.spans[0],
+      message: `UNIQUE (${key.columns.join(', ')}) repeats the ${same.kind === 'unique' ? 'UNIQUE constraint' : 'primary key'} of ${table.name} on the same columns: PostgreSQL makes one index for both${same.name ? `, ${same.name}` : ''}`,
+      related: [{ span: same.spans[0]!, message: `the ${same.kind === 'unique' ? 'UNIQUE constraint' : 'primary key'} (${same.columns.join(', ')})` }],
+    });
+  }
 }
 
 // Tables and references are literals rather than spreads of their name: the copy a spread
