@@ -55,6 +55,7 @@ async function execute(db: Database, schema: Schema, sources: Map<string, string
   if (standIn) statements = withSupabaseStandIn(statements);
   const diagnostics: Diagnostic[] = [];
   const missing = new MissingExtensions(db.kind === 'embedded' ? schema.extensions.filter((e) => !embeddedHas(e.name)).map((e) => e.name) : []);
+  const calls = new UndefinedCalls();
   let examplesRun = 0;
   await db.exec('BEGIN');
   try {
@@ -62,7 +63,7 @@ async function execute(db: Database, schema: Schema, sources: Map<string, string
       const error = await attempt(db, prelude.text);
       if (error) throw new EnvironmentError(`the prelude ${prelude.file} fails in PostgreSQL: ${explain(error)}`);
     }
-    const failed = await runSchema(db, schema, statements, sources, diagnostics, missing);
+    const failed = await runSchema(db, schema, statements, sources, diagnostics, missing, calls);
     const session = new SessionSettings();
     await db.exec(`RESET ALL;${standIn ? SUPABASE_SEARCH_PATH : ''}`);
     for (const example of schema.examples) {
@@ -71,13 +72,17 @@ async function execute(db: Database, schema: Schema, sources: Map<string, string
       for (const sql of session.change(example.settings ?? [])) await attempt(db, sql);
       const error = await runExample(db, example);
       if (!error || failedBefore(error, failed) || missing.explains(error)) continue;
-      diagnostics.push(exampleFails(example, error, schema));
+      diagnostics.push(calls.add(exampleFails(example, error, schema), error));
     }
   } finally {
     await db.exec('ROLLBACK');
   }
   diagnostics.push(...missing.report(schema));
-  return { diagnostics, examplesRun, where: db.kind === 'embedded' ? 'a scratch database' : `a transaction on ${db.description}, rolled back` };
+  return {
+    diagnostics: diagnostics.filter((d) => !calls.repeated.has(d)),
+    examplesRun,
+    where: db.kind === 'embedded' ? 'a scratch database' : `a transaction on ${db.description}, rolled back`,
+  };
 }
 
 /**
@@ -115,9 +120,33 @@ class MissingExtensions {
   }
 }
 
+/**
+ * A function the document never defines, called in ten places, is one finding: the first place,
+ * with the others beside it.
+ */
+class UndefinedCalls {
+  private readonly first = new Map<string, Diagnostic>();
+  /** The findings folded into a first one. */
+  readonly repeated = new Set<Diagnostic>();
+
+  add(diagnostic: Diagnostic, error: PostgresError): Diagnostic {
+    const called = error.code === '42883' ? /^function ([^(]+)\(/.exec(error.message)?.[1] : undefined;
+    if (!called || !diagnostic.span) return diagnostic;
+    const first = this.first.get(called);
+    if (!first) {
+      this.first.set(called, diagnostic);
+      return diagnostic;
+    }
+    (first.related ??= []).push({ span: diagnostic.span, message: `${called}() is called here too` });
+    this.repeated.add(diagnostic);
+    return diagnostic;
+  }
+}
+
 /** Runs the DDL; returns what could not be created, so that what depends on it is not reported again. */
 async function runSchema(
-  db: Database, schema: Schema, statements: DdlStatement[], sources: Map<string, string>, diagnostics: Diagnostic[], missing: MissingExtensions,
+  db: Database, schema: Schema, statements: DdlStatement[], sources: Map<string, string>, diagnostics: Diagnostic[],
+  missing: MissingExtensions, calls: UndefinedCalls,
 ): Promise<Set<ObjectKey>> {
   const failed = new Set<ObjectKey>();
   // What depends on an object that failed is not run (statements come in dependency order).
@@ -134,7 +163,7 @@ async function runSchema(
       const error = await attempt(db, statement.sql);
       if (!error) continue;
       for (const k of statement.provides) failed.add(k);
-      if (!missing.explains(error)) diagnostics.push(statementFails(statement, error, sources, schema));
+      if (!missing.explains(error)) diagnostics.push(calls.add(statementFails(statement, error, sources, schema), error));
     }
   }
   return failed;

@@ -112,6 +112,13 @@ describe('PostgreSQL refusals', () => {
     expect(diagnostics[0]!.message).toBe(`the example fails in PostgreSQL: relation "books" does not exist; the document's table is book`);
   });
 
+  it('are one finding for a function the document never defines, however often it is called', async () => {
+    const text = sql('CREATE TABLE a (id int PRIMARY KEY);\nSELECT slugify(id) FROM a;\nCREATE VIEW v AS SELECT slugify(id) FROM a;\nSELECT slugify(2);');
+    const { diagnostics } = await checkDocuments([{ file: 'doc.md', text }]);
+    expect(diagnostics.map((d) => `${d.code} ${d.span!.line}`)).toEqual(['SD220 6']);
+    expect(diagnostics[0]!.related!.map((r) => `${r.span.line}:${r.span.column} ${r.message}`)).toEqual(['5:8 slugify() is called here too', '7:8 slugify() is called here too']);
+  });
+
   it('do not repeat for objects that depend on one that failed', async () => {
     const text = sql("CREATE TABLE a (id int PRIMARY KEY, n numeric DEFAULT 'x');\nCREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id) ON DELETE CASCADE);\nCREATE INDEX ix_b_a_id ON b (a_id);\nCREATE VIEW v AS SELECT * FROM a;");
     const { diagnostics } = await checkDocuments([{ file: 'doc.md', text }]);
