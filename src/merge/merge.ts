@@ -15,7 +15,6 @@ import { compareStatedFacts } from './stated.js';
 import { Script, type Deferred } from './script.js';
 import { markKeyColumns } from '../schema/key-columns.js';
 import { SUPABASE_TABLES, usesSupabase } from '../schema/supabase.js';
-import { SearchPath } from './search-path.js';
 import type { ModelInterface } from '../read/ts-interfaces.js';
 import type { Relationship } from '../read/mermaid.js';
 
@@ -153,7 +152,6 @@ export function merge(fragments: Fragment[]): MergeResult {
   const calls = leaveOutUndefinedCalls(schema);
   for (const policy of calls.leftOut) script.leaveOut(policy);
   diagnostics.push(...resolved.diagnostics, ...calls.diagnostics);
-  closeKeys(schema);
   schema.script = script.finish();
   return { schema, diagnostics };
 }
@@ -220,13 +218,6 @@ function alterLater(m: Merging, deferred: Deferred): void {
   else m.script.drop(deferred.statement);
 }
 
-/** Keys the readers left open (`relation:?users`) name public objects where no search_path said otherwise. */
-function closeKeys(schema: Schema): void {
-  const path = new SearchPath();
-  for (const objects of [schema.tables, schema.types, schema.sequences, schema.views, schema.functions, schema.triggers, schema.policies, schema.comments]) {
-    for (const o of objects) o.requires = path.keys(o.requires);
-  }
-}
 
 /** True for the first object of its kind and name; a later one is reported and left out. */
 function first(m: Merging, kind: string, name: QualifiedName, spans: Span[]): boolean {

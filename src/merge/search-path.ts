@@ -3,7 +3,7 @@
 // found in the first schema of the path that has it.
 import type { ObjectKey, QualifiedName } from '../schema/model.js';
 import { BUILT_IN_TYPES } from '../schema/builtins.js';
-import { DEFAULT_SCHEMA, objectKey, unresolvedName } from '../schema/names.js';
+import { DEFAULT_SCHEMA, objectKey } from '../schema/names.js';
 
 /** The kinds of name a key can have; `key` and `primary` name a table's unique keys (`users(id)`). */
 type Namespace = 'relation' | 'type' | 'function';
@@ -94,33 +94,27 @@ export class SearchPath {
     return name;
   }
 
-  /** An open key (`relation:?users`) closed with this path; a key that names its schema is kept. */
+  /**
+   * The readers key a name written without a schema as public's, which it is on the default
+   * path. Under another path such a key is found (or, for what a statement creates, made)
+   * where the path says. An explicit `public.` name is taken the same way: keys only decide
+   * what a statement waits for, and both sides of a dependency are taken alike.
+   */
   key(key: ObjectKey, creating = false): ObjectKey {
-    const open = unresolvedName(key);
-    if (!open) return key;
-    const namespace = NAMESPACE[open.kind];
-    if (!namespace) return objectKey(open.kind, { name: open.name });
-    const paren = open.kind === 'key' || open.kind === 'primary' ? open.name.indexOf('(') : -1;
-    const lookup = paren >= 0 ? open.name.slice(0, paren) : open.name;
-    const schema = creating ? this.creationSchema() : this.schemaOf(namespace, lookup);
-    return objectKey(open.kind, schema === undefined ? { name: open.name } : { schema, name: open.name });
+    const colon = key.indexOf(':');
+    const kind = key.slice(0, colon);
+    const namespace = NAMESPACE[kind];
+    if (!namespace || !key.startsWith(`${DEFAULT_SCHEMA}.`, colon + 1)) return key;
+    const name = key.slice(colon + DEFAULT_SCHEMA.length + 2);
+    const paren = kind === 'key' || kind === 'primary' ? name.indexOf('(') : -1;
+    const schema = creating ? this.creationSchema() : this.schemaOf(namespace, paren >= 0 ? name.slice(0, paren) : name);
+    return objectKey(kind, schema === undefined ? { name } : { schema, name });
   }
 
-  /** The keys closed; where the path is the default, in place (the common case, thousands of keys a document). */
+  /** The keys as this path takes them, in place; on the default path, as they are. */
   keys(keys: ObjectKey[], creating = false): ObjectKey[] {
-    if (this.isDefault) {
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
-        if (!key.includes(':?')) continue;
-        keys[i] = key.startsWith('type:?') && BUILT_IN_TYPES.has(key.slice(6)) ? `type:pg_catalog.${key.slice(6)}` : key.replace(':?', ':public.');
-      }
-      return keys;
-    }
-    const out: ObjectKey[] = [];
-    for (const key of keys) {
-      const closed = this.key(key, creating);
-      if (!out.includes(closed)) out.push(closed);
-    }
-    return out;
+    if (this.isDefault) return keys;
+    for (let i = 0; i < keys.length; i++) keys[i] = this.key(keys[i]!, creating);
+    return keys;
   }
 }

@@ -8,21 +8,6 @@ export function objectKey(kind: string, name: QualifiedName): ObjectKey {
   return `${kind}:${name.schema ?? DEFAULT_SCHEMA}.${name.name}`;
 }
 
-/**
- * The key of a name the document wrote without a schema. Which schema it denotes depends on
- * the search_path where the statement stands, so the readers leave it open and merge decides
- * (`resolveKey`); no such key is left in a merged Schema.
- */
-export function unresolvedKey(kind: string, name: string): ObjectKey {
-  return `${kind}:?${name}`;
-}
-
-/** An unresolved key's kind and name; undefined for a key that names its schema. */
-export function unresolvedName(key: ObjectKey): { kind: string; name: string } | undefined {
-  const colon = key.indexOf(':');
-  return key.charCodeAt(colon + 1) === 63 /* ? */ ? { kind: key.slice(0, colon), name: key.slice(colon + 2) } : undefined;
-}
-
 /** `schema.name` as a person reads it; the schema is shown only when the document gave one. */
 export function displayName(name: QualifiedName): string {
   return name.schema ? `${name.schema}.${name.name}` : name.name;

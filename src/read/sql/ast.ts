@@ -2,7 +2,8 @@
 // pgsql-deparser, so the model holds PostgreSQL's grammar, never the document's spelling.
 import { deparseSync } from 'pgsql-deparser';
 import type { ObjectKey, QualifiedName, TypeRef } from '../../schema/model.js';
-import { objectKey, unresolvedKey } from '../../schema/names.js';
+import { BUILT_IN_TYPES } from '../../schema/builtins.js';
+import { objectKey } from '../../schema/names.js';
 import { parseSql } from './parser.js';
 
 // The AST is JSON whose shape depends on the node; helpers read it defensively.
@@ -203,16 +204,13 @@ export function requiredKeys(refs: References): ObjectKey[] {
 }
 
 function addKey(keys: ObjectKey[], kind: string, name: QualifiedName): void {
-  if (name.schema === 'pg_catalog') return;
-  const key = nameKey(kind, name);
+  // PostgreSQL's own types order nothing (an unqualified one is found in pg_catalog first).
+  if (name.schema === 'pg_catalog' || (kind === 'type' && name.schema === undefined && BUILT_IN_TYPES.has(name.name))) return;
+  const key = objectKey(kind, name);
   if (!keys.includes(key)) keys.push(key);
   if (name.schema && !keys.includes(`schema:${name.schema}`)) keys.push(`schema:${name.schema}`);
 }
 
-/** The key of a name as written: open when it has no schema (merge resolves it with the search_path). */
-export function nameKey(kind: string, name: QualifiedName): ObjectKey {
-  return name.schema ? objectKey(kind, name) : unresolvedKey(kind, name.name);
-}
 
 /** Parses SQL that schemadoc writes from a table row or a bullet: its first statement, or the parser's message. */
 export function parseOne(text: string): { kind: string; node: Node } | { error: string } {

@@ -1,8 +1,9 @@
 // Schema statements other than tables → fragments.
+import { objectKey } from '../../schema/names.js';
 import type { Comment, Index, IndexKey, Policy, QualifiedName, Span } from '../../schema/model.js';
 import type { Fragment } from '../fragment.js';
 import {
-  expression, listName, nameKey, rangeVarName, requiredKeys, sql, strings, typeRef, type Node, type References,
+  expression, listName,  rangeVarName, requiredKeys, sql, strings, typeRef, type Node, type References,
 } from './ast.js';
 
 export function readIndex(stmt: Node, span: Span): Index {
@@ -27,6 +28,8 @@ export function readIndex(stmt: Node, span: Span): Index {
     ...(stmt.whereClause ? { where: expression(stmt.whereClause) } : {}),
     ...(stmt.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
     spans: [span],
+    // Set by merge; there from the start, so that setting it keeps the object's shape.
+    asWritten: false,
   };
 }
 
@@ -73,7 +76,7 @@ export function readComment(stmt: Node, span: Span): Comment | undefined {
   const names = stmt.object?.List ? strings(stmt.object.List.items) : [];
   const relation = targetKind === 'column' ? names.slice(0, -1) : names;
   const requires = ['table', 'column', 'view', 'materialized view', 'index', 'sequence'].includes(targetKind)
-    ? [nameKey('relation', listName(relation.map((sval) => ({ String: { sval } }))))]
+    ? [objectKey('relation', listName(relation.map((sval) => ({ String: { sval } }))))]
     : [];
   return { targetKind, target, text: stmt.comment, requires, spans: [span] };
 }
@@ -131,7 +134,7 @@ export function readObjectStatement(kind: string, stmt: Node, text: string, span
           language: language ? strings([language.DefElem.arg])[0] ?? 'sql' : 'sql',
           definition: text,
           // A function's own name is not a dependency (recursion).
-          requires: requires.filter((key) => key !== nameKey('function', listName(stmt.funcname))),
+          requires: requires.filter((key) => key !== objectKey('function', listName(stmt.funcname))),
           spans: [span],
         },
         ...(stmt.replace ? { replace: true } : {}),
@@ -145,7 +148,7 @@ export function readObjectStatement(kind: string, stmt: Node, text: string, span
           table: rangeVarName(stmt.relation),
           function: listName(stmt.funcname),
           definition: text,
-          requires: [...requires, nameKey('function', listName(stmt.funcname))],
+          requires: [...requires, objectKey('function', listName(stmt.funcname))],
           spans: [span],
         },
         ...(stmt.replace ? { replace: true } : {}),

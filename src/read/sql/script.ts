@@ -2,10 +2,10 @@
 // messages), what it creates and what it uses. What it uses orders it after what the document
 // creates later (a table referenced before it is defined); the document's order stands otherwise.
 import type { ObjectKey, QualifiedName, ScriptStatement, Span, StatementKind } from '../../schema/model.js';
-import { displayName } from '../../schema/names.js';
+import { displayName, objectKey } from '../../schema/names.js';
 import { knownProvides } from '../../schema/extensions.js';
 import {
-  collectReferences, listName, nameKey, noReferences, rangeVarName, requiredKeys, strings, type Node, type References,
+  collectReferences, listName,  noReferences, rangeVarName, requiredKeys, strings, type Node, type References,
 } from './ast.js';
 import { parseSql } from './parser.js';
 
@@ -71,24 +71,21 @@ function firstWords(sql: string): string {
 /** What a statement creates: relations and their row types, types, functions, keys a foreign key can reference. */
 function provided(kind: string, node: Node, keys: ObjectKey[]): void {
   const relation = (name: QualifiedName) => {
-    add(keys, nameKey('relation', name));
-    add(keys, nameKey('type', name));
+    add(keys, objectKey('relation', name));
+    add(keys, objectKey('type', name));
   };
   switch (kind) {
+    // A table's own keys come with it: a foreign key to them waits for the table.
     case 'CreateStmt':
       relation(rangeVarName(node.relation));
-      for (const e of node.tableElts ?? []) {
-        if (e.Constraint) uniqueKeys(rangeVarName(node.relation), e.Constraint, strings(e.Constraint.keys), keys);
-        for (const c of e.ColumnDef?.constraints ?? []) uniqueKeys(rangeVarName(node.relation), c.Constraint, [e.ColumnDef.colname], keys);
-      }
       break;
     case 'CreateForeignTableStmt': relation(rangeVarName(node.base.relation)); break;
     case 'ViewStmt': relation(rangeVarName(node.view)); break;
     case 'CreateTableAsStmt': relation(rangeVarName(node.into.rel)); break;
-    case 'CreateSeqStmt': add(keys, nameKey('relation', rangeVarName(node.sequence))); break;
+    case 'CreateSeqStmt': add(keys, objectKey('relation', rangeVarName(node.sequence))); break;
     case 'IndexStmt': {
       const table = rangeVarName(node.relation);
-      if (node.idxname) add(keys, nameKey('relation', table.schema ? { schema: table.schema, name: node.idxname } : { name: node.idxname }));
+      if (node.idxname) add(keys, objectKey('relation', table.schema ? { schema: table.schema, name: node.idxname } : { name: node.idxname }));
       const columns: string[] = (node.indexParams ?? []).map((p: Node) => p.IndexElem?.name);
       if (node.unique && !node.whereClause && columns.every(Boolean)) add(keys, keyOf('key', table, columns));
       break;
@@ -99,26 +96,26 @@ function provided(kind: string, node: Node, keys: ObjectKey[]): void {
         if (constraint) uniqueKeys(rangeVarName(node.relation), constraint, strings(constraint.keys), keys);
       }
       break;
-    case 'CreateFunctionStmt': add(keys, nameKey('function', listName(node.funcname))); break;
+    case 'CreateFunctionStmt': add(keys, objectKey('function', listName(node.funcname))); break;
     case 'DefineStmt':
-      if (node.kind === 'OBJECT_AGGREGATE') add(keys, nameKey('function', listName(node.defnames)));
-      if (node.kind === 'OBJECT_TYPE') add(keys, nameKey('type', listName(node.defnames)));
+      if (node.kind === 'OBJECT_AGGREGATE') add(keys, objectKey('function', listName(node.defnames)));
+      if (node.kind === 'OBJECT_TYPE') add(keys, objectKey('type', listName(node.defnames)));
       break;
-    case 'CreateEnumStmt': case 'CreateRangeStmt': add(keys, nameKey('type', listName(node.typeName))); break;
-    case 'CreateDomainStmt': add(keys, nameKey('type', listName(node.domainname))); break;
-    case 'CompositeTypeStmt': add(keys, nameKey('type', rangeVarName(node.typevar))); break;
+    case 'CreateEnumStmt': case 'CreateRangeStmt': add(keys, objectKey('type', listName(node.typeName))); break;
+    case 'CreateDomainStmt': add(keys, objectKey('type', listName(node.domainname))); break;
+    case 'CompositeTypeStmt': add(keys, objectKey('type', rangeVarName(node.typevar))); break;
     case 'CreateSchemaStmt': if (node.schemaname) add(keys, `schema:${node.schemaname}`); break;
     case 'CreateExtensionStmt': {
       add(keys, `extension:${node.extname}`);
       const schema = optionString(node.options, 'schema');
-      for (const [what, name] of knownProvides(node.extname)) add(keys, nameKey(what, schema ? { schema, name } : { name }));
+      for (const [what, name] of knownProvides(node.extname)) add(keys, objectKey(what, schema ? { schema, name } : { name }));
       break;
     }
     case 'RenameStmt': {
       // Later statements use the new name.
       const target = node.relation ? rangeVarName(node.relation) : undefined;
       if (target && ['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_SEQUENCE', 'OBJECT_INDEX', 'OBJECT_FOREIGN_TABLE'].includes(node.renameType)) {
-        add(keys, nameKey('relation', target.schema ? { schema: target.schema, name: node.newname } : { name: node.newname }));
+        add(keys, objectKey('relation', target.schema ? { schema: target.schema, name: node.newname } : { name: node.newname }));
       }
       break;
     }
@@ -133,31 +130,31 @@ function uniqueKeys(table: QualifiedName, c: Node, columns: string[], keys: Obje
 
 /** `key:public.users(id)`: a unique key of a table, which a foreign key to those columns needs first. */
 function keyOf(kind: 'key' | 'primary', table: QualifiedName, columns: string[]): ObjectKey {
-  return nameKey(kind, { ...table, name: `${table.name}(${columns.join(',')})` });
+  return objectKey(kind, { ...table, name: `${table.name}(${columns.join(',')})` });
 }
 
 /** What a statement uses beyond the names in its expressions: key columns, trigger functions, function bodies, the object it alters. */
 function required(kind: string, node: Node, refs: References, keys: ObjectKey[]): void {
   // A foreign key needs the referenced table's unique key (or primary key) created first.
   for (const fk of refs.foreignKeys) {
-    add(keys, nameKey('relation', fk.table));
+    add(keys, objectKey('relation', fk.table));
     add(keys, fk.columns.length ? keyOf('key', fk.table, fk.columns) : keyOf('primary', fk.table, []));
   }
   // The relation a statement is on is a field of its own, not a RangeVar node in its tree.
   const on = kind === 'CreatePolicyStmt' || kind === 'AlterPolicyStmt' ? node.table : kind === 'CreateStmt' || kind === 'ViewStmt' ? undefined : node.relation;
-  if (on?.relname) add(keys, nameKey('relation', rangeVarName(on)));
-  for (const e of kind === 'CreateStmt' ? node.tableElts ?? [] : []) if (e.TableLikeClause) add(keys, nameKey('relation', rangeVarName(e.TableLikeClause.relation)));
+  if (on?.relname) add(keys, objectKey('relation', rangeVarName(on)));
+  for (const e of kind === 'CreateStmt' ? node.tableElts ?? [] : []) if (e.TableLikeClause) add(keys, objectKey('relation', rangeVarName(e.TableLikeClause.relation)));
   for (const { AlterTableCmd: cmd } of kind === 'AlterTableStmt' ? node.cmds ?? [] : []) {
     const partition = cmd.def?.PartitionCmd?.name;
-    if (partition) add(keys, nameKey('relation', rangeVarName(partition)));
+    if (partition) add(keys, objectKey('relation', rangeVarName(partition)));
   }
   switch (kind) {
-    case 'CreateTrigStmt': add(keys, nameKey('function', listName(node.funcname))); break;
+    case 'CreateTrigStmt': add(keys, objectKey('function', listName(node.funcname))); break;
     case 'CreateFunctionStmt': for (const key of requiredKeys(bodyReferences(node))) add(keys, key); break;
     case 'AlterSeqStmt': case 'CreateSeqStmt': {
       const owner: Node[] | undefined = (node.options ?? []).find((o: Node) => o.DefElem?.defname === 'owned_by')?.DefElem.arg?.List?.items;
       const parts = strings(owner);
-      if (parts.length >= 2) add(keys, nameKey('relation', listName(owner!.slice(0, -1))));
+      if (parts.length >= 2) add(keys, objectKey('relation', listName(owner!.slice(0, -1))));
       break;
     }
     case 'CommentStmt': case 'AlterOwnerStmt': case 'AlterObjectSchemaStmt': case 'RenameStmt': case 'AlterFunctionStmt':
@@ -192,20 +189,20 @@ function targetKeys(node: Node): ObjectKey[] {
   if (node.func) objects.push({ ObjectWithArgs: node.func });
   const keys: ObjectKey[] = [];
   for (const object of objects) {
-    if (FUNCTION_OBJECTS.has(type) && object.ObjectWithArgs) keys.push(nameKey('function', listName(object.ObjectWithArgs.objname)));
+    if (FUNCTION_OBJECTS.has(type) && object.ObjectWithArgs) keys.push(objectKey('function', listName(object.ObjectWithArgs.objname)));
     else if (TYPE_OBJECTS.has(type)) {
       const names = object.TypeName?.names ?? object.List?.items;
-      if (names) keys.push(nameKey('type', listName(type === 'OBJECT_DOMCONSTRAINT' ? names.slice(0, -1) : names)));
+      if (names) keys.push(objectKey('type', listName(type === 'OBJECT_DOMCONSTRAINT' ? names.slice(0, -1) : names)));
     } else if (type === 'OBJECT_SCHEMA') keys.push(`schema:${strings([object])[0] ?? ''}`);
     else if (type === 'OBJECT_EXTENSION') keys.push(`extension:${strings([object])[0] ?? ''}`);
     else if (RELATION_OBJECTS.has(type) && object.List) {
       const names: Node[] = object.List.items;
       // A column, constraint, trigger or policy: the name of its table comes first.
       const own = type === 'OBJECT_TABLE' || type === 'OBJECT_VIEW' || type === 'OBJECT_MATVIEW' || type === 'OBJECT_SEQUENCE' || type === 'OBJECT_INDEX' || type === 'OBJECT_FOREIGN_TABLE';
-      keys.push(nameKey('relation', listName(own ? names : names.slice(0, -1))));
+      keys.push(objectKey('relation', listName(own ? names : names.slice(0, -1))));
     }
   }
-  if (node.relation && RELATION_OBJECTS.has(type)) keys.push(nameKey('relation', rangeVarName(node.relation)));
+  if (node.relation && RELATION_OBJECTS.has(type)) keys.push(objectKey('relation', rangeVarName(node.relation)));
   return keys;
 }
 

@@ -89,11 +89,12 @@ function oneIndexPerKey(table: Table, diagnostics: Diagnostic[]): void {
 
 // Tables and references are literals rather than spreads of their name: the copy a spread
 // makes gets a shape of its own, one per table, and code that reads a thousand shapes is slow.
+// `asWritten` is there from the start, for merge to set without changing the shape.
 
 function emptyTable({ schema, name }: QualifiedName, requires: ObjectKey[], span: Span): Table {
   return schema === undefined
-    ? { name, columns: [], constraints: [], rowLevelSecurity: false, forceRowLevelSecurity: false, requires, spans: [span] }
-    : { schema, name, columns: [], constraints: [], rowLevelSecurity: false, forceRowLevelSecurity: false, requires, spans: [span] };
+    ? { name, columns: [], constraints: [], rowLevelSecurity: false, forceRowLevelSecurity: false, requires, spans: [span], asWritten: false }
+    : { schema, name, columns: [], constraints: [], rowLevelSecurity: false, forceRowLevelSecurity: false, requires, spans: [span], asWritten: false };
 }
 
 function foreignKeyTarget({ schema, name }: QualifiedName, columns: string[]): ForeignKeyTarget {
