@@ -14,12 +14,15 @@ import { EXIT, UsageError } from './usage.js';
 
 export const applyHelp = `schemadoc apply DOC... [options]
 
-Creates the schema that the documents describe in a database, in one transaction:
-either all of it is created, or (after any failure) nothing is.
+Creates the schema that the documents (Markdown, or .sql files such as a pg_dump) describe
+in a database, in one transaction: either all of it is created, or (after any failure)
+nothing is. The documents' own SQL runs as written, in their order.
 
 Options:
   --db URL          a PostgreSQL server (postgres://user:pass@host:port/db);
-                    default: $DATABASE_URL, else the embedded database
+                    default: $DATABASE_URL, else the embedded database, which has
+                    PostgreSQL's contrib extensions (pgcrypto, hstore, pg_trgm …) but
+                    not postgis, pg_partman or pgvector
   --data-dir DIR    the embedded database's directory (default ${DEFAULT_DATA_DIR})
   --reset           start the embedded database afresh (deletes DIR first)
   --force           create every object that can be created; list those skipped

@@ -13,6 +13,7 @@ import { mergeTables, type MergedTables } from './tables.js';
 import { compareModels } from './models.js';
 import { compareStatedFacts } from './stated.js';
 import { Script, type Deferred } from './script.js';
+import { alterColumn, setRowLevelSecurity } from './table-changes.js';
 import { markKeyColumns } from '../schema/key-columns.js';
 import { SUPABASE_TABLES, usesSupabase } from '../schema/supabase.js';
 import type { ModelInterface } from '../read/ts-interfaces.js';
@@ -192,19 +193,11 @@ function alter(m: Merging, f: Alteration): Table | undefined {
       break;
     case 'alter-column': {
       const column = table.columns.find((c) => c.name === f.column);
-      if (!column) break;
-      if (f.default === null) delete column.default;
-      else if (f.default !== undefined) column.default = f.default;
-      if (f.notNull !== undefined) column.notNull = f.notNull;
-      if (f.type) column.type = f.type;
-      if (f.identity === null) delete column.identity;
-      else if (f.identity) column.identity = f.identity;
-      column.spans.push(f.span);
+      if (column) alterColumn(column, f);
       break;
     }
     case 'row-level-security':
-      if (f.enable !== undefined) table.rowLevelSecurity = f.enable;
-      if (f.force !== undefined) table.forceRowLevelSecurity = f.force;
+      setRowLevelSecurity(table, f);
   }
   return table;
 }

@@ -11,7 +11,7 @@ import { searchPathSchemas } from '../read/sql/settings.js';
 import { SearchPath } from './search-path.js';
 import { markKeyColumns } from '../schema/key-columns.js';
 import {
-  dropColumn, dropConstraint, inheritFrom, passOn, renameColumn, renameConstraint, renameTable,
+  alterColumn, dropColumn, dropConstraint, inheritFrom, passOn, renameColumn, renameConstraint, renameTable, setRowLevelSecurity,
 } from './table-changes.js';
 
 type ScriptFragment = Extract<Fragment, { kind: 'script' }>;
@@ -345,19 +345,10 @@ export class Script {
       case 'alter-column': {
         const column = table.columns.find((c) => c.name === f.column);
         if (!column) return this.missing(`column ${f.column} of ${displayName(table)}`, f.span);
-        if (f.default === null) delete column.default;
-        else if (f.default !== undefined) column.default = f.default;
-        if (f.notNull !== undefined) column.notNull = f.notNull;
-        if (f.type) column.type = f.type;
-        if (f.identity === null) delete column.identity;
-        else if (f.identity) column.identity = f.identity;
-        column.spans.push(f.span);
-        return;
+        return alterColumn(column, f);
       }
       case 'row-level-security':
-        if (f.enable !== undefined) table.rowLevelSecurity = f.enable;
-        if (f.force !== undefined) table.forceRowLevelSecurity = f.force;
-        return;
+        return setRowLevelSecurity(table, f);
       case 'attach-partition': {
         const partition = this.tableOf(f.partition);
         if (!partition) return this.missing(`table ${displayName(f.partition)}`, f.span);

@@ -1,6 +1,7 @@
 // What ALTER TABLE, partitions and inheritance do to a table, as PostgreSQL does it: the
 // model of a script is the catalog that script leaves behind.
 import type { Column, Constraint, Index, QualifiedName, Table } from '../schema/model.js';
+import type { Fragment } from '../read/fragment.js';
 import { markKeyColumns } from '../schema/key-columns.js';
 import { sameName } from '../schema/names.js';
 
@@ -112,4 +113,21 @@ function copyColumn(parent: Column, own: Column | undefined): Column {
     column.spans.push(...own.spans);
   }
   return column;
+}
+
+/** ALTER COLUMN … SET/DROP DEFAULT, SET/DROP NOT NULL, TYPE, ADD/DROP IDENTITY. */
+export function alterColumn(column: Column, f: Extract<Fragment, { kind: 'alter-column' }>): void {
+  if (f.default === null) delete column.default;
+  else if (f.default !== undefined) column.default = f.default;
+  if (f.notNull !== undefined) column.notNull = f.notNull;
+  if (f.type) column.type = f.type;
+  if (f.identity === null) delete column.identity;
+  else if (f.identity) column.identity = f.identity;
+  column.spans.push(f.span);
+}
+
+/** ENABLE/DISABLE and FORCE/NO FORCE ROW LEVEL SECURITY. */
+export function setRowLevelSecurity(table: Table, f: Extract<Fragment, { kind: 'row-level-security' }>): void {
+  if (f.enable !== undefined) table.rowLevelSecurity = f.enable;
+  if (f.force !== undefined) table.forceRowLevelSecurity = f.force;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDocuments } from '../../src/check/check.js';
 import { applyStatements } from '../../src/pg/apply.js';
 import type { Database } from '../../src/pg/database.js';
 import { emitStatements } from '../../src/pg/emit.js';
@@ -82,6 +83,18 @@ for (const target of TARGETS) {
     });
   });
 }
+
+describe('the Supabase stand-in, as Supabase has it', () => {
+  it('has storage.objects with owner_id, and the extensions schema on the search_path', async () => {
+    const doc = sqlDoc(`CREATE TABLE note (id uuid PRIMARY KEY DEFAULT extensions.uuid_generate_v4(), owner uuid REFERENCES auth.users (id), salt bytea DEFAULT gen_random_bytes(8), body text);
+ALTER TABLE note ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own ON note USING (owner = auth.uid());
+CREATE POLICY own_files ON storage.objects USING (owner_id = auth.uid()::text AND bucket_id = 'notes');
+SELECT raw_user_meta_data ->> 'name' FROM auth.users;`);
+    const { diagnostics } = await checkDocuments([{ file: 'doc.md', text: doc }]);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
 
 describe('Supabase detection', () => {
   it('recognises a document written for Supabase and knows auth.users', async () => {
