@@ -1,6 +1,7 @@
-import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyStatements } from '../pg/apply.js';
+import { removeEmbeddedDatabase } from '../pg/data-dir.js';
+import { existingObjects, schemasOf } from '../pg/existing.js';
 import { DEFAULT_DATA_DIR, embeddedHas, openDatabase } from '../pg/database.js';
 import { emitStatements, type DdlStatement } from '../pg/emit.js';
 import type { Schema } from '../schema/model.js';
@@ -8,6 +9,7 @@ import { hasSupabase, withSupabaseStandIn } from '../pg/supabase.js';
 import { usesSupabase } from '../schema/supabase.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import { plural } from '../report/pretty.js';
+import { Interrupt } from './interrupt.js';
 import { loadDocuments } from './load.js';
 import { parseFormat, report } from './output.js';
 import { EXIT, UsageError } from './usage.js';
@@ -24,7 +26,8 @@ Options:
                     PostgreSQL's contrib extensions (pgcrypto, hstore, pg_trgm …) but
                     not postgis, pg_partman or pgvector
   --data-dir DIR    the embedded database's directory (default ${DEFAULT_DATA_DIR})
-  --reset           start the embedded database afresh (deletes DIR first)
+  --reset           start the embedded database afresh (removes DIR first, and only
+                    if it is an embedded database directory)
   --force           create every object that can be created; list those skipped
   --no-shims        for a document written for Supabase (auth.users, auth.uid() …),
                     do not create the local stand-in of Supabase's auth and storage
@@ -32,7 +35,8 @@ Options:
   --format FORMAT   diagnostics as pretty (default) or json
   -h, --help        this help
 
-Exit codes: 0 applied, 1 the document or database has errors, 2 usage or environment.`;
+Exit codes: 0 applied, 1 the document or database has errors, 2 usage or environment,
+130 interrupted (Ctrl-C; nothing is applied).`;
 
 export async function applyCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -53,6 +57,19 @@ export async function applyCommand(argv: string[]): Promise<number> {
   if (url && values['data-dir']) throw new UsageError('--data-dir is for the embedded database; it cannot be used with --db');
   if (url && values.reset) throw new UsageError('--reset only starts the embedded database afresh; drop and create a server database yourself');
 
+  const interrupt = new Interrupt();
+  interrupt.listen();
+  try {
+    return await apply(values, positionals, format, url, interrupt);
+  } finally {
+    interrupt.stop();
+  }
+}
+
+async function apply(
+  values: { 'data-dir'?: string; reset?: boolean; force?: boolean; 'no-shims'?: boolean },
+  positionals: string[], format: ReturnType<typeof parseFormat>, url: string | undefined, interrupt: Interrupt,
+): Promise<number> {
   const { schema, diagnostics, sources } = await loadDocuments(positionals);
   let statements = emitStatements(schema);
   const blocking = diagnostics.filter((d) => d.severity === 'error' && (d.code.startsWith('SD2') || d.code === 'SD100'));
@@ -74,18 +91,34 @@ export async function applyCommand(argv: string[]): Promise<number> {
   }
 
   const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
-  if (values.reset) rmSync(dataDir, { recursive: true, force: true });
+  if (values.reset) removeEmbeddedDatabase(dataDir);
   const db = await openDatabase({ url, dataDir, extensions: schema.extensions.map((e) => e.name) });
   let outcome;
   const notes: string[] = [];
   try {
+    const existing = await existingObjects(db, schemasOf(schema));
+    if (existing.count) {
+      const listed = existing.names.join(', ') + (existing.count > existing.names.length ? ` and ${existing.count - existing.names.length} more` : '');
+      const refused: Diagnostic = {
+        code: 'SD303', severity: 'error',
+        message: `${db.description} already has ${plural(existing.count, 'object')} where the document makes its own (${listed}): `
+          + `apply creates a schema in an empty database only. ${url ? 'Apply to a new database' : 'Start the embedded database afresh with --reset'}`,
+      };
+      report([...diagnostics, refused], format, sources, { applied: false, created: {} });
+      if (format === 'pretty') console.error(`Nothing was applied: ${db.description} is unchanged.`);
+      return EXIT.problems;
+    }
     if (usesSupabase(schema) && !values['no-shims'] && !(await hasSupabase(db))) {
       statements = withSupabaseStandIn(statements);
       notes.push("The document is written for Supabase: schemadoc created a local stand-in for its auth and storage schemas, auth.uid(), auth.role(), auth.jwt() and the anon, authenticated and service_role roles (--no-shims leaves it out).");
     }
-    outcome = await applyStatements(db, statements, { force: values.force });
+    outcome = await interrupt.during(() => applyStatements(db, statements, { force: values.force, signal: interrupt.signal }));
   } finally {
-    await db.close();
+    await db.close().catch(() => {});
+  }
+  if (outcome.interrupted) {
+    console.error(`Interrupted: nothing was applied, ${db.description} is unchanged.`);
+    return EXIT.interrupted;
   }
   const all: Diagnostic[] = [...diagnostics, ...outcome.diagnostics];
   report(all, format, sources, {

@@ -67,6 +67,9 @@ export function mergeTables(described: Table[]): MergedTables {
       alternatives.delete(match);
       winner.spans.push(...match.spans);
       addColumnSpans(winner, match);
+      // Every name the replaced table was found by now finds the winner.
+      exact.set(objectKey('relation', match), winner);
+      for (const list of loose.values()) for (let i = 0; i < list.length; i++) if (list[i] === match) list[i] = winner;
       indexTable(exact, loose, winner);
     } else {
       alternatives.get(winner)!.push(loser);

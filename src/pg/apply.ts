@@ -7,6 +7,8 @@ import type { DdlStatement } from './emit.js';
 export interface ApplyOptions {
   /** Create every object that can be created, skipping (and listing) the others. */
   force?: boolean;
+  /** Aborted (Ctrl-C): the transaction is rolled back instead of committed. */
+  signal?: AbortSignal;
 }
 
 export interface ApplyOutcome {
@@ -15,24 +17,54 @@ export interface ApplyOutcome {
   created: Partial<Record<StatementKind, number>>;
   /** With --force: the statements left out, each with a diagnostic. */
   skipped: DdlStatement[];
+  /** Stopped by the signal: nothing was committed. */
+  interrupted?: boolean;
   diagnostics: Diagnostic[];
   milliseconds: number;
 }
 
 export async function applyStatements(db: Database, statements: DdlStatement[], options: ApplyOptions = {}): Promise<ApplyOutcome> {
   const started = performance.now();
-  const outcome = options.force ? await applyEach(db, statements) : await applyAll(db, statements);
-  return { ...outcome, milliseconds: performance.now() - started };
+  const { signal } = options;
+  // A server's statement in flight is left to the server, which rolls back what a closed connection had not committed.
+  const abandon = () => void db.close().catch(() => {});
+  if (db.kind === 'server') signal?.addEventListener('abort', abandon, { once: true });
+  try {
+    const outcome = options.force ? await applyEach(db, statements, signal) : await applyAll(db, statements, signal);
+    return { ...outcome, milliseconds: performance.now() - started };
+  } catch (error) {
+    if (signal?.aborted) return { ...INTERRUPTED, milliseconds: performance.now() - started };
+    throw error;
+  } finally {
+    signal?.removeEventListener('abort', abandon);
+  }
+}
+
+const INTERRUPTED = { ok: false, interrupted: true, created: {}, skipped: [], diagnostics: [] };
+
+/**
+ * Whether the signal came. The embedded database runs a script in one call that holds the
+ * thread, so a Ctrl-C during it is heard only after it: once the event loop has had a turn.
+ */
+async function stopped(signal: AbortSignal | undefined): Promise<boolean> {
+  if (!signal) return false;
+  await new Promise((resolve) => setImmediate(resolve));
+  return signal.aborted;
 }
 
 /** The fast path: one round trip. Only when it fails are statements run one by one to find the culprit. */
-async function applyAll(db: Database, statements: DdlStatement[]): Promise<Omit<ApplyOutcome, 'milliseconds'>> {
+async function applyAll(db: Database, statements: DdlStatement[], signal?: AbortSignal): Promise<Omit<ApplyOutcome, 'milliseconds'>> {
   await db.exec('BEGIN');
   try {
     await db.exec(statements.map((s) => s.sql).join('\n'));
+    if (await stopped(signal)) {
+      await db.exec('ROLLBACK');
+      return INTERRUPTED;
+    }
     await db.exec('COMMIT');
     return { ok: true, created: countByKind(statements), skipped: [], diagnostics: [] };
   } catch (error) {
+    if (signal?.aborted) throw error;
     await db.exec('ROLLBACK');
     const failure = await findFailure(db, statements);
     return {
@@ -60,13 +92,17 @@ async function findFailure(db: Database, statements: DdlStatement[]): Promise<{ 
   }
 }
 
-async function applyEach(db: Database, statements: DdlStatement[]): Promise<Omit<ApplyOutcome, 'milliseconds'>> {
+async function applyEach(db: Database, statements: DdlStatement[], signal?: AbortSignal): Promise<Omit<ApplyOutcome, 'milliseconds'>> {
   const applied: DdlStatement[] = [];
   const skipped: DdlStatement[] = [];
   const diagnostics: Diagnostic[] = [];
   await db.exec('BEGIN');
   try {
     for (const statement of statements) {
+      if (signal?.aborted) {
+        await db.exec('ROLLBACK');
+        return INTERRUPTED;
+      }
       await db.exec('SAVEPOINT schemadoc_object');
       try {
         await db.exec(statement.sql);
@@ -78,9 +114,13 @@ async function applyEach(db: Database, statements: DdlStatement[]): Promise<Omit
         diagnostics.push(statementFailed(statement, asPostgresError(error), 'warning'));
       }
     }
+    if (await stopped(signal)) {
+      await db.exec('ROLLBACK');
+      return INTERRUPTED;
+    }
     await db.exec('COMMIT');
   } catch (error) {
-    await db.exec('ROLLBACK').catch(() => {});
+    if (!signal?.aborted) await db.exec('ROLLBACK').catch(() => {});
     throw error;
   }
   return { ok: true, created: countByKind(applied), skipped, diagnostics };

@@ -1,8 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateDocument } from '../../bench/generate.js';
+import { openDatabase } from '../../src/pg/database.js';
 import { allSeeds, REPO_DIR } from '../helpers/documents.js';
 import { freshServerDatabase, SERVER_URL } from '../helpers/databases.js';
 
@@ -90,10 +92,44 @@ describe('schemadoc command line', () => {
     expect(first.stdout).toMatch(/^Applied .*bookshop\.md to the embedded database in .* s: 1 type, 5 tables, 1 view, 5 indexes, 4 foreign keys/);
     const again = await schemadoc(['apply', example, '--data-dir', dataDir]);
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/bookshop\.md:\d+:1 error SD300 cannot create type order_status: type "order_status" already exists/);
-    expect(again.stderr).toMatch(/Nothing was applied/);
+    expect(again.stderr).toMatch(/error SD303 the embedded database in .*bookshop-db already has 7 objects where the document makes its own \(table public\.author, table public\.book, .* and 2 more\): apply creates a schema in an empty database only\. Start the embedded database afresh with --reset/);
+    expect(again.stderr).toMatch(/Nothing was applied: the embedded database in .* is unchanged\./);
     const reset = await schemadoc(['apply', example, '--data-dir', dataDir, '--reset']);
     expect(reset.code).toBe(0);
+  });
+
+  it('with --force on a database that has the schema, changes nothing rather than copying it again', async () => {
+    const dataDir = join(work, 'edited-db');
+    const doc = (extra: string) => document('edited.md', `# Shop\n\n\`\`\`sql\nCREATE TABLE author (id int PRIMARY KEY);\nCREATE TABLE book (id int PRIMARY KEY, author_id int REFERENCES author (id)${extra});\n\`\`\`\n`);
+    expect((await schemadoc(['apply', doc(''), '--data-dir', dataDir])).code).toBe(0);
+    const forced = await schemadoc(['apply', doc(', title text'), '--data-dir', dataDir, '--force']);
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toMatch(/SD303 .* already has 2 objects where the document makes its own \(table public\.author, table public\.book\)/);
+    const inspect = await schemadoc(['check', doc(''), '--no-execute']);
+    expect(inspect.code).toBe(0);
+  });
+
+  it('--reset removes only an embedded database directory', async () => {
+    const project = join(work, 'my-project');
+    mkdirSync(join(project, 'src'), { recursive: true });
+    writeFileSync(join(project, 'README.md'), '# mine');
+    const example = join(REPO_DIR, 'examples/bookshop.md');
+    const refused = await schemadoc(['apply', example, '--data-dir', project, '--reset']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^schemadoc: --reset removes only an embedded database directory, and .*my-project is not one \(it has no PG_VERSION\): nothing was removed/);
+    expect(readFileSync(join(project, 'README.md'), 'utf8')).toBe('# mine');
+    const here = await schemadoc(['apply', example, '--data-dir', '.', '--reset']);
+    expect(here.code).toBe(2);
+    expect(here.stderr).toMatch(/^schemadoc: --reset removes only an embedded database directory, and \. is not one/);
+    expectNoStackTrace(here);
+    // A database directory with something else in it is not removed either.
+    const dataDir = join(work, 'mixed-db');
+    expect((await schemadoc(['apply', example, '--data-dir', dataDir])).code).toBe(0);
+    writeFileSync(join(dataDir, 'notes.txt'), 'keep me');
+    const mixed = await schemadoc(['apply', example, '--data-dir', dataDir, '--reset']);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/also holds notes\.txt: nothing was removed/);
+    expect(readFileSync(join(dataDir, 'notes.txt'), 'utf8')).toBe('keep me');
   });
 
   it.skipIf(!SERVER_URL)('applies to a server named by DATABASE_URL', async () => {
@@ -195,6 +231,57 @@ describe('schemadoc check', () => {
       expect(run.stderr).toMatch(/^schemadoc: .+\n$/);
     }
   });
+});
+
+describe('Ctrl-C during apply', () => {
+  /** Runs apply and sends it SIGINT after `ms`: whether it is reading, opening or applying, nothing may be applied. */
+  function interrupted(args: string[], ms: number): Promise<Run> {
+    return new Promise((resolve) => {
+      const child = spawn('node', [CLI, ...args], { cwd: work, env: { ...process.env, DATABASE_URL: '' } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => { stdout += d; });
+      child.stderr.on('data', (d) => { stderr += d; });
+      const timer = setTimeout(() => child.kill('SIGINT'), ms);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code: code ?? -1, stdout, stderr });
+      });
+    });
+  }
+  const big = (tables: number) => document(`big-${tables}.md`, generateDocument(tables).markdown);
+  const tables = "SELECT count(*)::int AS n FROM pg_catalog.pg_class WHERE relnamespace = 'public'::regnamespace";
+
+  it('on the embedded database, says so and leaves it unchanged', async () => {
+    const dataDir = join(work, 'interrupted-db');
+    const run = await interrupted(['apply', big(800), '--data-dir', dataDir], 4000);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toMatch(/^Interrupted: nothing was applied(, the embedded database in .* is unchanged)?\.$/m);
+    expectNoStackTrace(run);
+    const db = await openDatabase({ dataDir });
+    try {
+      expect(await db.query(tables)).toEqual([{ n: 0 }]);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+
+  it.skipIf(!SERVER_URL)('on a server, says so and leaves it unchanged', async () => {
+    const server = await freshServerDatabase();
+    try {
+      const run = await interrupted(['apply', big(1500), '--db', server.url], 2500);
+      expect(run.code).toBe(130);
+      expect(run.stderr).toMatch(/^Interrupted: nothing was applied(, postgres:\/\/.* is unchanged)?\.$/m);
+      const db = await openDatabase({ url: server.url });
+      try {
+        expect(await db.query(tables)).toEqual([{ n: 0 }]);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await server.dispose();
+    }
+  }, 60_000);
 });
 
 describe('SQL files as documents', () => {
