@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Extensions } from '@electric-sql/pglite';
 import pg from 'pg';
+import { parseConnection, withoutPassword } from './connection.js';
 import { readSnapshot, saveSnapshot } from './snapshot.js';
 
 export interface Database {
@@ -112,14 +113,15 @@ async function openEmbedded(dataDir: string, wanted: string[]): Promise<Database
 }
 
 async function openServer(url: string): Promise<Database> {
-  const description = redact(url);
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  const { config, description } = parseConnection(url);
+  const client = new pg.Client({ connectionTimeoutMillis: 10_000, ...config });
   // A server that goes away mid-run reports through the query that was running.
   client.on('error', () => {});
   try {
     await client.connect();
   } catch (error) {
-    throw new EnvironmentError(connectionProblem(error as NodeJS.ErrnoException & PostgresError, description));
+    const password = (typeof config.password === 'string' ? config.password : undefined) ?? passwordIn(url) ?? process.env.PGPASSWORD;
+    throw new EnvironmentError(withoutPassword(connectionProblem(error as NodeJS.ErrnoException & PostgresError, description), password));
   }
   return {
     kind: 'server',
@@ -136,14 +138,13 @@ async function openServer(url: string): Promise<Database> {
   };
 }
 
-/** The URL without its password. */
-export function redact(url: string): string {
+/** A URL's password, as written in it (`user:pass@` or `?password=`). */
+function passwordIn(url: string): string | undefined {
   try {
     const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
+    return decodeURIComponent(parsed.password) || parsed.searchParams.get('password') || undefined;
   } catch {
-    return 'the database URL (it is not a valid URL)';
+    return undefined;
   }
 }
 

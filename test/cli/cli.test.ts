@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateDocument } from '../../bench/generate.js';
 import { openDatabase } from '../../src/pg/database.js';
 import { allSeeds, REPO_DIR } from '../helpers/documents.js';
-import { freshServerDatabase, SERVER_URL } from '../helpers/databases.js';
+import { freshServerDatabase, SERVER_URL, TEST_PASSWORD } from '../helpers/databases.js';
 
 const CLI = join(REPO_DIR, 'dist/src/cli/main.js');
 const work = mkdtempSync(join(tmpdir(), 'schemadoc-cli-'));
@@ -17,8 +17,15 @@ interface Run { code: number; stdout: string; stderr: string }
 function schemadoc(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile('node', [CLI, ...args], { cwd: work, env: { ...process.env, DATABASE_URL: '', ...env }, maxBuffer: 64 << 20 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+      (error, stdout, stderr) => resolve(leaksNothing({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })));
   });
+}
+
+/** No output shows the password of a server URL, whatever the command. */
+function leaksNothing(run: Run): Run {
+  expect(run.stdout + run.stderr).not.toContain(TEST_PASSWORD);
+  expect(run.stdout + run.stderr).not.toContain('s3cret');
+  return run;
 }
 
 function document(name: string, text: string): string {
@@ -69,7 +76,18 @@ describe('schemadoc command line', () => {
     const run = await schemadoc(['apply', path, '--db', 'postgres://someone:s3cret@127.0.0.1:1/app']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^schemadoc: cannot connect to postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/app: nothing is listening there/);
-    expect(run.stderr).not.toContain('s3cret');
+  });
+
+  it.each([
+    ['postgres://someone@127.0.0.1:1/app?password=s3cret', /cannot connect to postgres:\/\/someone@127\.0\.0\.1:1\/app\?password=\*\*\*: nothing is listening/],
+    ['host=127.0.0.1 port=1 dbname=app user=someone password=s3cret', /cannot connect to host=127\.0\.0\.1 port=1 dbname=app user=someone password=\*\*\*: nothing is listening/],
+    ["host=127.0.0.1 port=1 password='s3cret and more'", /cannot connect to host=127\.0\.0\.1 port=1 password=\*\*\*: nothing is listening/],
+    ['mysql://root:s3cret@127.0.0.1/app', /^schemadoc: mysql:\/\/ names another kind of database: schemadoc needs PostgreSQL/],
+  ])('takes %s as psql would, and never shows its password', async (url, message) => {
+    const path = document('one.md', '```sql\nCREATE TABLE a (id int);\n```\n');
+    const run = await schemadoc(['apply', path, '--db', url], { PGPASSWORD: 's3cret' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
   });
 
   it.skipIf(!SERVER_URL)('says in one sentence that the server has no such database', async () => {
@@ -245,7 +263,7 @@ describe('Ctrl-C during apply', () => {
       const timer = setTimeout(() => child.kill('SIGINT'), ms);
       child.on('close', (code) => {
         clearTimeout(timer);
-        resolve({ code: code ?? -1, stdout, stderr });
+        resolve(leaksNothing({ code: code ?? -1, stdout, stderr }));
       });
     });
   }

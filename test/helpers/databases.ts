@@ -8,6 +8,12 @@ if (!SERVER_URL) {
   console.warn('schemadoc tests: SCHEMADOC_TEST_DATABASE_URL is not set; the PostgreSQL server tests are skipped (CI sets it).');
 }
 
+/**
+ * The password every server URL of the tests carries (the test server trusts its clients and
+ * never asks for it): no output of schemadoc may show it.
+ */
+export const TEST_PASSWORD = 'Never-Printed-5e3';
+
 /** A new, empty database on the test server; dropped by `dispose`. */
 export async function freshServerDatabase(): Promise<{ url: string; dispose: () => Promise<void> }> {
   const name = `schemadoc_test_${randomBytes(6).toString('hex')}`;
@@ -17,6 +23,7 @@ export async function freshServerDatabase(): Promise<{ url: string; dispose: () 
   await admin.end();
   const url = new URL(SERVER_URL!);
   url.pathname = `/${name}`;
+  url.password = TEST_PASSWORD;
   return {
     url: url.toString(),
     dispose: async () => {
