@@ -7,7 +7,7 @@ import { RULES } from '../check/rules/index.js';
 import { countBySeverity } from '../schema/diagnostic.js';
 import { formatGithub } from '../report/github.js';
 import { formatJson } from '../report/json.js';
-import { formatPretty, plural } from '../report/pretty.js';
+import { FINDINGS_PER_CODE, formatPretty, plural } from '../report/pretty.js';
 import { formatSarif } from '../report/sarif.js';
 import { readDocuments } from './load.js';
 import { EXIT, UsageError } from './usage.js';
@@ -29,6 +29,8 @@ Options:
   -o, --output FILE   write the report to FILE instead of stdout
   --max-warnings N    exit 1 when there are more than N warnings (default: no limit)
   -q, --quiet         report errors only (warnings still count for --max-warnings)
+  --max-diagnostics N show at most N findings of each code in pretty output, and how
+                      many more there are (default ${FINDINGS_PER_CODE}; json, sarif and github have all)
   --config FILE       rule severities and conventions (default: schemadoc.config.json,
                       .ts, .mjs or .js in the current directory)
   --db URL            run the schema and examples on this PostgreSQL server instead, in a
@@ -55,7 +57,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     options: {
       format: { type: 'string' }, output: { type: 'string', short: 'o' }, 'max-warnings': { type: 'string' },
       config: { type: 'string' }, 'no-execute': { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
-      db: { type: 'string' }, prelude: { type: 'string', multiple: true },
+      db: { type: 'string' }, prelude: { type: 'string', multiple: true }, 'max-diagnostics': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -68,6 +70,10 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity || maxWarnings < 0) {
     throw new UsageError(`--max-warnings needs a whole number of warnings, not "${values['max-warnings']}"`);
+  }
+  const perCode = values['max-diagnostics'] === undefined ? FINDINGS_PER_CODE : Number(values['max-diagnostics']);
+  if (!Number.isInteger(perCode) || perCode < 1) {
+    throw new UsageError(`--max-diagnostics needs a whole number of findings, at least 1, not "${values['max-diagnostics']}"`);
   }
   const documents = readDocuments(positionals, 'check');
   const config = await loadConfig(process.cwd(), values.config);
@@ -96,7 +102,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
         + `${result.execution ? `; schema and ${plural(result.execution.examplesRun, 'example')} run in ${result.execution.where}` : ''})`;
       const hidden = result.diagnostics.length - diagnostics.length;
       const note = hidden ? `; ${hidden} ${hidden === 1 ? 'warning or info' : 'warnings and infos'} not shown (--quiet)` : '';
-      text = diagnostics.length ? `${formatPretty(diagnostics, { color, sources })}\nChecked ${what}${note}.`
+      text = diagnostics.length ? `${formatPretty(diagnostics, { color, sources, perCode })}\nChecked ${what}${note}.`
         : hidden ? `No errors in ${what}${note}.` : `No problems found in ${what}.`;
     }
   }

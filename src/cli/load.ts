@@ -30,7 +30,10 @@ export function readDocuments(paths: string[], command: string): DocumentInput[]
 function readDocumentFile(file: string): string {
   try {
     if (statSync(file).isDirectory()) throw new UsageError(`${file} is a directory; name the Markdown document inside it`);
-    return readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    // As git tells binary files: a NUL byte near the start.
+    if (bytes.subarray(0, 8000).includes(0)) throw new UsageError(`${file} is a binary file, not a document: name a Markdown document or a .sql file`);
+    return bytes.toString('utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

@@ -40,7 +40,14 @@ export function isSqlFile(file: string): boolean {
 }
 
 /** Every representation in one document → fragments. */
-export async function readDocument({ file, text }: DocumentInput): Promise<DocumentReading> {
+export async function readDocument(input: DocumentInput): Promise<DocumentReading> {
+  const reading = await readText(input);
+  const bad = input.text.indexOf('\uFFFD');
+  if (bad >= 0) reading.diagnostics.push(notUtf8(input.file, input.text, bad));
+  return reading;
+}
+
+async function readText({ file, text }: DocumentInput): Promise<DocumentReading> {
   if (isSqlFile(file)) return readSqlFile(file, text);
   const markdown = readMarkdown(text);
   const code = await readTypeOrm(markdown.blocks.filter(isTypeScriptBlock), file);
@@ -58,6 +65,15 @@ export async function readDocument({ file, text }: DocumentInput): Promise<Docum
   const diagnostics = [...sql.diagnostics, ...sections.diagnostics, ...diagrams.flatMap((d) => d.diagnostics), ...noSchema(fragments, file)];
   keepShapes();
   return { fragments, diagnostics, suppressions: readIgnoreComments(text, file, markdown.htmlBlocks) };
+}
+
+/** Bytes that are not UTF-8 were decoded as U+FFFD: where the first one is. */
+function notUtf8(file: string, text: string, at: number): Diagnostic {
+  const before = text.slice(0, at).split('\n');
+  return {
+    code: 'SD109', severity: 'warning', span: { file, line: before.length, column: before[before.length - 1]!.length + 1, source: 'prose' },
+    message: 'the document has bytes that are not UTF-8 here (shown as \uFFFD): schemadoc reads documents as UTF-8, so names and text there are not what was meant',
+  };
 }
 
 function readSqlFile(file: string, text: string): DocumentReading {

@@ -5,19 +5,37 @@ export interface PrettyOptions {
   color: boolean;
   /** The text of each file, for code frames. */
   sources: Map<string, string>;
+  /** How many findings of one code are shown; a line counts the rest (default 100). */
+  perCode?: number;
 }
+
+export const FINDINGS_PER_CODE = 100;
 
 const COLORS = { error: '31', warning: '33', info: '36', dim: '2', bold: '1' } as const;
 
 /** `file:line:col severity code message`, the line with a caret, related places and a fix. */
 export function formatPretty(diagnostics: Diagnostic[], options: PrettyOptions): string {
   const paint = (code: string, text: string) => (options.color ? `\x1b[${code}m${text}\x1b[0m` : text);
+  const perCode = options.perCode ?? FINDINGS_PER_CODE;
+  const shown = new Map<string, number>();
+  // Each file is split into lines once, not once a finding.
+  const lines = new Map<string, string[] | undefined>();
+  const linesOf = (file: string) => {
+    if (!lines.has(file)) lines.set(file, options.sources.get(file)?.split('\n'));
+    return lines.get(file);
+  };
   const out: string[] = [];
   for (const d of sortDiagnostics(diagnostics)) {
+    const n = (shown.get(d.code) ?? 0) + 1;
+    shown.set(d.code, n);
+    if (n > perCode) continue;
     out.push(`${d.span ? `${location(d.span)} ` : ''}${paint(COLORS[d.severity], d.severity)} ${paint(COLORS.dim, d.code)} ${d.message}`);
-    if (d.span) out.push(...codeFrame(d.span, options.sources.get(d.span.file), paint));
+    if (d.span) out.push(...codeFrame(d.span, linesOf(d.span.file)?.[d.span.line - 1], paint));
     for (const r of d.related ?? []) out.push(`    ${paint(COLORS.dim, `${location(r.span)}: ${r.message}`)}`);
     if (d.fix) out.push(`    fix: ${d.fix}`);
+  }
+  for (const [code, n] of shown) {
+    if (n > perCode) out.push(`… and ${n - perCode} more ${code} (${plural(n, 'finding')} in all; --max-diagnostics N shows up to N of each code)`);
   }
   const counts = countBySeverity(diagnostics);
   if (diagnostics.length) out.push('', `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`);
@@ -28,8 +46,7 @@ export function location(span: Span): string {
   return `${span.file}:${span.line}:${span.column}`;
 }
 
-function codeFrame(span: Span, text: string | undefined, paint: (code: string, text: string) => string): string[] {
-  const line = text?.split('\n')[span.line - 1];
+function codeFrame(span: Span, line: string | undefined, paint: (code: string, text: string) => string): string[] {
   if (line === undefined) return [];
   const gutter = String(span.line);
   const visible = line.replace(/\t/g, ' ').replace(/\r$/, '');

@@ -62,6 +62,19 @@ describe('schemadoc command line', () => {
     expectNoStackTrace(run);
   });
 
+  it('refuses a binary file in one sentence, and says where a document is not UTF-8', async () => {
+    const binary = join(work, 'image.png');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    const run = await schemadoc(['check', binary]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^schemadoc: .*image\.png is a binary file, not a document: name a Markdown document or a \.sql file\n$/);
+    expect(run.stdout).toBe('');
+    const latin1 = join(work, 'latin1.md');
+    writeFileSync(latin1, Buffer.concat([Buffer.from('# Shop\n\n```sql\nCREATE TABLE caf'), Buffer.from([0xe9]), Buffer.from(' (id int PRIMARY KEY);\n```\n')]));
+    const read = await schemadoc(['check', latin1, '--no-execute']);
+    expect(read.stdout).toMatch(/latin1\.md:4:17 warning SD109 the document has bytes that are not UTF-8 here/);
+  });
+
   it('shows SQL that does not parse at its line and column, with the line and a caret', async () => {
     const path = document('broken.md', '# Broken\n\n```sql\nCREATE TABLE a (id int);\nCREATE TABEL b (id int);\n```\n');
     const run = await schemadoc(['sql', path]);

@@ -4,7 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkDocuments } from '../../src/check/check.js';
 import { closeScratchDatabases } from '../../src/check/execute.js';
 import { RULES } from '../../src/check/rules/index.js';
+import type { Diagnostic } from '../../src/schema/diagnostic.js';
 import { formatGithub } from '../../src/report/github.js';
+import { formatPretty } from '../../src/report/pretty.js';
 import { formatJson } from '../../src/report/json.js';
 import { formatSarif } from '../../src/report/sarif.js';
 import { readSeed, seedPath } from '../helpers/documents.js';
@@ -55,5 +57,27 @@ describe('reporters', () => {
     expect(warning).toBe('::warning file=docs/a%2Cb.md,line=3,col=5,title=SD501::a: 100%25 b%0Ac%0Afix: x, y');
     expect(notice).toBe('::notice file=a.md,line=1,col=1,title=SD504::note');
     expect(summary).toBe('0 errors, 1 warning, 1 info');
+  });
+});
+
+describe('pretty output of many findings', () => {
+  const text = Array.from({ length: 300 }, (_, i) => `line ${i} [placeholder]`).join('\n');
+  const findings = Array.from({ length: 250 }, (_, i): Diagnostic => ({
+    code: 'SD130', severity: 'warning', message: `placeholder ${i}`, span: { file: 'big.md', line: i + 1, column: 8, source: 'prose' },
+  }));
+
+  it('shows 100 findings of a code, with their lines, and counts the rest in one line', () => {
+    const out = formatPretty([...findings, { code: 'SD101', severity: 'error', message: 'bad' }], { color: false, sources: new Map([['big.md', text]]) });
+    expect(out.match(/warning SD130/g)).toHaveLength(100);
+    expect(out).toContain('big.md:100:8 warning SD130 placeholder 99\n  100 | line 99 [placeholder]');
+    expect(out).toContain('… and 150 more SD130 (250 findings in all; --max-diagnostics N shows up to N of each code)');
+    expect(out).toContain('error SD101 bad');
+    expect(out).toMatch(/1 error, 250 warnings, 0 info$/);
+  });
+
+  it('shows as many as asked', () => {
+    const out = formatPretty(findings, { color: false, sources: new Map([['big.md', text]]), perCode: 3 });
+    expect(out.match(/warning SD130/g)).toHaveLength(3);
+    expect(out).toContain('… and 247 more SD130');
   });
 });

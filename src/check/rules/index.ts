@@ -6,6 +6,7 @@ import { mysqlSyntax } from './mysql-syntax.js';
 import { pseudoSqlPolicy } from './pseudo-sql-policy.js';
 import { notPartOfSchema } from './not-part-of-schema.js';
 import { duplicateKey } from './duplicate-key.js';
+import { notUtf8 } from './not-utf8.js';
 import { objectMissing } from './object-missing.js';
 import { placeholder } from './placeholder.js';
 import { undefinedReference } from './undefined-reference.js';
@@ -42,6 +43,7 @@ export const RULES: Rule[] = [
   pseudoSqlPolicy,
   notPartOfSchema,
   duplicateKey,
+  notUtf8,
   placeholder,
   objectMissing,
   undefinedReference,
