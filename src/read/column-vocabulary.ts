@@ -146,7 +146,11 @@ function readConstraintWord(word: string, column: string, facts: ColumnFacts): v
   else if (/^(blank|editable|auto_now|auto_now_add)$/i.test(w)) {
     // Form and ORM behaviour, nothing in the database.
   }
-  else if ((m = /^default\s*:?\s*(.+)$/i.exec(w))) facts.default = defaultExpression(m[1]!);
+  else if ((m = /^default\s*:?\s*(.+)$/i.exec(w))) {
+    const expression = defaultExpression(m[1]!);
+    if (expression === undefined) facts.unread.push(w);
+    else facts.default = expression;
+  }
   else if ((m = new RegExp(`^on[ _]delete\\s*[= ]\\s*(?:models\\.)?${ACTION.replace(' ', '[ _]')}$`, 'i').exec(w))) setAction(facts, 'onDelete', m[1]!.replace('_', ' '));
   else if ((m = new RegExp(`^on update ${ACTION}$`, 'i').exec(w))) setAction(facts, 'onUpdate', m[1]!);
   else if ((m = /^check\s*(?:in\s*)?\(((?:\s*(?:-?\d+(?:\.\d+)?|'(?:[^']|'')*')\s*,)+\s*(?:-?\d+(?:\.\d+)?|'(?:[^']|'')*')\s*)\)$/i.exec(w))) {
@@ -204,11 +208,14 @@ function setAction(facts: ColumnFacts, which: 'onDelete' | 'onUpdate', action: s
   facts.references = { table: '', ...facts.references, [which]: action.toLowerCase() as ReferentialAction };
 }
 
-/** A default as SQL: a bare word that is not SQL (`active`) is the string it names. */
-export function defaultExpression(text: string): string {
+/**
+ * A default as SQL: a bare word that is not SQL (`active`) is the string it names. Text with
+ * quotes or parentheses that is not one expression (`'x'); DROP …`) is no default: undefined.
+ */
+export function defaultExpression(text: string): string | undefined {
   const value = plain(text).replace(/^`|`$/g, '').trim();
   const parsed = parseOne(`SELECT ${value}`);
-  if ('error' in parsed) return literal(value);
+  if ('error' in parsed) return /['"();]/.test(value) ? undefined : literal(value);
   const target = parsed.node.targetList?.[0]?.ResTarget?.val;
   if (target?.ColumnRef && parsed.node.targetList.length === 1 && !/^current_|^localtime/i.test(value)) {
     return literal(value);

@@ -68,9 +68,17 @@ export function readColumnTable(
   for (const row of table.rows) {
     const cell = (role: Role): Located | undefined => row[roles.indexOf(role)];
     const nameCell = cell('name');
-    const columnName = nameCell ? columnNameOf(nameCell.text) : undefined;
-    if (!nameCell || !columnName) continue;
+    const named = nameCell ? columnNameOf(nameCell.text) : undefined;
+    if (!nameCell || !named) continue;
+    const columnName = named.name;
     const span: Span = { file, line: nameCell.line, column: nameCell.column, source: 'column-table' };
+    if (named.dropped) {
+      diagnostics.push({
+        code: 'SD122', severity: 'warning', span,
+        message: `the name \`${plain(nameCell.text)}\` is not one identifier: read as column ${columnName}, leaving out \`${named.dropped}\``,
+        fix: `"${plain(nameCell.text).replace(/"/g, '""')}"`,
+      });
+    }
     const facts = emptyFacts();
     const type = readTypeCell(cell('type')?.text ?? '');
     if (type.manyToMany) {
@@ -148,11 +156,23 @@ export function readColumnTable(
   return { fragments: [{ kind: 'table', table: model }, ...extraFragments], diagnostics, pendingChecks };
 }
 
-function columnNameOf(cell: string): string | undefined {
-  const text = plain(cell).replace(/[^\p{L}\p{N}_$" ]/gu, ' ').trim();
-  if (!text || /^[-—]+$/.test(text)) return undefined;
-  const word = text.split(/\s+/)[0]!;
-  return word.replace(/"/g, '');
+/** Marks beside a name that say something about the column, not its name: `id (PK)`, `email *`, `user_id FK`. */
+const MARKS = /\b(pk|fk|uk|uq|nn|ai|primary|foreign|unique|key|not|null|required|optional|index|indexed|auto|increment)\b/giu;
+
+/**
+ * The column a name cell names: a quoted identifier as written, else its first word. What
+ * else the cell holds, beyond notes in parentheses and key marks, is `dropped`, to be reported.
+ */
+function columnNameOf(cell: string): { name: string; dropped?: string } | undefined {
+  const text = plain(cell);
+  const quoted = /^"((?:[^"]|"")+)"/u.exec(text);
+  if (quoted) return { name: quoted[1]!.replace(/""/g, '"') };
+  const words = text.replace(/[^\p{L}\p{N}_$ ]/gu, ' ').trim();
+  if (!words || /^[-—]+$/.test(text)) return undefined;
+  const name = words.split(/\s+/)[0]!;
+  const rest = text.slice(text.indexOf(name) + name.length)
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(MARKS, ' ').replace(/[^\p{L}\p{N}_;'"=]/gu, ' ').trim();
+  return rest ? { name, dropped: text.slice(text.indexOf(name) + name.length).trim() } : { name };
 }
 
 function readYesNo(text: string | undefined, set: (yes: boolean) => void): void {

@@ -66,7 +66,7 @@ function readTable(t: Node, schema: string | undefined, at: (token: Node) => Spa
     facts.identity = Boolean(field.increment);
     if (field.dbdefault) {
       const value = String(field.dbdefault.value);
-      facts.default = field.dbdefault.type === 'string' ? literal(value) : field.dbdefault.type === 'expression' ? value : defaultExpression(value);
+      facts.default = field.dbdefault.type === 'string' ? literal(value) : field.dbdefault.type === 'expression' ? value : defaultExpression(value) ?? literal(value);
     }
     const read = columnFromFacts(field.name, type.sql ?? 'text', facts, span, t.name);
     if ('error' in read) {

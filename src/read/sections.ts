@@ -29,6 +29,8 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
   const fragments: Fragment[] = [];
   const diagnostics: Diagnostic[] = [];
   let current: string | undefined;
+  /** The heading above, where it names no table. */
+  let heading: string | undefined;
   let currentModel: string | undefined;
   let pending: ColumnTableReading['pendingChecks'] = [];
   let previous: MarkdownElement | undefined;
@@ -50,6 +52,7 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
         }
         if (!listKindOf(element.text) && !SUBSECTION.test(plain(element.text.replace(/^#+\s*/, '')))) {
           current = tableNameFromTitle(element.text);
+          heading = current ? undefined : plain(element.text.replace(/^#+\s*/, ''));
           currentModel = modelNameFromTitle(element.text);
           reportPending(pending, diagnostics);
           pending = [];
@@ -70,7 +73,9 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
         if (!name) {
           diagnostics.push({
             code: 'SD119', severity: 'warning', span: { file, line: element.line, column: 1, source: 'column-table' },
-            message: 'a table of columns with no table name above it (a heading or a **Table: name** label); it is left out',
+            message: heading
+              ? `a table of columns under the heading \`${heading}\`, which is not a table name (a name, or a **Table: name** label above the table); it is left out`
+              : 'a table of columns with no table name above it (a heading or a **Table: name** label); it is left out',
           });
           break;
         }

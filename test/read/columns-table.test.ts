@@ -197,4 +197,24 @@ CREATE TABLE posts (id int PRIMARY KEY, body text NOT NULL);
     expect(diagnostics.filter((d) => /PRIMARY|Definition/.test(d.message))).toEqual([]);
     expect(schema.tables.map((t) => `${t.name}: ${t.columns.map((c) => c.name).join(', ')}`)).toEqual(['posts: id, body']);
   });
+
+  it('never changes a name silently: a quoted name is kept, another is reported with what was made of it', async () => {
+    const { schema, diagnostics } = await compile(table('### orders', '| column | type | default |', [
+      '| id (PK) | int | |',
+      '| "quoted name" | text | |',
+      '| my col; drop | text | |',
+      "| it's | text | |",
+      "| status | text | 'x'); DROP TABLE users; -- |",
+    ], '\n### order; DROP TABLE users; --\n\n| column | type |\n|---|---|\n| id | int |\n'));
+    expect(schema.tables.map((t) => t.name)).toEqual(['orders']);
+    expect(schema.tables[0]!.columns.map((c) => [c.name, c.default])).toEqual([
+      ['id', undefined], ['quoted name', undefined], ['my', undefined], ['it', undefined], ['status', undefined],
+    ]);
+    expect(diagnostics.map((d) => `${d.code} ${d.span?.line} ${d.message}`)).toEqual([
+      'SD122 9 the name `my col; drop` is not one identifier: read as column my, leaving out `col; drop`',
+      "SD122 10 the name `it's` is not one identifier: read as column it, leaving out `'s`",
+      'SD114 11 not understood in column status: "DEFAULT \'x\')", "DROP TABLE users", "--"',
+      'SD119 15 a table of columns under the heading `order; DROP TABLE users; --`, which is not a table name (a name, or a **Table: name** label above the table); it is left out',
+    ]);
+  });
 });

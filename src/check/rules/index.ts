@@ -7,6 +7,7 @@ import { pseudoSqlPolicy } from './pseudo-sql-policy.js';
 import { notPartOfSchema } from './not-part-of-schema.js';
 import { duplicateKey } from './duplicate-key.js';
 import { notUtf8 } from './not-utf8.js';
+import { nameNotIdentifier } from './name-not-identifier.js';
 import { objectMissing } from './object-missing.js';
 import { placeholder } from './placeholder.js';
 import { undefinedReference } from './undefined-reference.js';
@@ -44,6 +45,7 @@ export const RULES: Rule[] = [
   notPartOfSchema,
   duplicateKey,
   notUtf8,
+  nameNotIdentifier,
   placeholder,
   objectMissing,
   undefinedReference,

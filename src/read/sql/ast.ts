@@ -212,10 +212,16 @@ function addKey(keys: ObjectKey[], kind: string, name: QualifiedName): void {
 }
 
 
-/** Parses SQL that schemadoc writes from a table row or a bullet: its first statement, or the parser's message. */
+/**
+ * Parses SQL that schemadoc writes from a table row or a bullet: its one statement, or the
+ * parser's message. Text of the document that ends the statement and starts another
+ * (`DEFAULT 'x'); DROP TABLE users; --`) is an error, never a second statement.
+ */
 export function parseOne(text: string): { kind: string; node: Node } | { error: string } {
   try {
-    const stmt: Node = parseSql(text).stmts?.[0]?.stmt;
+    const stmts: Node[] = parseSql(text).stmts ?? [];
+    if (stmts.length > 1) return { error: 'the text ends one statement and starts another (a ; or an unbalanced quote or parenthesis)' };
+    const stmt: Node = stmts[0]?.stmt;
     if (!stmt) return { error: 'no statement' };
     const kind = Object.keys(stmt)[0]!;
     return { kind, node: stmt[kind] };
