@@ -1,18 +1,30 @@
 // npm run fixtures: copies the shared documents the tests read (the seeds, the corpus and
 // the real SQL files, with their manifests) into test/fixtures, so that the tests run in
-// any clone. Run it when ../shared changes, and commit the copies.
-import { chmodSync, cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+// any clone, and says what changed. Run it when ../shared changes, and commit the copies.
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 const COPIED = ['seeds', 'corpus', 'realsql'];
 
+/** Every file below a folder, by its path inside it, with its contents. */
+function files(folder: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  if (!existsSync(folder)) return found;
+  for (const entry of readdirSync(folder, { recursive: true }) as string[]) {
+    const path = `${folder}/${entry}`;
+    if (statSync(path).isFile()) found.set(entry, readFileSync(path));
+  }
+  return found;
+}
+
 if (!existsSync(SHARED)) {
   console.error(`refresh-fixtures: ${SHARED} does not exist; the fixtures are left as they are`);
   process.exit(2);
 }
 for (const folder of COPIED) {
+  const before = files(FIXTURES + folder);
   rmSync(FIXTURES + folder, { recursive: true, force: true });
   cpSync(SHARED + folder, FIXTURES + folder, { recursive: true });
   // ../shared is read-only; the copies are the project's own files.
@@ -21,5 +33,11 @@ for (const folder of COPIED) {
     chmodSync(path, statSync(path).isDirectory() ? 0o755 : 0o644);
   }
   chmodSync(FIXTURES + folder, 0o755);
-  console.log(`test/fixtures/${folder} ← ${SHARED}${folder}`);
+  const after = files(FIXTURES + folder);
+  const added = [...after.keys()].filter((f) => !before.has(f));
+  const removed = [...before.keys()].filter((f) => !after.has(f));
+  const changed = [...after.keys()].filter((f) => before.has(f) && !before.get(f)!.equals(after.get(f)!));
+  const summary = [added.length && `added ${added.join(', ')}`, removed.length && `removed ${removed.join(', ')}`, changed.length && `changed ${changed.join(', ')}`]
+    .filter(Boolean).join('; ');
+  console.log(`test/fixtures/${folder}: ${summary || 'unchanged'}`);
 }
