@@ -10,7 +10,7 @@ import {
   asPostgresError, embeddedExtensions, embeddedHas, EnvironmentError, openDatabase, type Database, type PostgresError,
 } from '../pg/database.js';
 import { emitStatements, SessionSettings, type DdlStatement } from '../pg/emit.js';
-import { hasSupabase, SUPABASE_SEARCH_PATH, withSupabaseStandIn } from '../pg/supabase.js';
+import { extensionsFor, hasSupabase, SUPABASE_SEARCH_PATH, withSupabaseStandIn } from '../pg/supabase.js';
 import { locateIn } from './locate.js';
 
 export interface Execution {
@@ -41,7 +41,7 @@ const RUNNABLE_EXAMPLES = new Set([
 const UNDEFINED = new Set(['42P01', '42703', '42704', '42883', '3F000']);
 
 export async function executeSchema(schema: Schema, sources: Map<string, string>, options: ExecuteOptions = {}): Promise<Execution> {
-  const db = options.url ? await openDatabase({ url: options.url }) : await scratchDatabase(schema.extensions.map((e) => e.name));
+  const db = options.url ? await openDatabase({ url: options.url }) : await scratchDatabase(extensionsFor(schema));
   try {
     return await execute(db, schema, sources, options);
   } finally {

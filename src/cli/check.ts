@@ -99,7 +99,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
       const color = !toFile && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
       const t = result.schema.tables.length;
       const what = `${documents.map((d) => d.file).join(', ')} (${plural(t, 'table')}`
-        + `${result.execution ? `; schema and ${plural(result.execution.examplesRun, 'example')} run in ${result.execution.where}` : ''})`;
+        + `${result.execution ? `; schema and ${plural(result.execution.examplesRun, 'example')} run in ${result.execution.where}` : ''}`
+        + `; ${(performance.now() / 1000).toFixed(1)} s)`;
       const hidden = result.diagnostics.length - diagnostics.length;
       const note = hidden ? `; ${hidden} ${hidden === 1 ? 'warning or info' : 'warnings and infos'} not shown (--quiet)` : '';
       text = diagnostics.length ? `${formatPretty(diagnostics, { color, sources, perCode })}\nChecked ${what}${note}.`

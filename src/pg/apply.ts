@@ -44,11 +44,12 @@ const INTERRUPTED = { ok: false, interrupted: true, created: {}, skipped: [], di
 
 /**
  * Whether the signal came. The embedded database runs a script in one call that holds the
- * thread, so a Ctrl-C during it is heard only after it: once the event loop has had a turn.
+ * thread, so a Ctrl-C during it is heard only after it, once the event loop has waited for
+ * input: a turn of the loop (setImmediate) comes before that.
  */
 async function stopped(signal: AbortSignal | undefined): Promise<boolean> {
   if (!signal) return false;
-  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setTimeout(resolve, 20));
   return signal.aborted;
 }
 

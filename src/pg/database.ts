@@ -1,5 +1,5 @@
 // One small interface over the embedded database (PGlite) and PostgreSQL servers (pg).
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { PGlite, type Extensions } from '@electric-sql/pglite';
 import pg from 'pg';
 import { parseConnection, withoutPassword } from './connection.js';
@@ -54,17 +54,14 @@ const PGLITE_EXTENSIONS = [
 /** Part of PostgreSQL itself: no module to load. */
 const BUILT_IN_EXTENSIONS = new Set(['plpgsql']);
 
-/** Always available in the embedded database, as on most servers. */
-const STANDARD_EXTENSIONS = ['pgcrypto', 'uuid-ossp', 'citext'];
-
 /** Whether the embedded database can create the extension. */
 export function embeddedHas(extension: string): boolean {
   return BUILT_IN_EXTENSIONS.has(extension) || PGLITE_EXTENSIONS.includes(extension);
 }
 
-/** The extensions an embedded database opened for `wanted` loads, in a stable order. */
+/** The extensions an embedded database opened for `wanted` loads, in a stable order: each costs its start. */
 export function embeddedExtensions(wanted: string[]): string[] {
-  return [...new Set([...STANDARD_EXTENSIONS, ...wanted])].filter((name) => PGLITE_EXTENSIONS.includes(name)).sort();
+  return [...new Set(wanted)].filter((name) => PGLITE_EXTENSIONS.includes(name)).sort();
 }
 
 async function loadExtension(name: string): Promise<Extensions[string]> {
@@ -76,6 +73,8 @@ async function openEmbedded(dataDir: string, wanted: string[]): Promise<Database
   const extensions: Extensions = {};
   for (const name of embeddedExtensions(wanted)) extensions[name.replace(/-/g, '_')] = await loadExtension(name);
   const inMemory = dataDir.startsWith('memory://');
+  // A new database, in memory or in a new directory, starts from the snapshot of one rather than from initdb.
+  const fresh = inMemory || !existsSync(dataDir) || readdirSync(dataDir).length === 0;
   if (!inMemory) {
     try {
       mkdirSync(dataDir, { recursive: true });
@@ -84,7 +83,7 @@ async function openEmbedded(dataDir: string, wanted: string[]): Promise<Database
     }
   }
   let db: PGlite;
-  const snapshot = inMemory ? readSnapshot() : undefined;
+  const snapshot = fresh ? readSnapshot() : undefined;
   try {
     db = await PGlite.create({
       ...(inMemory ? {} : { dataDir }),
@@ -96,7 +95,7 @@ async function openEmbedded(dataDir: string, wanted: string[]): Promise<Database
   } catch (error) {
     throw new EnvironmentError(`cannot open the embedded database in ${dataDir}: ${(error as Error).message}`);
   }
-  if (inMemory && !snapshot) await saveSnapshot(db);
+  if (fresh && !snapshot) await saveSnapshot(db);
   return {
     kind: 'embedded',
     description: inMemory ? 'an in-memory embedded database' : `the embedded database in ${dataDir}`,

@@ -1,6 +1,6 @@
-// A fresh embedded database starts in ~3 s, most of it initdb. An in-memory database (what
-// `check` runs in) starts instead from a snapshot of a freshly initialised one, kept in the
-// user's cache directory: ~0.7 s. The snapshot is written once per PGlite version.
+// A fresh embedded database starts in ~3 s, most of it initdb. A new database (in memory, as
+// `check`'s, or in a new directory, as apply's first) starts instead from a snapshot of a freshly
+// initialised one, kept in the user's cache directory: ~1 s. It is written once per PGlite version.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';

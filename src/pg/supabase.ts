@@ -5,7 +5,8 @@
 // from the `request.jwt.claims` setting.
 import type { Database } from './database.js';
 import type { DdlStatement } from './emit.js';
-import { SUPABASE_FUNCTIONS, SUPABASE_TABLES } from '../schema/supabase.js';
+import type { Schema } from '../schema/model.js';
+import { SUPABASE_FUNCTIONS, SUPABASE_TABLES, usesSupabase } from '../schema/supabase.js';
 
 const ROLES = ['anon', 'authenticated', 'service_role'];
 
@@ -103,6 +104,12 @@ GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${ROLES.join(', ')};`;
 
 const PROVIDES = ['schema:auth', 'schema:storage', 'schema:extensions', 'extension:pgcrypto', 'extension:uuid-ossp',
   ...Object.keys(SUPABASE_TABLES).map((t) => `relation:${t}`), ...SUPABASE_FUNCTIONS.map((f) => `function:${f}`)];
+
+/** The extensions a schema's statements create, and those the Supabase stand-in does where the schema is written for Supabase. */
+export function extensionsFor(schema: Schema): string[] {
+  const names = schema.extensions.map((e) => e.name);
+  return usesSupabase(schema) ? [...names, 'pgcrypto', 'uuid-ossp'] : names;
+}
 
 /** Whether the database already is a Supabase database (or has the stand-in). */
 export async function hasSupabase(db: Database): Promise<boolean> {

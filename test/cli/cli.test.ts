@@ -216,7 +216,7 @@ describe('schemadoc check', () => {
   it('exits 0 on a clean document, 1 on errors, and says where', async () => {
     const ok = await schemadoc(['check', document('clean.md', clean)]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^No problems found in .*clean\.md \(1 table; schema and 0 examples run in a scratch database\)\./);
+    expect(ok.stdout).toMatch(/^No problems found in .*clean\.md \(1 table; schema and 0 examples run in a scratch database; \d+\.\d s\)\./);
     const bad = await schemadoc(['check', document('broken.md', broken)]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/broken\.md:5:25 error SD220 view v fails in PostgreSQL: column "missing" does not exist\n {2}5 \| CREATE VIEW v AS SELECT missing FROM a;\n {4}\| {25}\^/);
@@ -232,7 +232,7 @@ describe('schemadoc check', () => {
     expect(over.stderr).toMatch(/1 warning, more than --max-warnings 0/);
     const quiet = await schemadoc(['check', file, '--quiet']);
     expect(quiet.code).toBe(0);
-    expect(quiet.stdout).toMatch(/^No errors in .*warned\.md \(1 table; schema and 0 examples run in a scratch database\); 1 warning or info not shown \(--quiet\)\.$/m);
+    expect(quiet.stdout).toMatch(/^No errors in .*warned\.md \(1 table; schema and 0 examples run in a scratch database; \d+\.\d s\); 1 warning or info not shown \(--quiet\)\.$/m);
   });
 
   it('writes json, sarif and github formats, to a file with --output', async () => {
@@ -285,7 +285,7 @@ describe('Ctrl-C during apply', () => {
 
   it('on the embedded database, says so and leaves it unchanged', async () => {
     const dataDir = join(work, 'interrupted-db');
-    const run = await interrupted(['apply', big(800), '--data-dir', dataDir], 4000);
+    const run = await interrupted(['apply', big(2000), '--data-dir', dataDir], 3000);
     expect(run.code).toBe(130);
     expect(run.stderr).toMatch(/^Interrupted: nothing was applied(, the embedded database in .* is unchanged)?\.$/m);
     expectNoStackTrace(run);

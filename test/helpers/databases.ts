@@ -41,9 +41,12 @@ export const TARGETS = [
   { name: 'PostgreSQL server', enabled: Boolean(SERVER_URL) },
 ] as const;
 
-export async function openTarget(name: (typeof TARGETS)[number]['name']): Promise<{ db: Database; url?: string; dispose: () => Promise<void> }> {
+/** `extensions`: what the embedded database loads (a server has what is installed). */
+export async function openTarget(
+  name: (typeof TARGETS)[number]['name'], extensions: string[] = [],
+): Promise<{ db: Database; url?: string; dispose: () => Promise<void> }> {
   if (name === 'PGlite') {
-    const db = await openDatabase({ dataDir: 'memory://' });
+    const db = await openDatabase({ dataDir: 'memory://', extensions });
     return { db, dispose: () => db.close() };
   }
   const server = await freshServerDatabase();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyStatements } from '../../src/pg/apply.js';
 import type { Database } from '../../src/pg/database.js';
 import { emitStatements } from '../../src/pg/emit.js';
+import { extensionsFor } from '../../src/pg/supabase.js';
 import { compile, readSeed, seedPath, sqlDoc } from '../helpers/documents.js';
 import { openTarget, TARGETS } from '../helpers/databases.js';
 
@@ -33,8 +34,8 @@ for (const target of TARGETS) {
       const expected = seed000Expectations();
 
       beforeAll(async () => {
-        ({ db, dispose } = await openTarget(target.name));
         const { schema } = await compile(readSeed('000'), seedPath('000'));
+        ({ db, dispose } = await openTarget(target.name, extensionsFor(schema)));
         const outcome = await applyStatements(db, emitStatements(schema));
         expect(outcome.diagnostics).toEqual([]);
         expect(outcome.ok).toBe(true);

@@ -9,7 +9,7 @@ import { compileDocuments } from '../../src/compile.js';
 import { applyStatements } from '../../src/pg/apply.js';
 import { embeddedHas, openDatabase, type Database } from '../../src/pg/database.js';
 import { emitStatements } from '../../src/pg/emit.js';
-import { hasSupabase, withSupabaseStandIn } from '../../src/pg/supabase.js';
+import { extensionsFor, hasSupabase, withSupabaseStandIn } from '../../src/pg/supabase.js';
 import type { Schema } from '../../src/schema/model.js';
 import { usesSupabase } from '../../src/schema/supabase.js';
 import { freshServerDatabase, SERVER_URL } from '../helpers/databases.js';
@@ -92,7 +92,7 @@ describe('real SQL on the embedded database', () => {
   });
   for (const file of shipped) {
     it(`applies ${file.file}`, async () => {
-      const db = await openDatabase({ dataDir: 'memory://' });
+      const db = await openDatabase({ dataDir: 'memory://', extensions: extensionsFor((await compile(file)).schema) });
       try {
         const outcome = await apply(db, file);
         expect(outcome.diagnostics).toEqual([]);

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { applyStatements } from '../../src/pg/apply.js';
 import { emitStatements } from '../../src/pg/emit.js';
+import { extensionsFor } from '../../src/pg/supabase.js';
 import { compile, readSeed, seedPath } from '../helpers/documents.js';
 import { openTarget, TARGETS } from '../helpers/databases.js';
 
 for (const target of TARGETS) {
   describe.skipIf(!target.enabled)(`seeds written without SQL tables, on ${target.name}`, () => {
     it('seed 003: users, roles, user_roles with its composite primary key, sessions, audit_logs, and the trigger', async () => {
-      const { db, dispose } = await openTarget(target.name);
+      const { schema } = await compile(readSeed('003'), seedPath('003'));
+      const { db, dispose } = await openTarget(target.name, extensionsFor(schema));
       try {
-        const { schema } = await compile(readSeed('003'), seedPath('003'));
         const outcome = await applyStatements(db, emitStatements(schema));
         expect(outcome.diagnostics).toEqual([]);
         const tables = await db.query<{ relname: string }>(`SELECT relname FROM pg_catalog.pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`);
@@ -35,9 +36,9 @@ for (const target of TARGETS) {
     });
 
     it('seed 001: its users table and user_status enum', async () => {
-      const { db, dispose } = await openTarget(target.name);
+      const { schema, diagnostics } = await compile(readSeed('001'), seedPath('001'));
+      const { db, dispose } = await openTarget(target.name, extensionsFor(schema));
       try {
-        const { schema, diagnostics } = await compile(readSeed('001'), seedPath('001'));
         expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         const outcome = await applyStatements(db, emitStatements(schema));
         expect(outcome.created).toMatchObject({ table: 1, type: 1, index: 2 });

@@ -3,7 +3,7 @@ import { checkDocuments } from '../../src/check/check.js';
 import { applyStatements } from '../../src/pg/apply.js';
 import type { Database } from '../../src/pg/database.js';
 import { emitStatements } from '../../src/pg/emit.js';
-import { hasSupabase, withSupabaseStandIn } from '../../src/pg/supabase.js';
+import { extensionsFor, hasSupabase, withSupabaseStandIn } from '../../src/pg/supabase.js';
 import { compile, readSeed, seedPath, sqlDoc } from '../helpers/documents.js';
 import { openTarget, TARGETS } from '../helpers/databases.js';
 
@@ -16,8 +16,8 @@ for (const target of TARGETS) {
     let dispose: () => Promise<void>;
 
     beforeAll(async () => {
-      ({ db, dispose } = await openTarget(target.name));
       const { schema, diagnostics } = await compile(readSeed('002'), seedPath('002'));
+      ({ db, dispose } = await openTarget(target.name, extensionsFor(schema)));
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(await hasSupabase(db)).toBe(false);
       const outcome = await applyStatements(db, withSupabaseStandIn(emitStatements(schema)));
