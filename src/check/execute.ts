@@ -7,7 +7,7 @@ import { displayName, looseName } from '../schema/names.js';
 import type { DocumentInput } from '../read/document.js';
 import { usesSupabase } from '../schema/supabase.js';
 import {
-  asPostgresError, embeddedExtensions, embeddedHas, EnvironmentError, openDatabase, type Database, type PostgresError,
+  asPostgresError, embeddedExtensions, embeddedHas, EnvironmentError, openDatabase, openScratchDatabase, type Database, type PostgresError,
 } from '../pg/database.js';
 import { emitStatements, SessionSettings, type DdlStatement } from '../pg/emit.js';
 import { extensionsFor, hasSupabase, SUPABASE_SEARCH_PATH, withSupabaseStandIn } from '../pg/supabase.js';
@@ -314,7 +314,7 @@ function scratchDatabase(extensions: string[]): Promise<Database> {
   const key = embeddedExtensions(extensions).join(',');
   let db = scratch.get(key);
   if (!db) {
-    db = openDatabase({ dataDir: 'memory://', extensions });
+    db = openScratchDatabase(extensions);
     scratch.set(key, db);
   }
   return db;

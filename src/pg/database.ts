@@ -1,9 +1,9 @@
-// One small interface over the embedded database (PGlite) and PostgreSQL servers (pg).
+// One small interface over the embedded database (PGlite) and PostgreSQL servers (pg). Each
+// driver is loaded when a database of its kind is opened: a command needs one or neither.
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { PGlite, type Extensions } from '@electric-sql/pglite';
-import pg from 'pg';
+import type { Extensions, PGlite, PGliteOptions } from '@electric-sql/pglite';
 import { parseConnection, withoutPassword } from './connection.js';
-import { readSnapshot, saveSnapshot } from './snapshot.js';
+import { copyTemplate, inMemory, template } from './template.js';
 
 export interface Database {
   readonly kind: 'embedded' | 'server';
@@ -30,7 +30,7 @@ export class EnvironmentError extends Error {}
 export interface DatabaseTarget {
   /** A postgres:// URL; without one, the embedded database in `dataDir`. */
   url?: string;
-  /** Embedded database directory; `memory://` for one that lives only in this process. */
+  /** Embedded database directory; `memory://` for a temporary one, removed when it is closed. */
   dataDir?: string;
   /** Extensions the embedded database must be able to create. */
   extensions?: string[];
@@ -69,36 +69,53 @@ async function loadExtension(name: string): Promise<Extensions[string]> {
   return (await import(`@electric-sql/pglite/contrib/${module}`) as Record<string, Extensions[string]>)[module]!;
 }
 
+/** Settings for every embedded database: what a schema document needs, and no more memory than that. */
+const EMBEDDED_CONF = [
+  // One transaction takes a lock per object; large documents need more than the default 64.
+  'max_locks_per_transaction = 1024',
+  // A schema's catalog fits in far less than the default 128 MB, which would cost its memory at every start.
+  'shared_buffers = 16MB',
+];
+
+async function initialise(dir: string): Promise<void> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create({ dataDir: dir, postgresqlconf: EMBEDDED_CONF });
+  await db.close();
+}
+
 async function openEmbedded(dataDir: string, wanted: string[]): Promise<Database> {
+  if (dataDir.startsWith('memory://')) return openScratchDatabase(wanted, 'a temporary embedded database');
+  const fresh = !existsSync(dataDir) || readdirSync(dataDir).length === 0;
+  const templateDir = fresh ? await template(initialise) : undefined;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    if (templateDir) copyTemplate(templateDir, dataDir);
+  } catch (error) {
+    throw new EnvironmentError(`cannot create the database directory ${dataDir}: ${(error as Error).message}`);
+  }
+  return openWith({ dataDir }, wanted, `the embedded database in ${dataDir}`);
+}
+
+/** A database in memory, gone when closed: `check`'s scratch database, and `memory://`. */
+export async function openScratchDatabase(wanted: string[], description = 'a scratch database'): Promise<Database> {
+  const templateDir = await template(initialise);
+  return openWith(templateDir ? { fs: await inMemory(templateDir) } : {}, wanted, description);
+}
+
+/** `where`: a directory, a filesystem, or neither (in memory, initialised now). */
+async function openWith(where: Pick<PGliteOptions, 'dataDir' | 'fs'>, wanted: string[], description: string): Promise<Database> {
   const extensions: Extensions = {};
   for (const name of embeddedExtensions(wanted)) extensions[name.replace(/-/g, '_')] = await loadExtension(name);
-  const inMemory = dataDir.startsWith('memory://');
-  // A new database, in memory or in a new directory, starts from the snapshot of one rather than from initdb.
-  const fresh = inMemory || !existsSync(dataDir) || readdirSync(dataDir).length === 0;
-  if (!inMemory) {
-    try {
-      mkdirSync(dataDir, { recursive: true });
-    } catch (error) {
-      throw new EnvironmentError(`cannot create the database directory ${dataDir}: ${(error as Error).message}`);
-    }
-  }
+  const { PGlite } = await import('@electric-sql/pglite');
   let db: PGlite;
-  const snapshot = fresh ? readSnapshot() : undefined;
   try {
-    db = await PGlite.create({
-      ...(inMemory ? {} : { dataDir }),
-      ...(snapshot ? { loadDataDir: snapshot } : {}),
-      extensions,
-      // One transaction takes a lock per object; large documents need more than the default 64.
-      postgresqlconf: ['max_locks_per_transaction = 1024'],
-    });
+    db = await PGlite.create({ ...where, extensions, postgresqlconf: EMBEDDED_CONF });
   } catch (error) {
-    throw new EnvironmentError(`cannot open the embedded database in ${dataDir}: ${(error as Error).message}`);
+    throw new EnvironmentError(`cannot open ${description}: ${(error as Error).message}`);
   }
-  if (fresh && !snapshot) await saveSnapshot(db);
   return {
     kind: 'embedded',
-    description: inMemory ? 'an in-memory embedded database' : `the embedded database in ${dataDir}`,
+    description,
     async exec(sql) {
       await db.exec(sql);
     },
@@ -113,6 +130,7 @@ async function openEmbedded(dataDir: string, wanted: string[]): Promise<Database
 
 async function openServer(url: string): Promise<Database> {
   const { config, description } = parseConnection(url);
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionTimeoutMillis: 10_000, ...config });
   // A server that goes away mid-run reports through the query that was running.
   client.on('error', () => {});
