@@ -8,7 +8,7 @@ import pg from 'pg';
 import { median } from './median.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = `${ROOT}dist/src/cli/main.js`;
+export const CLI = `${ROOT}dist/src/cli/main.js`;
 const PEAK = fileURLToPath(new URL('./peak-memory.js', import.meta.url));
 const PARSE = fileURLToPath(new URL('./parse-file.js', import.meta.url));
 export const LAGO = `${ROOT}test/fixtures/realsql/lago.sql`;
@@ -20,13 +20,13 @@ export interface CommandTiming {
   peakMb?: number;
 }
 
-function psql(): string | undefined {
+export function psql(): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(':')) if (existsSync(`${dir}/psql`)) return `${dir}/psql`;
   const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort().reverse() : [];
   return versions.map((v) => `/usr/lib/postgresql/${v}/bin/psql`).find(existsSync);
 }
 
-async function withDatabase<T>(url: string, work: (url: string) => T): Promise<T> {
+export async function withDatabase<T>(url: string, work: (url: string) => T): Promise<T> {
   const name = `schemadoc_bench_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -41,12 +41,15 @@ async function withDatabase<T>(url: string, work: (url: string) => T): Promise<T
   }
 }
 
-/** A command's wall time (spawn to exit), and its peak memory when `peak` says where to find it. */
-function timed(command: string, args: string[], peak: boolean): CommandTiming {
+/**
+ * A command's wall time (spawn to exit), and its peak memory when `peak` says where to find it;
+ * an exit status not in `ok` is an error.
+ */
+export function timed(command: string, args: string[], peak: boolean, ok: number[] = [0]): CommandTiming {
   const start = performance.now();
   const run = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - start;
-  if (run.status !== 0) {
+  if (!ok.includes(run.status ?? -1)) {
     throw new Error(`${command} ${args.join(' ')} failed: ${(run.stderr || run.stdout).slice(0, 500)}`);
   }
   const peakMb = peak ? Number(/peak memory (\d+) MB/.exec(run.stderr)?.[1]) : undefined;

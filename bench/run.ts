@@ -5,6 +5,7 @@ import { generateDocument } from './generate.js';
 import { median } from './median.js';
 import type { Timing } from './measure.js';
 import { medianMs, medianPeak, timeLago, timeLagoReading, type CommandTiming } from './realsql.js';
+import { timeSmall } from './small.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number).filter((n) => n > 0);
 
@@ -31,6 +32,17 @@ const rows: string[][] = [];
 const row = (...cells: string[]) => rows.push(cells);
 const ms = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n)} ms`);
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+// A small document, each command a fresh process: what a person waits for many times a day.
+const serverUrl = process.env.SCHEMADOC_BENCH_DATABASE_URL ?? process.env.SCHEMADOC_TEST_DATABASE_URL;
+const small = await timeSmall(serverUrl);
+const withPeak = (t: CommandTiming[]) => `${ms(medianMs(t))}, ${medianPeak(t)} MB`;
+const bare = (t: CommandTiming[]) => `${ms(medianMs(t))}, ${medianPeak(t)} MB`;
+const psqlSmall = small.psql.length ? `; psql -f ${ms(medianMs(small.psql))}` : '';
+row('check seed 000 (24 KB, 21 tables)', withPeak(small.check), `PGlite.create() in memory + exec of its SQL${psqlSmall}`, bare(small.pgliteMemory), ratio(medianMs(small.check), medianMs(small.pgliteMemory)), '1.2 s, 300 MB');
+row('check --no-execute seed 000', withPeak(small.checkNoExecute), '', '', '', '0.4 s');
+row('apply seed 000 into a new --data-dir', withPeak(small.applyNew), `PGlite.create() in memory + exec${psqlSmall}`, bare(small.pgliteMemory), ratio(medianMs(small.applyNew), medianMs(small.pgliteMemory)), '1.5 s, 350 MB');
+row('apply seed 000 into an existing empty --data-dir', withPeak(small.applyExisting), 'PGlite.create({ dataDir }) of it + exec', bare(small.pgliteExisting), ratio(medianMs(small.applyExisting), medianMs(small.pgliteExisting)), '1.2 s');
 
 for (const size of SIZES) {
   const mb = (Buffer.byteLength(generateDocument(size).markdown) / 1e6).toFixed(1);
@@ -61,10 +73,9 @@ for (const size of SIZES) {
 }
 
 // A real pg_dump, each command in a fresh process: what a person waits for.
-const withPeak = (t: CommandTiming[]) => `${ms(medianMs(t))}, ${medianPeak(t)} MB`;
 const reading = timeLagoReading();
 row('read lago.sql (534 KB): schemadoc sql', withPeak(reading.read), 'libpg-query parse of the file', ms(medianMs(reading.parse)), ratio(medianMs(reading.read), medianMs(reading.parse)), '');
-const server = await timeLago(process.env.SCHEMADOC_BENCH_DATABASE_URL ?? process.env.SCHEMADOC_TEST_DATABASE_URL);
+const server = await timeLago(serverUrl);
 if ('skipped' in server) {
   row('apply and check lago.sql on a server', 'skipped', server.skipped, '', '', '');
 } else {

@@ -22,6 +22,12 @@ function cacheDir(): string | undefined {
   }
 }
 
+/** Where the template is, or is made; undefined when that cannot be known. */
+export function templateDirectory(): string | undefined {
+  const cache = cacheDir();
+  return cache && join(cache, 'template');
+}
+
 /**
  * The template's directory, made with `initialise` (which creates a database in the directory it
  * is given and closes it) the first time; undefined when the cache cannot be written.
@@ -29,7 +35,7 @@ function cacheDir(): string | undefined {
 export async function template(initialise: (dir: string) => Promise<void>): Promise<string | undefined> {
   const cache = cacheDir();
   if (!cache) return undefined;
-  const dir = join(cache, 'template');
+  const dir = templateDirectory()!;
   if (existsSync(join(dir, 'PG_VERSION'))) return dir;
   let partial: string | undefined;
   try {
