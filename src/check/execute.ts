@@ -26,6 +26,8 @@ export interface ExecuteOptions {
   url?: string;
   /** SQL run first, in the same transaction: roles or a schema the documents take for granted. */
   prelude?: DocumentInput[];
+  /** Told how far the run has got: `done` of `total` statements, then of the examples. */
+  progress?: (what: string, done: number, total: number) => void;
 }
 
 /** Statements run together while they succeed; a failing batch is run again one by one. */
@@ -63,12 +65,12 @@ async function execute(db: Database, schema: Schema, sources: Map<string, string
       const error = await attempt(db, prelude.text);
       if (error) throw new EnvironmentError(`the prelude ${prelude.file} fails in PostgreSQL: ${explain(error)}`);
     }
-    const failed = await runSchema(db, schema, statements, sources, diagnostics, missing, calls);
+    const failed = await runSchema(db, schema, statements, sources, diagnostics, missing, calls, options.progress);
     const session = new SessionSettings();
     await db.exec(`RESET ALL;${standIn ? SUPABASE_SEARCH_PATH : ''}`);
-    for (const example of schema.examples) {
-      if (!RUNNABLE_EXAMPLES.has(example.statementKind)) continue;
-      examplesRun++;
+    const runnableExamples = schema.examples.filter((e) => RUNNABLE_EXAMPLES.has(e.statementKind));
+    for (const example of runnableExamples) {
+      options.progress?.('examples run', ++examplesRun, runnableExamples.length);
       for (const sql of session.change(example.settings ?? [])) await attempt(db, sql);
       const error = await runExample(db, example);
       if (!error || failedBefore(error, failed) || missing.explains(error)) continue;
@@ -146,7 +148,7 @@ class UndefinedCalls {
 /** Runs the DDL; returns what could not be created, so that what depends on it is not reported again. */
 async function runSchema(
   db: Database, schema: Schema, statements: DdlStatement[], sources: Map<string, string>, diagnostics: Diagnostic[],
-  missing: MissingExtensions, calls: UndefinedCalls,
+  missing: MissingExtensions, calls: UndefinedCalls, progress: ExecuteOptions['progress'],
 ): Promise<Set<ObjectKey>> {
   const failed = new Set<ObjectKey>();
   // What depends on an object that failed is not run (statements come in dependency order).
@@ -157,14 +159,16 @@ async function runSchema(
   };
   for (let i = 0; i < statements.length; i += BATCH) {
     const batch = statements.slice(i, i + BATCH).filter(runnable);
-    if (batch.length === 0 || await attempt(db, batch.map((s) => s.sql).join('\n')) === undefined) continue;
-    for (const statement of batch) {
-      if (!runnable(statement)) continue;
-      const error = await attempt(db, statement.sql);
-      if (!error) continue;
-      for (const k of statement.provides) failed.add(k);
-      if (!missing.explains(error)) diagnostics.push(calls.add(statementFails(statement, error, sources, schema), error));
+    if (batch.length && await attempt(db, batch.map((s) => s.sql).join('\n')) !== undefined) {
+      for (const statement of batch) {
+        if (!runnable(statement)) continue;
+        const error = await attempt(db, statement.sql);
+        if (!error) continue;
+        for (const k of statement.provides) failed.add(k);
+        if (!missing.explains(error)) diagnostics.push(calls.add(statementFails(statement, error, sources, schema), error));
+      }
     }
+    progress?.('schema statements run', Math.min(i + BATCH, statements.length), statements.length);
   }
   return failed;
 }

@@ -9,6 +9,7 @@ import { extensionsFor, hasSupabase, withSupabaseStandIn } from '../pg/supabase.
 import { usesSupabase } from '../schema/supabase.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import { plural } from '../report/pretty.js';
+import { progressLine } from '../report/progress.js';
 import { Interrupt } from './interrupt.js';
 import { loadDocuments } from './load.js';
 import { parseFormat, report } from './output.js';
@@ -93,6 +94,7 @@ async function apply(
   const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
   if (values.reset) removeEmbeddedDatabase(dataDir);
   const db = await openDatabase({ url, dataDir, extensions: extensionsFor(schema) });
+  const progress = progressLine();
   let outcome;
   const notes: string[] = [];
   try {
@@ -112,8 +114,9 @@ async function apply(
       statements = withSupabaseStandIn(statements);
       notes.push("The document is written for Supabase: schemadoc created a local stand-in for its auth and storage schemas, auth.uid(), auth.role(), auth.jwt() and the anon, authenticated and service_role roles (--no-shims leaves it out).");
     }
-    outcome = await interrupt.during(() => applyStatements(db, statements, { force: values.force, signal: interrupt.signal }));
+    outcome = await interrupt.during(() => applyStatements(db, statements, { force: values.force, signal: interrupt.signal, progress: progress.update }));
   } finally {
+    progress.end();
     await db.close().catch(() => {});
   }
   if (outcome.interrupted) {

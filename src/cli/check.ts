@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkDocuments } from '../check/check.js';
 import { closeScratchDatabases } from '../check/execute.js';
+import { progressLine } from '../report/progress.js';
 import { loadConfig } from '../check/config.js';
 import { RULES } from '../check/rules/index.js';
 import { countBySeverity } from '../schema/diagnostic.js';
@@ -79,12 +80,14 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const config = await loadConfig(process.cwd(), values.config);
 
   let result;
+  const progress = progressLine();
   try {
     const prelude = values.prelude?.length ? readDocuments(values.prelude, 'check') : undefined;
     result = await checkDocuments(documents, {
-      config, execute: !values['no-execute'], ...(values.db ? { url: values.db } : {}), ...(prelude ? { prelude } : {}),
+      config, execute: !values['no-execute'], ...(values.db ? { url: values.db } : {}), ...(prelude ? { prelude } : {}), progress: progress.update,
     });
   } finally {
+    progress.end();
     await closeScratchDatabases();
   }
   const diagnostics = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;

@@ -9,7 +9,12 @@ export interface ApplyOptions {
   force?: boolean;
   /** Aborted (Ctrl-C): the transaction is rolled back instead of committed. */
   signal?: AbortSignal;
+  /** Told how many statements have run, as they run. */
+  progress?: (what: string, done: number, total: number) => void;
 }
+
+/** Statements sent in one round trip: few enough that progress can be told, many enough to cost nothing. */
+const CHUNK = 500;
 
 export interface ApplyOutcome {
   ok: boolean;
@@ -30,7 +35,7 @@ export async function applyStatements(db: Database, statements: DdlStatement[], 
   const abandon = () => void db.close().catch(() => {});
   if (db.kind === 'server') signal?.addEventListener('abort', abandon, { once: true });
   try {
-    const outcome = options.force ? await applyEach(db, statements, signal) : await applyAll(db, statements, signal);
+    const outcome = options.force ? await applyEach(db, statements, options) : await applyAll(db, statements, options);
     return { ...outcome, milliseconds: performance.now() - started };
   } catch (error) {
     if (signal?.aborted) return { ...INTERRUPTED, milliseconds: performance.now() - started };
@@ -53,11 +58,14 @@ async function stopped(signal: AbortSignal | undefined): Promise<boolean> {
   return signal.aborted;
 }
 
-/** The fast path: one round trip. Only when it fails are statements run one by one to find the culprit. */
-async function applyAll(db: Database, statements: DdlStatement[], signal?: AbortSignal): Promise<Omit<ApplyOutcome, 'milliseconds'>> {
+/** The fast path: a round trip per chunk. Only when it fails are statements run one by one to find the culprit. */
+async function applyAll(db: Database, statements: DdlStatement[], { signal, progress }: ApplyOptions): Promise<Omit<ApplyOutcome, 'milliseconds'>> {
   await db.exec('BEGIN');
   try {
-    await db.exec(statements.map((s) => s.sql).join('\n'));
+    for (let i = 0; i < statements.length; i += CHUNK) {
+      await db.exec(statements.slice(i, i + CHUNK).map((s) => s.sql).join('\n'));
+      progress?.('statements applied', Math.min(i + CHUNK, statements.length), statements.length);
+    }
     if (await stopped(signal)) {
       await db.exec('ROLLBACK');
       return INTERRUPTED;
@@ -93,7 +101,7 @@ async function findFailure(db: Database, statements: DdlStatement[]): Promise<{ 
   }
 }
 
-async function applyEach(db: Database, statements: DdlStatement[], signal?: AbortSignal): Promise<Omit<ApplyOutcome, 'milliseconds'>> {
+async function applyEach(db: Database, statements: DdlStatement[], { signal, progress }: ApplyOptions): Promise<Omit<ApplyOutcome, 'milliseconds'>> {
   const applied: DdlStatement[] = [];
   const skipped: DdlStatement[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -114,6 +122,7 @@ async function applyEach(db: Database, statements: DdlStatement[], signal?: Abor
         skipped.push(statement);
         diagnostics.push(statementFailed(statement, asPostgresError(error), 'warning'));
       }
+      progress?.('statements applied', applied.length + skipped.length, statements.length);
     }
     if (await stopped(signal)) {
       await db.exec('ROLLBACK');
