@@ -48,13 +48,15 @@ export async function applyStatements(db: Database, statements: DdlStatement[], 
 const INTERRUPTED = { ok: false, interrupted: true, created: {}, skipped: [], diagnostics: [] };
 
 /**
- * Whether the signal came. The embedded database runs a script in one call that holds the
- * thread, so a Ctrl-C during it is heard only after it, once the event loop has waited for
- * input: a turn of the loop (setImmediate) comes before that.
+ * Whether the signal came. The embedded database runs a script in calls that hold the thread,
+ * so a Ctrl-C during them is heard only when the event loop next polls for input. A timer
+ * callback runs before that poll of its turn of the loop and an immediate after it: waiting
+ * for one, then the other, is waiting for the poll (whatever the held thread left behind).
  */
 async function stopped(signal: AbortSignal | undefined): Promise<boolean> {
   if (!signal) return false;
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await new Promise((resolve) => setImmediate(resolve));
   return signal.aborted;
 }
 

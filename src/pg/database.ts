@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import type { Extensions, PGlite, PGliteOptions } from '@electric-sql/pglite';
 import { parseConnection, withoutPassword } from './connection.js';
-import { copyTemplate, inMemory, template } from './template.js';
+import { inMemory, template, writtenThrough } from './template.js';
 
 export interface Database {
   readonly kind: 'embedded' | 'server';
@@ -87,13 +87,15 @@ async function openEmbedded(dataDir: string, wanted: string[]): Promise<Database
   if (dataDir.startsWith('memory://')) return openScratchDatabase(wanted, 'a temporary embedded database');
   const fresh = !existsSync(dataDir) || readdirSync(dataDir).length === 0;
   const templateDir = fresh ? await template(initialise) : undefined;
+  const description = `the embedded database in ${dataDir}`;
   try {
     mkdirSync(dataDir, { recursive: true });
-    if (templateDir) copyTemplate(templateDir, dataDir);
+    if (templateDir) return openWith({ fs: await writtenThrough(templateDir, dataDir) }, wanted, description);
   } catch (error) {
+    if (error instanceof EnvironmentError) throw error;
     throw new EnvironmentError(`cannot create the database directory ${dataDir}: ${(error as Error).message}`);
   }
-  return openWith({ dataDir }, wanted, `the embedded database in ${dataDir}`);
+  return openWith({ dataDir }, wanted, description);
 }
 
 /** A database in memory, gone when closed: `check`'s scratch database, and `memory://`. */
