@@ -71,7 +71,8 @@ async function apply(
   values: { 'data-dir'?: string; reset?: boolean; force?: boolean; 'no-shims'?: boolean },
   positionals: string[], format: ReturnType<typeof parseFormat>, url: string | undefined, interrupt: Interrupt,
 ): Promise<number> {
-  const { schema, diagnostics, sources } = await loadDocuments(positionals);
+  const progress = progressLine();
+  const { schema, diagnostics, sources } = await loadDocuments(positionals, 'apply', progress);
   let statements = emitStatements(schema);
   const blocking = diagnostics.filter((d) => d.severity === 'error' && (d.code.startsWith('SD2') || d.code === 'SD100'));
   if (blocking.length && !values.force) {
@@ -94,7 +95,6 @@ async function apply(
   const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
   if (values.reset) removeEmbeddedDatabase(dataDir);
   const db = await openDatabase({ url, dataDir, extensions: extensionsFor(schema) });
-  const progress = progressLine();
   let outcome;
   const notes: string[] = [];
   try {

@@ -10,7 +10,7 @@ import { formatGithub } from '../report/github.js';
 import { formatJson } from '../report/json.js';
 import { FINDINGS_PER_CODE, formatPretty, plural } from '../report/pretty.js';
 import { formatSarif } from '../report/sarif.js';
-import { readDocuments } from './load.js';
+import { announceReading, readDocuments } from './load.js';
 import { EXIT, UsageError } from './usage.js';
 import { packageVersion } from './version.js';
 
@@ -81,6 +81,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
 
   let result;
   const progress = progressLine();
+  announceReading(documents, progress);
   try {
     const prelude = values.prelude?.length ? readDocuments(values.prelude, 'check') : undefined;
     result = await checkDocuments(documents, {

@@ -2,6 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { compileDocuments, type Compilation } from '../compile.js';
 import type { DocumentInput } from '../read/document.js';
+import { plural } from '../report/pretty.js';
+import type { ProgressLine } from '../report/progress.js';
 import { UsageError } from './usage.js';
 
 export interface LoadedDocuments extends Compilation {
@@ -9,10 +11,21 @@ export interface LoadedDocuments extends Compilation {
 }
 
 /** Reads the named documents and compiles them together. */
-export async function loadDocuments(paths: string[], command = 'apply'): Promise<LoadedDocuments> {
+export async function loadDocuments(paths: string[], command = 'apply', progress?: ProgressLine): Promise<LoadedDocuments> {
   const inputs = readDocuments(paths, command);
+  if (progress) announceReading(inputs, progress);
   const compilation = await compileDocuments(inputs);
+  progress?.end();
   return { ...compilation, sources: new Map(inputs.map((i) => [i.file, i.text])) };
+}
+
+/** Below this much text, reading is over before a line would be worth reading. */
+const LARGE_INPUT = 1_000_000;
+
+/** On a terminal, says that large documents are being read (seconds, with nothing to count). */
+export function announceReading(inputs: DocumentInput[], progress: ProgressLine): void {
+  const size = inputs.reduce((n, input) => n + input.text.length, 0);
+  if (size >= LARGE_INPUT) progress.phase(`reading ${plural(inputs.length, 'document')} (${(size / 1e6).toFixed(1)} MB)`);
 }
 
 /** The documents named on the command line; a quoted glob (`'docs/**\/*.md'`) names every file it matches. */

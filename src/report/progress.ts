@@ -3,6 +3,8 @@
 export interface ProgressLine {
   /** `done` of `total` units of `what` (e.g. "statements run") are done. */
   update(what: string, done: number, total: number): void;
+  /** Says what is being done, where there is nothing to count. */
+  phase(what: string): void;
   /** Clears the line, before the command prints its results. */
   end(): void;
 }
@@ -24,6 +26,11 @@ export function progressLine(stream: NodeJS.WriteStream = process.stderr): Progr
       last = now;
       shown = true;
       stream.write(`\r\x1b[2K${what}: ${done} of ${total} (${Math.floor((100 * done) / total)}%)`);
+    },
+    phase(what) {
+      if (!on) return;
+      shown = true;
+      stream.write(`\r\x1b[2K${what}…`);
     },
     end() {
       if (shown) stream.write('\r\x1b[2K');

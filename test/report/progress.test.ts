@@ -32,6 +32,18 @@ describe('the progress line', () => {
     ]);
   });
 
+  it('says what is being done where there is nothing to count', () => {
+    delete process.env.CI;
+    const { written, stream: tty } = stream(true);
+    const line = progressLine(tty);
+    line.phase('reading 1 document (4.1 MB)');
+    line.end();
+    expect(written).toEqual(['\r\x1b[2Kreading 1 document (4.1 MB)…', '\r\x1b[2K']);
+    const pipe = stream(false);
+    progressLine(pipe.stream).phase('reading 1 document (4.1 MB)');
+    expect(pipe.written).toEqual([]);
+  });
+
   it('writes nothing when the output is not a terminal, in CI, or for short work', () => {
     delete process.env.CI;
     const pipe = stream(false);
