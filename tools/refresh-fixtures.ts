@@ -1,12 +1,20 @@
 // npm run fixtures: copies the shared documents the tests read (the seeds, the corpus and
 // the real SQL files, with their manifests) into test/fixtures, so that the tests run in
 // any clone, and says what changed. Run it when ../shared changes, and commit the copies.
-import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 const COPIED = ['seeds', 'corpus', 'realsql'];
+
+/** A shared folder's README says where to read its files from; the project's copy says it is the copy the tests read. */
+function asCopy(readme: string, folder: string): string {
+  return readme.replace(
+    /Tests and benchmarks read these files from `\.\.\/shared\/[\w-]+\/`(?:; do not copy them into the\s+project\.| or copy them into the project's\s+own fixtures with this manifest;)/,
+    (said) => `This folder is schemadoc's copy of the shared ${folder} files, made by \`npm run fixtures\`; the tests read\nonly this copy${said.endsWith(';') ? ';' : '.'}`,
+  );
+}
 
 /** Every file below a folder, by its path inside it, with its contents. */
 function files(folder: string): Map<string, Buffer> {
@@ -33,6 +41,8 @@ for (const folder of COPIED) {
     chmodSync(path, statSync(path).isDirectory() ? 0o755 : 0o644);
   }
   chmodSync(FIXTURES + folder, 0o755);
+  const readme = `${FIXTURES}${folder}/README.md`;
+  if (existsSync(readme)) writeFileSync(readme, asCopy(readFileSync(readme, 'utf8'), folder));
   const after = files(FIXTURES + folder);
   const added = [...after.keys()].filter((f) => !before.has(f));
   const removed = [...before.keys()].filter((f) => !after.has(f));
