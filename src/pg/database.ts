@@ -88,14 +88,14 @@ async function openEmbedded(dataDir: string, wanted: string[]): Promise<Database
   const fresh = !existsSync(dataDir) || readdirSync(dataDir).length === 0;
   const templateDir = fresh ? await template(initialise) : undefined;
   const description = `the embedded database in ${dataDir}`;
+  let where: Pick<PGliteOptions, 'dataDir' | 'fs'> = { dataDir };
   try {
     mkdirSync(dataDir, { recursive: true });
-    if (templateDir) return openWith({ fs: await writtenThrough(templateDir, dataDir) }, wanted, description);
+    if (templateDir) where = { fs: await writtenThrough(templateDir, dataDir) };
   } catch (error) {
-    if (error instanceof EnvironmentError) throw error;
     throw new EnvironmentError(`cannot create the database directory ${dataDir}: ${(error as Error).message}`);
   }
-  return openWith({ dataDir }, wanted, description);
+  return openWith(where, wanted, description);
 }
 
 /** A database in memory, gone when closed: `check`'s scratch database, and `memory://`. */

@@ -35,10 +35,10 @@ export function templateDirectory(): string | undefined {
  * is given and closes it) the first time; undefined when the cache cannot be written.
  */
 export async function template(initialise: (dir: string) => Promise<void>): Promise<string | undefined> {
-  const cache = cacheDir();
-  if (!cache) return undefined;
-  const dir = templateDirectory()!;
+  const dir = templateDirectory();
+  if (!dir) return undefined;
   if (existsSync(join(dir, 'PG_VERSION'))) return dir;
+  const cache = dirname(dir);
   let partial: string | undefined;
   try {
     mkdirSync(cache, { recursive: true });
@@ -51,11 +51,6 @@ export async function template(initialise: (dir: string) => Promise<void>): Prom
     if (partial) rmSync(partial, { recursive: true, force: true });
     return existsSync(join(dir, 'PG_VERSION')) ? dir : undefined;
   }
-}
-
-/** Makes `dir` (absent or empty) a copy of the template. */
-function copyTemplate(templateDir: string, dir: string): void {
-  cpSync(templateDir, dir, { recursive: true });
 }
 
 /**
@@ -81,7 +76,7 @@ export async function inMemory(templateDir: string): Promise<MemfsFrontendFS> {
  * memory.)
  */
 export async function writtenThrough(templateDir: string, dir: string): Promise<MemfsFrontendFS> {
-  copyTemplate(templateDir, dir);
+  cpSync(templateDir, dir, { recursive: true });
   const { MemfsFrontendFS } = await import('@electric-sql/pglite/memfs-frontend');
   return new MemfsFrontendFS({
     async init() {},
