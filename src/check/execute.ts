@@ -28,6 +28,8 @@ export interface ExecuteOptions {
   prelude?: DocumentInput[];
   /** Told how far the run has got: `done` of `total` statements, then of the examples. */
   progress?: (what: string, done: number, total: number) => void;
+  /** Told the database once the schema has run, before it is rolled back (example statements are then not run). */
+  afterSchema?: (db: Database) => Promise<void>;
 }
 
 /** Statements run together while they succeed; a failing batch is run again one by one. */
@@ -66,6 +68,10 @@ async function execute(db: Database, schema: Schema, sources: Map<string, string
       if (error) throw new EnvironmentError(`the prelude ${prelude.file} fails in PostgreSQL: ${explain(error)}`);
     }
     const failed = await runSchema(db, schema, statements, sources, diagnostics, missing, calls, options.progress);
+    if (options.afterSchema) {
+      await options.afterSchema(db);
+      return done(diagnostics, missing, calls, schema, 0, db);
+    }
     const session = new SessionSettings();
     await db.exec(`RESET ALL;${standIn ? SUPABASE_SEARCH_PATH : ''}`);
     const runnableExamples = schema.examples.filter((e) => RUNNABLE_EXAMPLES.has(e.statementKind));
@@ -79,6 +85,10 @@ async function execute(db: Database, schema: Schema, sources: Map<string, string
   } finally {
     await db.exec('ROLLBACK');
   }
+  return done(diagnostics, missing, calls, schema, examplesRun, db);
+}
+
+function done(diagnostics: Diagnostic[], missing: MissingExtensions, calls: UndefinedCalls, schema: Schema, examplesRun: number, db: Database): Execution {
   diagnostics.push(...missing.report(schema));
   return {
     diagnostics: diagnostics.filter((d) => !calls.repeated.has(d)),

@@ -6,13 +6,10 @@ import { progressLine } from '../report/progress.js';
 import { loadConfig } from '../check/config.js';
 import { RULES } from '../check/rules/index.js';
 import { countBySeverity } from '../schema/diagnostic.js';
-import { formatGithub } from '../report/github.js';
-import { formatJson } from '../report/json.js';
-import { FINDINGS_PER_CODE, formatPretty, plural } from '../report/pretty.js';
-import { formatSarif } from '../report/sarif.js';
+import { FINDINGS_PER_CODE, plural } from '../report/pretty.js';
 import { announceReading, readDocuments } from './load.js';
+import { formatReport, parseReportFormat } from './output.js';
 import { EXIT, UsageError } from './usage.js';
-import { packageVersion } from './version.js';
 
 export const checkHelp = `schemadoc check DOC... [options]
 
@@ -48,9 +45,6 @@ line that follows (with no code, every finding there). Rules: docs/rules/<code>.
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
 warnings, 2 usage or environment.`;
 
-const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
-type CheckFormat = (typeof FORMATS)[number];
-
 export async function checkCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -66,8 +60,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     console.log(checkHelp);
     return EXIT.ok;
   }
-  const format = (values.format ?? 'pretty') as CheckFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format ${values.format}: use ${FORMATS.join(', ')}`);
+  const format = parseReportFormat(values.format);
   const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity || maxWarnings < 0) {
     throw new UsageError(`--max-warnings needs a whole number of warnings, not "${values['max-warnings']}"`);
@@ -94,22 +87,17 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const diagnostics = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const sources = new Map(documents.map((d) => [d.file, d.text]));
   const toFile = values.output !== undefined;
-  let text: string;
-  switch (format) {
-    case 'json': text = formatJson(diagnostics); break;
-    case 'sarif': text = formatSarif(diagnostics, RULES.map((r) => r.meta), packageVersion()); break;
-    case 'github': text = formatGithub(diagnostics); break;
-    default: {
-      const color = !toFile && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-      const t = result.schema.tables.length;
-      const what = `${documents.map((d) => d.file).join(', ')} (${plural(t, 'table')}`
-        + `${result.execution ? `; schema and ${plural(result.execution.examplesRun, 'example')} run in ${result.execution.where}` : ''}`
-        + `; ${(performance.now() / 1000).toFixed(1)} s)`;
-      const hidden = result.diagnostics.length - diagnostics.length;
-      const note = hidden ? `; ${hidden} ${hidden === 1 ? 'warning or info' : 'warnings and infos'} not shown (--quiet)` : '';
-      text = diagnostics.length ? `${formatPretty(diagnostics, { color, sources, perCode })}\nChecked ${what}${note}.`
-        : hidden ? `No errors in ${what}${note}.` : `No problems found in ${what}.`;
-    }
+  const color = !toFile && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  let text = formatReport(diagnostics, format, RULES.map((r) => r.meta), { color, sources, perCode });
+  if (format === 'pretty') {
+    const t = result.schema.tables.length;
+    const what = `${documents.map((d) => d.file).join(', ')} (${plural(t, 'table')}`
+      + `${result.execution ? `; schema and ${plural(result.execution.examplesRun, 'example')} run in ${result.execution.where}` : ''}`
+      + `; ${(performance.now() / 1000).toFixed(1)} s)`;
+    const hidden = result.diagnostics.length - diagnostics.length;
+    const note = hidden ? `; ${hidden} ${hidden === 1 ? 'warning or info' : 'warnings and infos'} not shown (--quiet)` : '';
+    text = diagnostics.length ? `${text}\nChecked ${what}${note}.`
+      : hidden ? `No errors in ${what}${note}.` : `No problems found in ${what}.`;
   }
   if (toFile) writeFileSync(values.output!, text + '\n');
   else process.stdout.write(text + '\n');

@@ -5,6 +5,7 @@ import { applyCommand } from './apply.js';
 import { checkCommand } from './check.js';
 import { inspectCommand } from './inspect.js';
 import { sqlCommand } from './sql.js';
+import { verifyCommand } from './verify.js';
 import { EXIT, UsageError } from './usage.js';
 import { packageVersion } from './version.js';
 
@@ -16,6 +17,7 @@ Commands:
   check     find the defects of a document: SQL PostgreSQL refuses, contradictions,
             design problems, broken conventions (pretty, json, sarif, github)
   apply     create the documented schema in a database (embedded by default)
+  verify    say where a database has drifted from its documents, object by object
   sql       print the DDL the documents describe
   inspect   show the schema model read from the documents (--json for all of it)
 
@@ -24,6 +26,7 @@ Run \`schemadoc <command> --help\` for a command's options.`;
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   check: checkCommand,
   apply: applyCommand,
+  verify: verifyCommand,
   sql: sqlCommand,
   inspect: inspectCommand,
 };

@@ -2,6 +2,7 @@
 // driver is loaded when a database of its kind is opened: a command needs one or neither.
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import type { Extensions, PGlite, PGliteOptions } from '@electric-sql/pglite';
+import type { QueryResult } from 'pg';
 import { parseConnection, withoutPassword } from './connection.js';
 import { inMemory, template, writtenThrough } from './template.js';
 
@@ -11,6 +12,8 @@ export interface Database {
   readonly description: string;
   exec(sql: string): Promise<void>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Several statements in one round trip (no parameters): the rows of each, in order. */
+  queries(sql: string): Promise<Record<string, unknown>[][]>;
   close(): Promise<void>;
 }
 
@@ -124,6 +127,9 @@ async function openWith(where: Pick<PGliteOptions, 'dataDir' | 'fs'>, wanted: st
     async query<T>(sql: string, params?: unknown[]) {
       return (await db.query<T>(sql, params)).rows;
     },
+    async queries(sql) {
+      return (await db.exec(sql)).map((result) => result.rows);
+    },
     async close() {
       await db.close();
     },
@@ -150,6 +156,10 @@ async function openServer(url: string): Promise<Database> {
     },
     async query<T>(sql: string, params?: unknown[]) {
       return (await client.query(sql, params)).rows as T[];
+    },
+    async queries(sql) {
+      const results = await client.query(sql) as unknown as QueryResult | QueryResult[];
+      return (Array.isArray(results) ? results : [results]).map((result) => result.rows);
     },
     async close() {
       await client.end();

@@ -71,6 +71,8 @@ export interface Constraint {
   notValid?: boolean;
   /** A partition's or child table's copy of its parent's constraint: PostgreSQL makes it. */
   inherited?: boolean;
+  /** As `pg_get_constraintdef` prints it: set on what is read from a database. */
+  definition?: string;
   spans: Span[];
 }
 
@@ -120,6 +122,8 @@ export interface Index extends QualifiedName, Written {
   include: string[];
   where?: string;
   nullsNotDistinct?: boolean;
+  /** As `pg_get_indexdef` prints it: set on what is read from a database. */
+  definition?: string;
   spans: Span[];
 }
 

@@ -1,43 +1,16 @@
-import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateDocument } from '../../bench/generate.js';
 import { openDatabase } from '../../src/pg/database.js';
 import { allSeeds, REPO_DIR } from '../helpers/documents.js';
-import { freshServerDatabase, SERVER_URL, TEST_PASSWORD } from '../helpers/databases.js';
+import { freshServerDatabase, SERVER_URL } from '../helpers/databases.js';
+import { CLI, documentIn, expectNoStackTrace, leaksNothing, runner, type Run, workDirectory } from '../helpers/cli.js';
 
-const CLI = join(REPO_DIR, 'dist/src/cli/main.js');
-const work = mkdtempSync(join(tmpdir(), 'schemadoc-cli-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-interface Run { code: number; stdout: string; stderr: string }
-
-function schemadoc(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile('node', [CLI, ...args], { cwd: work, env: { ...process.env, DATABASE_URL: '', ...env }, maxBuffer: 64 << 20 },
-      (error, stdout, stderr) => resolve(leaksNothing({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })));
-  });
-}
-
-/** No output shows the password of a server URL, whatever the command. */
-function leaksNothing(run: Run): Run {
-  expect(run.stdout + run.stderr).not.toContain(TEST_PASSWORD);
-  expect(run.stdout + run.stderr).not.toContain('s3cret');
-  return run;
-}
-
-function document(name: string, text: string): string {
-  const path = join(work, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-/** What a person must never see. */
-function expectNoStackTrace(run: Run): void {
-  expect(run.stderr + run.stdout).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n|internal error/);
-}
+const work = workDirectory();
+const schemadoc = runner(work);
+const document = (name: string, text: string) => documentIn(work, name, text);
 
 describe('schemadoc command line', () => {
   it('explains itself', async () => {

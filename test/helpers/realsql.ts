@@ -2,6 +2,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
+import type { Database } from '../../src/pg/database.js';
+import { ident } from '../../src/pg/quote.js';
+import type { Schema } from '../../src/schema/model.js';
 import { FIXTURES_DIR } from './documents.js';
 
 export const REALSQL_DIR = `${FIXTURES_DIR}realsql/`;
@@ -60,4 +63,28 @@ export function databaseUrl(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
+}
+
+/** Every constraint and index definition as PostgreSQL prints it, keyed `table constraint` / `index`, to hold introspection to. */
+export async function printedDefinitions(db: Database, schemas: string[]): Promise<Map<string, string>> {
+  await db.exec('SET search_path = pg_catalog, public');
+  const rows = await db.query<{ key: string; definition: string }>(
+    `SELECT c.conrelid::regclass::text || ' ' || c.conname AS key, pg_get_constraintdef(c.oid, true) AS definition
+       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = ANY($1) AND c.contype IN ('p', 'u', 'f')
+     UNION ALL
+     SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY($1)`, [schemas]);
+  await db.exec('RESET search_path');
+  return new Map(rows.map((r) => [r.key, r.definition]));
+}
+
+/** The same, from a model that introspection read. */
+export function modelDefinitions(schema: Schema): Map<string, string> {
+  const name = (s: string | undefined, n: string) => (s === 'public' ? ident(n) : `${ident(s!)}.${ident(n)}`);
+  const found = new Map<string, string>();
+  for (const t of schema.tables) {
+    for (const c of t.constraints) if (c.kind !== 'check' && c.kind !== 'exclude') found.set(`${name(t.schema, t.name)} ${c.name}`, c.definition!);
+  }
+  for (const i of schema.indexes) found.set(name(i.schema, i.name), i.definition!);
+  return found;
 }

@@ -4,8 +4,12 @@
 // that catalog holds; and apply on the embedded database must succeed for every file whose
 // extensions it ships.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeScratchDatabases } from '../../src/check/execute.js';
 import { compileDocuments } from '../../src/compile.js';
+import { canonicalSchema } from '../../src/diff/canonical.js';
+import { compareSchemas } from '../../src/diff/compare.js';
+import { introspect } from '../../src/pg/introspect/introspect.js';
 import { applyStatements } from '../../src/pg/apply.js';
 import { embeddedHas, openDatabase, type Database } from '../../src/pg/database.js';
 import { emitStatements } from '../../src/pg/emit.js';
@@ -14,7 +18,9 @@ import type { Schema } from '../../src/schema/model.js';
 import { usesSupabase } from '../../src/schema/supabase.js';
 import { freshServerDatabase, SERVER_URL } from '../helpers/databases.js';
 import { databaseFacts, modelFacts } from '../helpers/model-facts.js';
-import { catalogFacts, databaseUrl, PSQL, psqlFile, realSqlFiles, type RealSqlFile } from '../helpers/realsql.js';
+import {
+  catalogFacts, databaseUrl, modelDefinitions, printedDefinitions, PSQL, psqlFile, realSqlFiles, type RealSqlFile,
+} from '../helpers/realsql.js';
 
 function compile(file: RealSqlFile) {
   return compileDocuments([{ file: file.path, text: readFileSync(file.path, 'utf8') }]);
@@ -29,6 +35,8 @@ async function apply(db: Database, file: RealSqlFile) {
   return applyStatements(db, statements);
 }
 
+afterAll(closeScratchDatabases);
+
 describe.skipIf(!SERVER_URL)('real SQL on a PostgreSQL server: the catalog psql -f builds', () => {
   it('has psql to build the reference catalogs with', () => {
     expect(PSQL).toBeDefined();
@@ -36,6 +44,10 @@ describe.skipIf(!SERVER_URL)('real SQL on a PostgreSQL server: the catalog psql 
   for (const file of realSqlFiles()) {
     it(file.file, async () => {
       const admin = databaseUrl(SERVER_URL!, 'postgres');
+      // The file's canonical model first (its run is rolled back, roles and all): on the embedded
+      // database where it ships the file's extensions, else on the server.
+      const canonical = await canonicalOf(file);
+      expect(canonical.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       // psql's database first: the prelude's roles are cluster-wide and must not be in use by another database.
       const reference = await freshServerDatabase();
       let expected: string[];
@@ -46,6 +58,19 @@ describe.skipIf(!SERVER_URL)('real SQL on a PostgreSQL server: the catalog psql 
         const where = file.database ? databaseUrl(admin, file.database) : reference.url;
         expected = await catalogFacts(where);
         built = await databaseFacts(where);
+        // Read back from what psql built, it is the same model, object by object.
+        const db = await openDatabase({ url: where });
+        try {
+          const database = await introspect(db, { schemas: canonical.schemas });
+          expect(compareSchemas(canonical.schema, database.schema)).toEqual([]);
+          // The definitions schemadoc spells itself are PostgreSQL's, letter for letter.
+          const printed = await printedDefinitions(db, canonical.schemas);
+          const spelled = modelDefinitions(database.schema);
+          expect(spelled.size).toBeGreaterThan(0);
+          for (const [key, definition] of spelled) expect(definition, key).toBe(printed.get(key));
+        } finally {
+          await db.close();
+        }
       } finally {
         await reference.dispose();
         if (file.database) await dropDatabase(admin, file.database);
@@ -74,6 +99,20 @@ describe.skipIf(!SERVER_URL)('real SQL on a PostgreSQL server: the catalog psql 
   }
 });
 
+/** Where the embedded database ships its extensions, the file is read there (PostgreSQL's other major version). */
+async function canonicalOf(file: RealSqlFile) {
+  const { schema } = await compile(file);
+  const sources = new Map([[file.path, readFileSync(file.path, 'utf8')]]);
+  const prelude = file.prelude.filter((p) => !p.endsWith('supabase.sql')).map((p) => ({ file: p, text: readFileSync(p, 'utf8') }));
+  if (prelude.length === 0 && file.needs.every(embeddedHas)) return canonicalSchema(schema, sources);
+  const scratch = await freshServerDatabase();
+  try {
+    return await canonicalSchema(schema, sources, { url: scratch.url, prelude });
+  } finally {
+    await scratch.dispose();
+  }
+}
+
 /**
  * The one difference the model keeps: a table made by CREATE TABLE … AS is run as written, but
  * its columns come from a query whose types only PostgreSQL knows, so it is not in the model.
@@ -101,6 +140,10 @@ describe('real SQL on the embedded database', () => {
            WHERE c.relkind IN ('r', 'p') AND s.nspname NOT IN ('pg_catalog', 'information_schema', 'auth', 'storage')`);
         const created = readFileSync(file.path, 'utf8').match(/^\s*create (unlogged )?table /gim)?.length ?? 0;
         expect(tables!.n).toBe(created);
+        // Read back, it is the file's canonical model.
+        const canonical = await canonicalOf(file);
+        const database = await introspect(db, { schemas: canonical.schemas });
+        expect(compareSchemas(canonical.schema, database.schema)).toEqual([]);
       } finally {
         await db.close();
       }

@@ -1,0 +1,261 @@
+// A live database → the schema model the readers produce, from one snapshot: the catalog
+// queries run in one REPEATABLE READ transaction (or in the transaction a scratch database is
+// already in), so what they see is one state of the database.
+import type {
+  Column, Comment, Constraint, DefinedObject, Index, IndexKey, Policy, ReferentialAction, Schema, SqlFunction, Table, Trigger, TypeRef, View,
+} from '../../schema/model.js';
+import { emptySchema } from '../../schema/model.js';
+import type { Database } from '../database.js';
+import { ident, literal, qualified } from '../quote.js';
+import * as catalog from './catalog.js';
+import { constraintDefinition, indexDefinition } from './definitions.js';
+
+export interface IntrospectOptions {
+  /** The schemas to read; default every schema but PostgreSQL's own. */
+  schemas?: string[];
+  /** Already in a transaction (a scratch database holding a document): read there, as it stands. */
+  inTransaction?: boolean;
+}
+
+/** An object of a kind the model does not hold: `rule public.orders.protect`. */
+export interface Unmodelled {
+  kind: string;
+  name: string;
+}
+
+export interface Introspection {
+  schema: Schema;
+  /** The schemas read. */
+  schemas: string[];
+  unmodelled: Unmodelled[];
+}
+
+type Row = Record<string, any>;
+
+export async function introspect(db: Database, options: IntrospectOptions = {}): Promise<Introspection> {
+  if (!options.inTransaction) await db.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    // Names outside these print qualified, the same way on every database.
+    await db.exec("SET LOCAL search_path = pg_catalog, public");
+    // The sorts of a thousand tables' columns fit in memory.
+    await db.exec("SET LOCAL work_mem = '64MB'");
+    const [{ version }] = await db.query<{ version: number }>("SELECT current_setting('server_version_num')::int AS version") as [{ version: number }];
+    const schemas = options.schemas ?? (await db.query<{ name: string }>(catalog.USER_SCHEMAS)).map((r) => r.name);
+    // One round trip: the server runs each query while the rows of the one before are read.
+    const kinds = ['schemas', 'extensions', 'relations', 'columns', 'constraints', 'indexes', 'types', 'sequences', 'functions', 'triggers', 'policies', 'unmodelled'] as const;
+    const inSchemas = `ARRAY[${schemas.map(literal).join(', ')}]::pg_catalog.name[]`;
+    const script = kinds.map((kind) => catalog.forVersion(catalog.QUERIES[kind], version).replaceAll('$1', inSchemas)).join(';\n');
+    const results = await db.queries(script);
+    const rows = Object.fromEntries(kinds.map((kind, i) => [kind, results[i] as Row[]])) as Record<(typeof kinds)[number], Row[]>;
+    return { schema: toSchema(rows), schemas, unmodelled: rows.unmodelled as Unmodelled[] };
+  } finally {
+    if (!options.inTransaction) await db.exec('COMMIT');
+  }
+}
+
+const ACTIONS: Record<string, ReferentialAction> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
+const MATCH: Record<string, Constraint['match']> = { f: 'full', p: 'partial', s: 'simple' };
+const CONSTRAINT_KINDS: Record<string, Constraint['kind']> = { p: 'primary key', u: 'unique', f: 'foreign key', c: 'check', x: 'exclude' };
+const COMMANDS: Record<string, Policy['command']> = { '*': 'all', r: 'select', a: 'insert', w: 'update', d: 'delete' };
+
+/** The JSON both drivers may hand back as text. */
+const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+function toSchema(rows: Record<string, Row[]>): Schema {
+  const schema = emptySchema();
+  const comment = (targetKind: Comment['targetKind'], target: string, text: string | null) => {
+    if (text !== null) schema.comments.push({ targetKind, target, text, requires: [], spans: [] });
+  };
+  for (const r of rows.schemas!) {
+    schema.schemas.push({ name: r.name, spans: [] });
+    comment('schema', ident(r.name), r.comment);
+  }
+  for (const r of rows.extensions!) schema.extensions.push({ name: r.name, schema: r.schema, implied: false, spans: [] });
+
+  const tables = new Map<string, Table>();
+  // Column names by number, for the keys of constraints and indexes.
+  const columnNames = new Map<string, Map<number, string>>();
+  const columnName = (table: string, n: number) => columnNames.get(table)?.get(n);
+  for (const r of rows.relations!) {
+    if (r.kind === 'v' || r.kind === 'm') {
+      schema.views.push(view(r));
+      continue;
+    }
+    const table: Table = {
+      schema: r.schema, name: r.name, columns: [], constraints: [], rowLevelSecurity: r.rls, forceRowLevelSecurity: r.force_rls,
+      requires: [], spans: [],
+      ...(r.unlogged ? { unlogged: true } : {}),
+      ...(r.partition_by ? { partitionBy: `PARTITION BY ${r.partition_by}` } : {}),
+      ...(r.comment !== null ? { comment: r.comment } : {}),
+    };
+    const parents = json<[string, string][] | null>(r.parents)?.map(([s, name]) => ({ schema: s, name })) ?? [];
+    if (r.bound !== null && parents[0]) table.partitionOf = { table: parents[0], bound: r.bound };
+    else if (parents.length) table.inherits = parents;
+    tables.set(`${r.schema}.${r.name}`, table);
+    schema.tables.push(table);
+  }
+  // Columns of one type share its TypeRef: a thousand tables' columns are a handful of types.
+  const types = new Map<string, TypeRef>();
+  for (const r of rows.columns!) {
+    const at = `${r.schema}.${r.table}`;
+    let numbers = columnNames.get(at);
+    if (!numbers) columnNames.set(at, (numbers = new Map()));
+    numbers.set(r.number, r.name);
+    const table = tables.get(at);
+    if (!table) continue;
+    const typeKey = `${r.type_schema}.${r.type_name}:${r.type}`;
+    let type = types.get(typeKey);
+    if (!type) types.set(typeKey, (type = typeRef(r)));
+    const column: Column = { name: r.name, type, notNull: r.not_null, spans: [] };
+    if (r.default !== null) column.default = r.default;
+    if (r.generated !== null) column.generated = r.generated;
+    if (r.identity) column.identity = r.identity === 'a' ? 'always' : 'by default';
+    if (r.collation !== null) column.collation = r.collation;
+    if (r.comment !== null) column.comment = r.comment;
+    table.columns.push(column);
+  }
+  for (const r of rows.constraints!) {
+    const table = tables.get(`${r.schema}.${r.table}`)!;
+    const names = (table: string, numbers: number[] | null) => (numbers ?? []).map((n) => columnName(table, n)!);
+    const at = `${r.schema}.${r.table}`;
+    const indexKeys = json<number[] | null>(r.index_keys) ?? [];
+    table.constraints.push(constraint(r, names(at, json(r.keys)),
+      json<string[] | null>(r.ref_columns) ?? names(`${r.ref_schema}.${r.ref_table}`, json(r.ref_keys)),
+      names(at, indexKeys.slice(r.key_count ?? indexKeys.length))));
+    comment('constraint', `${ident(r.name)} ON ${qualified({ schema: r.schema, name: r.table })}`, r.comment);
+  }
+  for (const r of rows.indexes!) {
+    schema.indexes.push(index(r, (n) => columnName(`${r.schema}.${r.table}`, n)!));
+    comment('index', qualified({ schema: r.schema, name: r.name }), r.comment);
+  }
+  for (const r of rows.types!) {
+    if (r.kind === 'e') schema.enums.push({ schema: r.schema, name: r.name, values: json(r.labels), spans: [], ...(r.comment !== null ? { comment: r.comment } : {}) });
+    else {
+      schema.types.push(defined(r, typeDefinition(r)));
+      comment('type', qualified({ schema: r.schema, name: r.name }), r.comment);
+    }
+  }
+  for (const r of rows.sequences!) {
+    schema.sequences.push(defined(r, sequenceDefinition(r)));
+    comment('sequence', qualified({ schema: r.schema, name: r.name }), r.comment);
+  }
+  for (const r of rows.functions!) {
+    const argumentTypes = r.argument_types ? String(r.argument_types).split(', ') : [];
+    const fn: SqlFunction = { ...defined(r, r.definition), kind: r.kind === 'p' ? 'procedure' : 'function', argumentTypes, language: r.language };
+    schema.functions.push(fn);
+    comment('function', `${qualified({ schema: r.schema, name: r.name })}(${argumentTypes.join(', ')})`, r.comment);
+  }
+  for (const r of rows.triggers!) {
+    const trigger: Trigger = {
+      name: r.name, definition: r.definition, requires: [], spans: [],
+      table: { schema: r.schema, name: r.table }, function: { schema: r.function_schema, name: r.function },
+    };
+    schema.triggers.push(trigger);
+    comment('trigger', `${ident(r.name)} ON ${qualified({ schema: r.schema, name: r.table })}`, r.comment);
+  }
+  for (const r of rows.policies!) {
+    schema.policies.push({
+      name: r.name, table: { schema: r.schema, name: r.table }, command: COMMANDS[r.command] ?? 'all', permissive: r.permissive,
+      roles: json(r.roles), requires: [], spans: [],
+      ...(r.using !== null ? { using: r.using } : {}),
+      ...(r.with_check !== null ? { withCheck: r.with_check } : {}),
+    });
+    comment('policy', `${ident(r.name)} ON ${qualified({ schema: r.schema, name: r.table })}`, r.comment);
+  }
+  return schema;
+}
+
+/** `character varying(255)`, `numeric(15,2)`, `public.mood[]` as format_type prints them. */
+function typeRef(r: Row): TypeRef {
+  const modifiers = /\(([^)]*)\)/.exec(r.type)?.[1]?.split(',').map((m: string) => m.trim()) ?? [];
+  return {
+    name: r.type_name, modifiers, arrayDimensions: r.dimensions, sql: r.type,
+    ...(r.type_schema !== 'pg_catalog' ? { schema: r.type_schema } : {}),
+  };
+}
+
+function constraint(r: Row, columns: string[], refColumns: string[], include: string[]): Constraint {
+  const kind = CONSTRAINT_KINDS[r.kind]!;
+  const c: Constraint = {
+    name: r.name, kind, columns, spans: [],
+    ...(kind === 'foreign key' ? {
+      references: { schema: r.ref_schema, name: r.ref_table, columns: refColumns },
+      onDelete: ACTIONS[r.on_delete], onUpdate: ACTIONS[r.on_update], match: MATCH[r.match],
+    } : {}),
+    ...(kind === 'check' ? { expression: r.expression } : kind === 'exclude' ? { expression: r.definition } : {}),
+    ...(r.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
+    ...(r.deferrable ? { deferrable: true } : {}),
+    ...(r.deferred ? { initiallyDeferred: true } : {}),
+    ...(!r.validated ? { notValid: true } : {}),
+    ...(!r.local ? { inherited: true } : {}),
+  };
+  c.definition = r.definition ?? constraintDefinition(c, include);
+  return c;
+}
+
+// pg_index.indoption bits.
+const DESC = 1;
+const NULLS_FIRST = 2;
+
+function index(r: Row, columnName: (n: number) => string): Index {
+  const numbers = json<number[]>(r.keys);
+  const options = json<number[]>(r.options);
+  const texts = json<string[] | null>(r.key_texts);
+  const key = (n: number, k: number): IndexKey => ({
+    ...(n === 0 ? { expression: texts![k]! } : { column: columnName(n) }),
+    ...(options[k]! & DESC ? { descending: true } : {}),
+    ...((options[k]! & NULLS_FIRST) && !(options[k]! & DESC) ? { nullsFirst: true } : !(options[k]! & NULLS_FIRST) && options[k]! & DESC ? { nullsFirst: false } : {}),
+  });
+  const plain = {
+    schema: r.schema, name: r.name, table: r.table, unique: r.unique, method: r.method,
+    keys: numbers.slice(0, r.key_count).map(key), include: numbers.slice(r.key_count).map((n, k) => (n === 0 ? texts![r.key_count + k]! : columnName(n))),
+    ...(r.where !== null ? { where: r.where } : {}),
+    ...(r.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
+  };
+  return { ...plain, table: { schema: r.schema, name: r.table }, definition: r.definition ?? indexDefinition(plain), spans: [] };
+}
+
+function view(r: Row): View {
+  const materialized = r.kind === 'm';
+  const query = String(r.query).trim().replace(/;$/, '');
+  return {
+    schema: r.schema, name: r.name, materialized, query, requires: [], spans: [],
+    definition: `CREATE ${materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${qualified({ schema: r.schema, name: r.name })} AS\n${query};`,
+    ...(r.comment !== null ? { comment: r.comment } : {}),
+  };
+}
+
+function defined(r: Row, definition: string): DefinedObject {
+  return { schema: r.schema, name: r.name, definition, requires: [], spans: [] };
+}
+
+function typeDefinition(r: Row): string {
+  const name = qualified({ schema: r.schema, name: r.name });
+  switch (r.kind) {
+    case 'd': {
+      const checks = json<[string, string][] | null>(r.checks) ?? [];
+      return `CREATE DOMAIN ${name} AS ${r.base}${r.default !== null ? ` DEFAULT ${r.default}` : ''}${r.not_null ? ' NOT NULL' : ''}`
+        + checks.map(([n, def]) => ` CONSTRAINT ${ident(n)} ${def}`).join('') + ';';
+    }
+    case 'r': return `CREATE TYPE ${name} AS RANGE (subtype = ${r.subtype});`;
+    default: return `CREATE TYPE ${name} AS (${json<[string, string][]>(r.attributes).map(([a, t]) => `${ident(a)} ${t}`).join(', ')});`;
+  }
+}
+
+/** The bounds an ascending sequence of the type has unless told otherwise. */
+const TYPE_MAX: Record<string, string> = { smallint: '32767', integer: '2147483647', bigint: '9223372036854775807' };
+
+function sequenceDefinition(r: Row): string {
+  const options = [
+    r.type !== 'bigint' ? `AS ${r.type}` : '',
+    r.start !== r.min ? `START WITH ${r.start}` : '',
+    r.increment !== '1' ? `INCREMENT BY ${r.increment}` : '',
+    r.min !== '1' ? `MINVALUE ${r.min}` : '',
+    r.max !== TYPE_MAX[r.type] ? `MAXVALUE ${r.max}` : '',
+    r.cache !== '1' ? `CACHE ${r.cache}` : '',
+    r.cycle ? 'CYCLE' : '',
+  ].filter(Boolean);
+  const owner = json<[string, string, string] | null>(r.owned_by);
+  return `CREATE SEQUENCE ${qualified({ schema: r.schema, name: r.name })}${options.map((o) => ` ${o}`).join('')}`
+    + `${owner ? ` OWNED BY ${qualified({ schema: owner[0], name: owner[1] })}.${ident(owner[2])}` : ''};`;
+}
