@@ -26,7 +26,7 @@ export function psql(): string | undefined {
   return versions.map((v) => `/usr/lib/postgresql/${v}/bin/psql`).find(existsSync);
 }
 
-export async function withDatabase<T>(url: string, work: (url: string) => T): Promise<T> {
+export async function withDatabase<T>(url: string, work: (url: string) => T | Promise<T>): Promise<T> {
   const name = `schemadoc_bench_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -34,7 +34,7 @@ export async function withDatabase<T>(url: string, work: (url: string) => T): Pr
     await admin.query(`CREATE DATABASE ${name}`);
     const target = new URL(url);
     target.pathname = `/${name}`;
-    return work(target.toString());
+    return await work(target.toString());
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { generateDocument } from './generate.js';
 import { median } from './median.js';
 import type { Timing } from './measure.js';
+import { timeIntrospection } from './introspect.js';
 import { medianMs, medianPeak, timeLago, timeLagoReading, type CommandTiming } from './realsql.js';
 import { timeSmall } from './small.js';
 
@@ -44,6 +45,8 @@ row('check --no-execute seed 000', withPeak(small.checkNoExecute), '', '', '', '
 row('apply seed 000 into a new --data-dir', withPeak(small.applyNew), `PGlite.create() in memory + exec${psqlSmall}`, bare(small.pgliteMemory), ratio(medianMs(small.applyNew), medianMs(small.pgliteMemory)), '1.5 s, 350 MB');
 row('apply seed 000 into an existing empty --data-dir', withPeak(small.applyExisting), 'PGlite.create({ dataDir }) of it + exec', bare(small.pgliteExisting), ratio(medianMs(small.applyExisting), medianMs(small.pgliteExisting)), '1.2 s');
 
+/** check's time by document size, for the rows that contain a check's work. */
+const checkOf = new Map<number, number>();
 for (const size of SIZES) {
   const mb = (Buffer.byteLength(generateDocument(size).markdown) / 1e6).toFixed(1);
 
@@ -70,6 +73,7 @@ for (const size of SIZES) {
   const check = inTurns(runs, ['floor', 'check'], size);
   const [checked, floor] = [best(check.get('check')!), best(check.get('floor')!)];
   row(`check, ${size} tables`, ms(checked), 'scratch PGlite running the DDL', ms(floor), ratio(checked, floor), '1.5×');
+  checkOf.set(size, checked);
 }
 
 // A real pg_dump, each command in a fresh process: what a person waits for.
@@ -82,6 +86,19 @@ if ('skipped' in server) {
   const psql = medianMs(server.psql);
   row('apply lago.sql --db (server)', withPeak(server.apply), 'psql -f lago.sql', ms(psql), ratio(medianMs(server.apply), psql), '1.5×');
   row('check lago.sql --db (server)', withPeak(server.check), 'psql -f lago.sql', ms(psql), ratio(medianMs(server.check), psql), '3×');
+}
+
+// A live database: introspection and verify of 1,000 tables on the server.
+const live = await timeIntrospection(serverUrl);
+if ('skipped' in live) {
+  row('introspect and verify a 1000-table database', 'skipped', live.skipped, '', '', '');
+} else {
+  const dump = medianMs(live.pgDump);
+  row('introspect a 1000-table server database', ms(medianMs(live.schemadoc)), 'pg_dump --schema-only (process)', ms(dump), ratio(medianMs(live.schemadoc), dump), '300 ms');
+  row('  the same, whole process', ms(medianMs(live.schemadocWall)), 'pg-structure (connect to model)', ms(medianMs(live.pgStructure)), ratio(medianMs(live.schemadoc), medianMs(live.pgStructure)), '');
+  row('', '', 'four bare catalog queries', ms(medianMs(live.bare)), ratio(medianMs(live.schemadoc), medianMs(live.bare)), '');
+  const check = checkOf.get(1000);
+  row('verify its document against it', withPeak(live.verify), 'check of the document (its scratch run), above', check ? ms(check) : '', check ? ratio(medianMs(live.verify), check) : '', '2 s');
 }
 
 const header = ['work', 'schemadoc', 'baseline', 'baseline time', 'ratio', 'target'];

@@ -1,4 +1,5 @@
-// schemadoc as a library: read documents into one schema model, check it, emit DDL, apply it.
+// schemadoc as a library: read documents into one schema model, check it, emit DDL, apply it,
+// read a live database into the same model and compare the two.
 export { compileDocuments, type Compilation } from './compile.js';
 export type { DocumentInput } from './read/document.js';
 export type { Fragment } from './read/fragment.js';
@@ -7,6 +8,10 @@ export type { Diagnostic, Severity, RelatedLocation } from './schema/diagnostic.
 export { emitStatements, emitSql, type DdlStatement } from './pg/emit.js';
 export { openDatabase, EnvironmentError, type Database, type DatabaseTarget } from './pg/database.js';
 export { applyStatements, type ApplyOptions, type ApplyOutcome } from './pg/apply.js';
+export { introspect, type Introspection, type IntrospectOptions, type Unmodelled } from './pg/introspect/introspect.js';
+export { canonicalSchema, type Canonical } from './diff/canonical.js';
+export { compareSchemas, type Difference, type CompareOptions } from './diff/compare.js';
+export { verifySchema, type Verification, type VerifyOptions } from './diff/verify.js';
 export { checkDocuments, type CheckOptions, type CheckResult } from './check/check.js';
 export { closeScratchDatabases } from './check/execute.js';
 export { loadConfig, ConfigError, type CheckConfig } from './check/config.js';

@@ -88,7 +88,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
       ? `\nNot compared (kinds schemadoc does not model): ${summarise(result.unmodelled)}.` : '';
     text = result.diagnostics.length
       ? `${text}\n${plural(result.diagnostics.length, 'difference')} between ${compared} (${time}).${unmodelled}`
-      : `${db.description} matches ${positionals.join(', ')}: ${plural(result.document.schema.tables.length, 'table')} and everything on them (${time}).${unmodelled}`;
+      : `${db.description.charAt(0).toUpperCase()}${db.description.slice(1)} matches ${positionals.join(', ')}: ${plural(result.document.schema.tables.length, 'table')} and everything on them (${time}).${unmodelled}`;
   }
   if (toFile) writeFileSync(values.output!, text + '\n');
   else process.stdout.write(text + '\n');

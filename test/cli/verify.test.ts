@@ -3,10 +3,11 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DRIFT_CODES } from '../../src/diff/drift.js';
 import { openDatabase } from '../../src/pg/database.js';
 import { documentIn, expectNoStackTrace, runner, workDirectory } from '../helpers/cli.js';
 import { freshServerDatabase, SERVER_URL } from '../helpers/databases.js';
-import { seedPath } from '../helpers/documents.js';
+import { REPO_DIR, seedPath } from '../helpers/documents.js';
 
 const work = workDirectory();
 const schemadoc = runner(work);
@@ -122,5 +123,13 @@ describe('verify on the embedded database', () => {
     expect(notOne.code).toBe(2);
     expect(notOne.stderr).toMatch(/is not an embedded database/);
     expectNoStackTrace(notOne);
+  });
+});
+
+describe('the codes of verify', () => {
+  it.each(Object.values(DRIFT_CODES))('$code has a page that matches it', ({ code, name, summary }) => {
+    const page = readFileSync(`${REPO_DIR}docs/rules/${code}.md`, 'utf8');
+    expect(page.split('\n')[0]).toBe(`# ${code} ${name}`);
+    expect(page.split('\n')[2]).toBe(`${summary}.`);
   });
 });
