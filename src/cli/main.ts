@@ -3,6 +3,7 @@ import { EnvironmentError } from '../pg/database.js';
 import { ConfigError } from '../check/config.js';
 import { applyCommand } from './apply.js';
 import { checkCommand } from './check.js';
+import { docsCommand, pullCommand } from './docs.js';
 import { inspectCommand } from './inspect.js';
 import { sqlCommand } from './sql.js';
 import { verifyCommand } from './verify.js';
@@ -18,6 +19,8 @@ Commands:
             design problems, broken conventions (pretty, json, sarif, github)
   apply     create the documented schema in a database (embedded by default)
   verify    say where a database has drifted from its documents, object by object
+  docs      write the canonical Markdown document of documents or a database
+  pull      write the document of a database that has none
   sql       print the DDL the documents describe
   inspect   show the schema model read from the documents (--json for all of it)
 
@@ -27,6 +30,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   check: checkCommand,
   apply: applyCommand,
   verify: verifyCommand,
+  docs: docsCommand,
+  pull: pullCommand,
   sql: sqlCommand,
   inspect: inspectCommand,
 };

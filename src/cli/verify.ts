@@ -24,6 +24,9 @@ spellings never count as drift: int4 is integer, now() is CURRENT_TIMESTAMP.
 Options:
   --db URL            the PostgreSQL server to verify (default: $DATABASE_URL)
   --data-dir DIR      the embedded database to verify (default ${DEFAULT_DATA_DIR}, if it exists)
+  --scratch-db URL    an empty PostgreSQL database to run the documents in (in a
+                      transaction that is rolled back) instead of the embedded one: for
+                      extensions it does not ship, such as postgis
   --schema NAME       also compare this schema (repeatable; the schemas the documents
                       make objects in are always compared)
   --ignore PATTERN    leave out objects by name, e.g. schema_migrations, 'public.ar_*',
@@ -41,7 +44,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      db: { type: 'string' }, 'data-dir': { type: 'string' }, schema: { type: 'string', multiple: true }, ignore: { type: 'string', multiple: true },
+      db: { type: 'string' }, 'data-dir': { type: 'string' }, 'scratch-db': { type: 'string' }, schema: { type: 'string', multiple: true }, ignore: { type: 'string', multiple: true },
       format: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -64,7 +67,9 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   const db = await openDatabase({ url, dataDir, extensions: extensionsFor(schema) });
   let result;
   try {
-    result = await verifySchema(schema, sources, db, { ignore: values.ignore ?? [], schemas: values.schema ?? [], progress: progress.update });
+    result = await verifySchema(schema, sources, db, {
+      ignore: values.ignore ?? [], schemas: values.schema ?? [], progress: progress.update, ...(values['scratch-db'] ? { scratchUrl: values['scratch-db'] } : {}),
+    });
   } finally {
     progress.end();
     await db.close().catch(() => {});
@@ -74,7 +79,10 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   if (result.documentErrors.length) {
     const errors = [...reading.filter((d) => d.severity === 'error'), ...result.documentErrors];
     report(errors, 'pretty', sources);
-    console.error(`Not verified: PostgreSQL refuses ${plural(result.documentErrors.length, 'statement')} of the documents, so what they describe is not exact (schemadoc check shows every finding).`);
+    const unshipped = result.documentErrors.some((d) => d.code === 'SD402');
+    console.error(unshipped
+      ? 'Not verified: the documents need an extension the embedded database does not ship; name an empty database on a server that has it with --scratch-db URL.'
+      : `Not verified: PostgreSQL refuses ${plural(result.documentErrors.length, 'statement')} of the documents, so what they describe is not exact (schemadoc check shows every finding).`);
     return EXIT.problems;
   }
   const toFile = values.output !== undefined;

@@ -57,7 +57,7 @@ function tableSpans(document: Schema, name: QualifiedName): Span[] {
 
 /** `… OWNED BY public.users.id;` → the lines of that column. */
 function ownerSpans(document: Schema, definition: string): Span[] {
-  const owner = / OWNED BY (.+)\.([^.]+);$/.exec(definition);
+  const owner = / OWNED BY (.+)\.([^.]+)$/.exec(definition);
   if (!owner) return [];
   const [schema, name] = owner[1]!.includes('.') ? owner[1]!.split('.') : ['public', owner[1]!];
   const table = document.tables.find((t) => sameName(t, { schema: unquote(schema!), name: unquote(name!) }));

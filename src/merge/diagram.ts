@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Column, QualifiedName, Span, Table } from '../schema/model.js';
 import { displayName, looseName } from '../schema/names.js';
-import { entityTableName, type Relationship } from '../read/mermaid.js';
+import { entityTable, type Relationship } from '../read/mermaid.js';
 import { declaredLength } from './stated.js';
 import { sourceOf, type MergedTables } from './tables.js';
 
@@ -18,7 +18,7 @@ export function compareRepresentations(
 ): DiagramComparison {
   const diagnostics: Diagnostic[] = [];
   const removed = new Set<Table>();
-  const entity = (name: string) => merged.find({ name: entityTableName(name) });
+  const entity = (name: string) => merged.find(entityTable(name));
 
   for (const rel of relationships.filter((r) => /\b(extends?|inherits?|base)\b/i.test(r.label))) {
     const base = entity(rel.right);
@@ -199,7 +199,7 @@ function backRelationship(rel: Relationship, left: Table, right: Table, diagnost
   const rightIsChild = MANY.has(rel.rightCardinality)
     || (!MANY.has(rel.leftCardinality) && !(rel.leftCardinality === 'zero-or-one' && rel.rightCardinality === 'exactly-one'));
   const [child, parent] = rightIsChild ? [right, left] : [left, right];
-  const column = foreignKeyColumn(child, parent);
+  const column = foreignKeyColumn(child, parent, rel.label);
   if (!column) {
     diagnostics.push({
       code: 'SD235', severity: 'info', span: rel.span,
@@ -236,8 +236,10 @@ function backRelationship(rel: Relationship, left: Table, right: Table, diagnost
   });
 }
 
-/** The column of `child` that refers to `parent`: `<parent>_id`, in any spelling. */
-function foreignKeyColumn(child: Table, parent: Table): Column | undefined {
+/** The column of `child` that refers to `parent`: the one the relationship's label names (`"reports_to"`), else `<parent>_id`, in any spelling. */
+function foreignKeyColumn(child: Table, parent: Table, label: string): Column | undefined {
+  const named = child.columns.find((c) => looseName(c.name) === looseName(label.trim()));
+  if (named) return named;
   const wanted = new Set([looseName(`${parent.name}_id`), looseName(`${singular(parent.name)}_id`), looseName(`${singular(parent.name)}Id`)]);
   return child.columns.find((c) => wanted.has(looseName(c.name)));
 }

@@ -187,6 +187,8 @@ function columnSql(column: Column): string {
 
 export function constraintSql(c: Constraint): string {
   const name = c.name ? `CONSTRAINT ${ident(c.name)} ` : '';
+  // Read from a database: as PostgreSQL printed it.
+  if (c.definition) return name + c.definition;
   let body: string;
   switch (c.kind) {
     case 'primary key':
@@ -218,6 +220,15 @@ export function constraintSql(c: Constraint): string {
 }
 
 function emitIndex(index: Index, add: Add): void {
+  const sql = index.definition ?? indexSql(index);
+  const provides = index.name ? [objectKey('relation', index)] : [];
+  if (index.unique && !index.where && index.keys.every((k) => k.column !== undefined)) {
+    provides.push(objectKey('key', { ...index.table, name: `${index.table.name}(${index.keys.map((k) => k.column).join(',')})` }));
+  }
+  add('index', index.name || `on ${displayName(index.table)}`, `${sql};`, index.spans, provides, [objectKey('relation', index.table), ...(index.requires ?? [])]);
+}
+
+function indexSql(index: Index): string {
   const name = index.name ? `${ident(index.name)} ` : '';
   let sql = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${name}ON ${qualified(index.table)}`;
   if (index.method !== 'btree') sql += ` USING ${index.method}`;
@@ -225,11 +236,7 @@ function emitIndex(index: Index, add: Add): void {
   if (index.include.length) sql += ` INCLUDE (${identList(index.include)})`;
   if (index.nullsNotDistinct) sql += ' NULLS NOT DISTINCT';
   if (index.where) sql += ` WHERE ${index.where}`;
-  const provides = index.name ? [objectKey('relation', index)] : [];
-  if (index.unique && !index.where && index.keys.every((k) => k.column !== undefined)) {
-    provides.push(objectKey('key', { ...index.table, name: `${index.table.name}(${index.keys.map((k) => k.column).join(',')})` }));
-  }
-  add('index', index.name || `on ${displayName(index.table)}`, `${sql};`, index.spans, provides, [objectKey('relation', index.table)]);
+  return sql;
 }
 
 function indexKeySql(key: IndexKey): string {

@@ -117,6 +117,12 @@ export async function hasSupabase(db: Database): Promise<boolean> {
   return Boolean(row?.present);
 }
 
+/** The schemas Supabase keeps for itself: a Supabase database's own, not its users' schema. */
+export const SUPABASE_SCHEMAS = [
+  'auth', 'storage', 'extensions', 'graphql', 'graphql_public', 'realtime', 'supabase_functions', 'supabase_migrations',
+  'vault', 'pgsodium', 'pgsodium_masks', 'pgbouncer', 'net', 'cron',
+];
+
 /** The stand-in around a document's statements: created first, grants last. */
 export function withSupabaseStandIn(statements: DdlStatement[]): DdlStatement[] {
   const standIn = (sql: string, name: string, provides: string[]): DdlStatement => ({

@@ -2,7 +2,7 @@
 // The grammar is small and line-based (mermaid's own erDiagram grammar is a jison lexer
 // over the same lines); each line is read on its own, so one odd line loses nothing else.
 import type { Diagnostic } from '../schema/diagnostic.js';
-import type { Column, Constraint, Span, Table } from '../schema/model.js';
+import type { Column, Constraint, QualifiedName, Span, Table } from '../schema/model.js';
 import { snakeCase } from '../schema/names.js';
 import { readTypeCell } from './column-vocabulary.js';
 import type { Fragment } from './fragment.js';
@@ -40,6 +40,13 @@ export function entityTableName(entity: string): string {
   return name === name.toUpperCase() ? name.toLowerCase() : snakeCase(name);
 }
 
+/** The table an entity stands for, with its schema where the alias names one: `billing__invoice["billing.invoice"]`. */
+export function entityTable(entity: string): QualifiedName {
+  const name = entityTableName(entity);
+  const dot = name.indexOf('.');
+  return dot > 0 ? { schema: name.slice(0, dot), name: name.slice(dot + 1) } : { name };
+}
+
 export interface MermaidReading {
   fragments: Fragment[];
   diagnostics: Diagnostic[];
@@ -67,7 +74,7 @@ export function readMermaid(block: CodeBlock, file: string): MermaidReading {
     if (open) {
       entity = {
         table: {
-          name: entityTableName(open[1]!), columns: [], constraints: [], rowLevelSecurity: false, forceRowLevelSecurity: false,
+          ...entityTable(open[1]!), columns: [], constraints: [], rowLevelSecurity: false, forceRowLevelSecurity: false,
           requires: [], spans: [span],
         },
         primaryKey: [],
@@ -117,6 +124,6 @@ function readAttribute(text: string, span: Span, entity: { table: Table; primary
   entity.table.columns.push(column);
   if (keys.includes('PK')) entity.primaryKey.push(column.name);
   if (keys.includes('UK')) entity.table.constraints.push({ kind: 'unique', columns: [column.name], spans: [span] } satisfies Constraint);
-  if (keys.includes('FK')) reading.fragments.push({ kind: 'foreign-key-hint', table: { name: entity.table.name }, column: column.name, span });
+  if (keys.includes('FK')) reading.fragments.push({ kind: 'foreign-key-hint', table: { ...(entity.table.schema ? { schema: entity.table.schema } : {}), name: entity.table.name }, column: column.name, span });
 }
 

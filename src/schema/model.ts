@@ -124,6 +124,8 @@ export interface Index extends QualifiedName, Written {
   nullsNotDistinct?: boolean;
   /** As `pg_get_indexdef` prints it: set on what is read from a database. */
   definition?: string;
+  /** The functions its expressions call, where known (read from a database). */
+  requires?: ObjectKey[];
   spans: Span[];
 }
 
@@ -148,7 +150,7 @@ export interface View extends DefinedObject {
 }
 
 export interface SqlFunction extends DefinedObject {
-  kind: 'function' | 'procedure';
+  kind: 'function' | 'procedure' | 'aggregate';
   /** Argument types as SQL, for COMMENT ON and DROP. */
   argumentTypes: string[];
   language: string;
@@ -185,7 +187,7 @@ export interface SchemaNamespace extends Written {
 }
 
 export interface Comment extends Written {
-  targetKind: 'table' | 'column' | 'view' | 'materialized view' | 'index' | 'type' | 'function' | 'schema' | 'sequence' | 'trigger' | 'policy' | 'constraint' | 'extension';
+  targetKind: 'table' | 'column' | 'view' | 'materialized view' | 'index' | 'type' | 'function' | 'aggregate' | 'schema' | 'sequence' | 'trigger' | 'policy' | 'constraint' | 'extension';
   /** The COMMENT ON target as SQL, e.g. `users.email`. */
   target: string;
   text: string;

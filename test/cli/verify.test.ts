@@ -8,6 +8,7 @@ import { openDatabase } from '../../src/pg/database.js';
 import { documentIn, expectNoStackTrace, runner, workDirectory } from '../helpers/cli.js';
 import { freshServerDatabase, SERVER_URL } from '../helpers/databases.js';
 import { REPO_DIR, seedPath } from '../helpers/documents.js';
+import { psqlFile } from '../helpers/realsql.js';
 
 const work = workDirectory();
 const schemadoc = runner(work);
@@ -99,6 +100,23 @@ describe.skipIf(!SERVER_URL)('verify on a PostgreSQL server', () => {
       await server.dispose();
     }
   }, 60_000);
+});
+
+describe.skipIf(!SERVER_URL)('verify of a document that needs an extension the embedded database lacks', () => {
+  it('says to name a scratch database on a server, and verifies with one', async () => {
+    const osm = join(REPO_DIR, 'test/fixtures/realsql/osm.sql');
+    const [target, scratch] = [await freshServerDatabase(), await freshServerDatabase()];
+    try {
+      psqlFile(target.url, osm);
+      const embedded = await schemadoc(['verify', osm, '--db', target.url]);
+      expect(embedded.code).toBe(1);
+      expect(embedded.stderr).toMatch(/does not ship; name an empty database on a server that has it with --scratch-db URL/);
+      const run = await schemadoc(['verify', osm, '--db', target.url, '--scratch-db', scratch.url]);
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+    } finally {
+      await Promise.all([target.dispose(), scratch.dispose()]);
+    }
+  }, 120_000);
 });
 
 describe('verify on the embedded database', () => {

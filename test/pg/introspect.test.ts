@@ -86,18 +86,19 @@ for (const target of TARGETS) {
         });
         expect(schema.enums).toMatchObject([{ name: 'mood', values: ['sad', 'ok', 'happy'] }]);
         expect(schema.types.map((t) => t.definition)).toEqual([
-          'CREATE TYPE public.floatrange AS RANGE (subtype = double precision);',
-          'CREATE TYPE public.pair AS (a integer, b text);',
-          'CREATE DOMAIN public.positive AS integer DEFAULT 1 NOT NULL CONSTRAINT positive_check CHECK (VALUE > 0);',
+          'CREATE TYPE public.floatrange AS RANGE (subtype = double precision)',
+          'CREATE TYPE public.pair AS (a integer, b text)',
+          'CREATE DOMAIN public.positive AS integer DEFAULT 1 NOT NULL CONSTRAINT positive_check CHECK (VALUE > 0)',
         ]);
         expect(schema.sequences.map((s) => s.definition)).toEqual([
-          'CREATE SEQUENCE billing.invoice_no START WITH 1000 INCREMENT BY 10;',
-          'CREATE SEQUENCE public.event_id_seq AS integer OWNED BY public.event.id;',
+          'CREATE SEQUENCE billing.invoice_no START WITH 1000 INCREMENT BY 10',
+          'CREATE SEQUENCE public.event_id_seq AS integer OWNED BY public.event.id',
         ]);
         expect(schema.views.map((v) => [v.name, v.materialized])).toEqual([['rich', false], ['totals', true]]);
         expect(schema.functions.map((f) => [f.name, f.kind, f.argumentTypes, f.language])).toEqual([
-          ['tidy', 'procedure', ['integer'], 'sql'], ['touch', 'function', [], 'plpgsql'],
+          ['tidy', 'procedure', ['integer'], 'sql'], ['touch', 'function', [], 'plpgsql'], ['total', 'aggregate', ['integer'], 'internal'],
         ]);
+        expect(schema.functions.find((f) => f.name === 'total')?.definition).toBe('CREATE AGGREGATE public.total(integer) (SFUNC = int4pl, STYPE = integer)');
         expect(schema.triggers).toMatchObject([{ name: 'account_touch', table: { name: 'account' }, function: { name: 'touch' } }]);
         expect(schema.policies).toMatchObject([{ name: 'own', command: 'update', permissive: false, roles: ['public'], using: 'id > 0', withCheck: 'balance >= 0::numeric' }]);
         expect(schema.comments.map((c) => [c.targetKind, c.target, c.text])).toEqual([['function', 'public.touch()', 'keeps it fresh']]);
@@ -106,7 +107,7 @@ for (const target of TARGETS) {
         // The extension's own functions, operators and classes are the extension's, not the schema's.
         const printed = await printedDefinitions(db, ['public', 'billing']);
         for (const [key, definition] of modelDefinitions(schema)) expect(definition, key).toBe(printed.get(key));
-        expect(unmodelled).toEqual([{ kind: 'aggregate', name: 'public.total' }, { kind: 'rule', name: 'public.base.keep' }]);
+        expect(unmodelled).toEqual([{ kind: 'rule', name: 'public.base.keep' }]);
       } finally {
         await dispose();
       }

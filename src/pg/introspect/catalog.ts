@@ -164,7 +164,7 @@ SELECT n.nspname AS schema, c.relname AS name, pg_catalog.format_type(s.seqtypid
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
  ORDER BY 1, 2`;
 
-/** Functions and procedures (aggregates are listed as not modelled), but a range type's constructors, which the type makes. */
+/** Functions and procedures, but a range type's constructors, which the type makes (aggregates: AGGREGATES). */
 export const FUNCTIONS = `
 SELECT n.nspname AS schema, p.proname AS name, p.prokind::text AS kind, l.lanname AS language,
        pg_catalog.oidvectortypes(p.proargtypes) AS argument_types,
@@ -174,6 +174,28 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind::text AS kind, l.lannam
  WHERE n.nspname = ANY($1) AND p.prokind IN ('f', 'p') AND NOT ${owned('pg_proc', 'p.oid')}
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
  ORDER BY 1, 2, 5`;
+
+/**
+ * Aggregates of the common form (a state function, its type, and perhaps a final and a
+ * combine function and an initial value), with their definition; the others are listed as not
+ * modelled.
+ */
+const SIMPLE_AGGREGATE = `a.aggkind = 'n' AND a.aggmtransfn = 0 AND a.aggserialfn = 0 AND a.aggsortop = 0 AND NOT a.aggfinalextra`;
+
+export const AGGREGATES = `
+SELECT n.nspname AS schema, p.proname AS name, pg_catalog.oidvectortypes(p.proargtypes) AS argument_types,
+       'CREATE AGGREGATE ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname)
+         || '(' || CASE WHEN p.pronargs = 0 THEN '*' ELSE pg_catalog.pg_get_function_arguments(p.oid) END || ') (SFUNC = ' || a.aggtransfn::regproc::text
+         || ', STYPE = ' || pg_catalog.format_type(a.aggtranstype, NULL)
+         || CASE WHEN a.aggfinalfn <> 0 THEN ', FINALFUNC = ' || a.aggfinalfn::regproc::text ELSE '' END
+         || CASE WHEN a.aggcombinefn <> 0 THEN ', COMBINEFUNC = ' || a.aggcombinefn::regproc::text ELSE '' END
+         || CASE WHEN a.agginitval IS NOT NULL THEN ', INITCOND = ' || pg_catalog.quote_literal(a.agginitval) ELSE '' END
+         || CASE p.proparallel WHEN 's' THEN ', PARALLEL = SAFE' WHEN 'r' THEN ', PARALLEL = RESTRICTED' ELSE '' END || ')' AS definition,
+       ds.description AS comment
+  FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+  ${described('ds', 'pg_proc', 'p.oid')}
+ WHERE n.nspname = ANY($1) AND p.prokind = 'a' AND ${SIMPLE_AGGREGATE} AND NOT ${owned('pg_proc', 'p.oid')}
+ ORDER BY 1, 2, 3`;
 
 /** Triggers the schema made (not those of foreign keys, nor a partitioned table's copies on its partitions). */
 export const TRIGGERS = `
@@ -198,6 +220,54 @@ SELECT n.nspname AS schema, c.relname AS table, p.polname AS name, p.polcmd::tex
  ORDER BY 1, 2, 3`;
 
 /**
+ * What objects need made before them, where the order of their kinds does not already give it:
+ * a view uses another view or a function, a default, check or index expression calls a
+ * function, an aggregate its state function, a domain or composite type another type. As ObjectKeys (`relation:public.v`,
+ * `function:public.slugify`, `type:public.mood`). Only objects users made (oid ≥ 16384) count.
+ */
+export const DEPENDENCIES = `
+WITH d AS MATERIALIZED (
+  SELECT d.classid, d.objid, d.refclassid, d.refobjid FROM pg_catalog.pg_depend d
+   WHERE d.deptype = 'n' AND d.objid >= 16384 AND d.refobjid >= 16384
+     AND d.classid IN ('pg_rewrite'::regclass, 'pg_attrdef'::regclass, 'pg_constraint'::regclass, 'pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass)),
+required AS MATERIALIZED (
+  SELECT d.classid, d.objid, 'relation:' || n.nspname || '.' || c.relname AS requires
+    FROM d JOIN pg_catalog.pg_class c ON d.refclassid = 'pg_class'::regclass AND c.oid = d.refobjid AND c.relkind IN ('v', 'm')
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  UNION ALL
+  SELECT d.classid, d.objid, 'function:' || n.nspname || '.' || p.proname
+    FROM d JOIN pg_catalog.pg_proc p ON d.refclassid = 'pg_proc'::regclass AND p.oid = d.refobjid JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+  UNION ALL
+  SELECT d.classid, d.objid, 'type:' || n.nspname || '.' || t.typname
+    FROM d JOIN pg_catalog.pg_type t ON d.refclassid = 'pg_type'::regclass AND t.oid = d.refobjid AND t.typtype IN ('d', 'c', 'r', 'e')
+    JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace),
+keyed AS (
+  SELECT 'relation:' || n.nspname || '.' || c.relname AS key, r.requires FROM required r
+    JOIN pg_catalog.pg_rewrite w ON r.classid = 'pg_rewrite'::regclass AND w.oid = r.objid
+    JOIN pg_catalog.pg_class c ON c.oid = w.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  UNION ALL
+  SELECT 'relation:' || n.nspname || '.' || c.relname, r.requires FROM required r
+    JOIN pg_catalog.pg_attrdef a ON r.classid = 'pg_attrdef'::regclass AND a.oid = r.objid
+    JOIN pg_catalog.pg_class c ON c.oid = a.adrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  UNION ALL
+  SELECT CASE WHEN k.contypid <> 0 THEN 'type:' || n.nspname || '.' || t.typname ELSE 'relation:' || n.nspname || '.' || c.relname END, r.requires FROM required r
+    JOIN pg_catalog.pg_constraint k ON r.classid = 'pg_constraint'::regclass AND k.oid = r.objid AND k.contype <> 'f'
+    LEFT JOIN pg_catalog.pg_class c ON c.oid = k.conrelid LEFT JOIN pg_catalog.pg_type t ON t.oid = k.contypid
+    JOIN pg_catalog.pg_namespace n ON n.oid = coalesce(c.relnamespace, t.typnamespace)
+  UNION ALL
+  SELECT 'relation:' || n.nspname || '.' || c.relname, r.requires FROM required r
+    JOIN pg_catalog.pg_class c ON r.classid = 'pg_class'::regclass AND c.oid = r.objid AND c.relkind IN ('i', 'I')
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  UNION ALL
+  SELECT 'function:' || n.nspname || '.' || p.proname, r.requires FROM required r
+    JOIN pg_catalog.pg_proc p ON r.classid = 'pg_proc'::regclass AND p.oid = r.objid JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+  UNION ALL
+  SELECT 'type:' || n.nspname || '.' || t.typname, r.requires FROM required r
+    JOIN pg_catalog.pg_type t ON r.classid = 'pg_type'::regclass AND t.oid = r.objid AND t.typtype IN ('d', 'c', 'r')
+    JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace)
+SELECT DISTINCT key, requires FROM keyed WHERE key <> requires`;
+
+/**
  * What the model does not hold, named so that nothing is dropped in silence: in those schemas
  * (or database-wide, for kinds that belong to no schema), but what extensions own.
  */
@@ -205,8 +275,8 @@ export const UNMODELLED = `
 SELECT 'foreign table' AS kind, n.nspname || '.' || c.relname AS name FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname = ANY($1) AND c.relkind = 'f' AND NOT ${owned('pg_class', 'c.oid')}
 UNION ALL SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END, n.nspname || '.' || p.proname
-  FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
- WHERE n.nspname = ANY($1) AND p.prokind IN ('a', 'w') AND NOT ${owned('pg_proc', 'p.oid')}
+  FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace LEFT JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
+ WHERE n.nspname = ANY($1) AND p.prokind IN ('a', 'w') AND NOT (p.prokind = 'a' AND ${SIMPLE_AGGREGATE}) AND NOT ${owned('pg_proc', 'p.oid')}
 UNION ALL SELECT 'rule', n.nspname || '.' || c.relname || '.' || r.rulename FROM pg_catalog.pg_rewrite r
   JOIN pg_catalog.pg_class c ON c.oid = r.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname = ANY($1) AND r.rulename <> '_RETURN' AND NOT ${owned('pg_class', 'c.oid')}
@@ -242,5 +312,6 @@ export function forVersion(sql: string, versionNumber: number): string {
 /** The queries introspection runs, by what they read. */
 export const QUERIES = {
   schemas: SCHEMAS, extensions: EXTENSIONS, relations: RELATIONS, columns: COLUMNS, constraints: CONSTRAINTS, indexes: INDEXES,
-  types: TYPES, sequences: SEQUENCES, functions: FUNCTIONS, triggers: TRIGGERS, policies: POLICIES, unmodelled: UNMODELLED,
+  types: TYPES, sequences: SEQUENCES, functions: FUNCTIONS, aggregates: AGGREGATES, triggers: TRIGGERS, policies: POLICIES, unmodelled: UNMODELLED,
+  dependencies: DEPENDENCIES,
 };

@@ -2,13 +2,14 @@
 // queries run in one REPEATABLE READ transaction (or in the transaction a scratch database is
 // already in), so what they see is one state of the database.
 import type {
-  Column, Comment, Constraint, DefinedObject, Index, IndexKey, Policy, ReferentialAction, Schema, SqlFunction, Table, Trigger, TypeRef, View,
+  Column, Comment, ObjectKey, Constraint, DefinedObject, Index, IndexKey, Policy, ReferentialAction, Schema, SqlFunction, Table, Trigger, TypeRef, View,
 } from '../../schema/model.js';
 import { emptySchema } from '../../schema/model.js';
 import type { Database } from '../database.js';
 import { ident, literal, qualified } from '../quote.js';
+import { hasSupabase, SUPABASE_SCHEMAS } from '../supabase.js';
 import * as catalog from './catalog.js';
-import { constraintDefinition, indexDefinition } from './definitions.js';
+import { constraintDefinition, indexDefinition, type PlainIndex } from './definitions.js';
 
 export interface IntrospectOptions {
   /** The schemas to read; default every schema but PostgreSQL's own. */
@@ -40,16 +41,43 @@ export async function introspect(db: Database, options: IntrospectOptions = {}):
     // The sorts of a thousand tables' columns fit in memory.
     await db.exec("SET LOCAL work_mem = '64MB'");
     const [{ version }] = await db.query<{ version: number }>("SELECT current_setting('server_version_num')::int AS version") as [{ version: number }];
-    const schemas = options.schemas ?? (await db.query<{ name: string }>(catalog.USER_SCHEMAS)).map((r) => r.name);
+    const schemas = options.schemas ?? await userSchemas(db);
     // One round trip: the server runs each query while the rows of the one before are read.
-    const kinds = ['schemas', 'extensions', 'relations', 'columns', 'constraints', 'indexes', 'types', 'sequences', 'functions', 'triggers', 'policies', 'unmodelled'] as const;
+    const kinds = [
+      'schemas', 'extensions', 'relations', 'columns', 'constraints', 'indexes', 'types', 'sequences', 'functions', 'aggregates', 'triggers', 'policies', 'unmodelled', 'dependencies',
+    ] as const;
     const inSchemas = `ARRAY[${schemas.map(literal).join(', ')}]::pg_catalog.name[]`;
     const script = kinds.map((kind) => catalog.forVersion(catalog.QUERIES[kind], version).replaceAll('$1', inSchemas)).join(';\n');
     const results = await db.queries(script);
     const rows = Object.fromEntries(kinds.map((kind, i) => [kind, results[i] as Row[]])) as Record<(typeof kinds)[number], Row[]>;
-    return { schema: toSchema(rows), schemas, unmodelled: rows.unmodelled as Unmodelled[] };
+    const schema = toSchema(rows);
+    addRequirements(schema, rows.dependencies);
+    return { schema, schemas, unmodelled: rows.unmodelled as Unmodelled[] };
   } finally {
     if (!options.inTransaction) await db.exec('COMMIT');
+  }
+}
+
+/** Every schema but PostgreSQL's own, and, in a Supabase database (or its stand-in), but Supabase's. */
+async function userSchemas(db: Database): Promise<string[]> {
+  const names = (await db.query<{ name: string }>(catalog.USER_SCHEMAS)).map((r) => r.name);
+  return await hasSupabase(db) ? names.filter((n) => !SUPABASE_SCHEMAS.includes(n)) : names;
+}
+
+/** What each object needs made before it, where pg_depend says (the order its kind is emitted in gives the rest). */
+function addRequirements(schema: Schema, dependencies: Row[]): void {
+  const needs = new Map<ObjectKey, ObjectKey[]>();
+  for (const { key, requires } of dependencies) needs.set(key, [...(needs.get(key) ?? []), requires]);
+  const add = (kind: string, objects: ({ schema?: string; name: string; requires: ObjectKey[] })[]) => {
+    for (const o of objects) o.requires.push(...(needs.get(`${kind}:${o.schema}.${o.name}`) ?? []));
+  };
+  add('relation', schema.tables);
+  add('relation', schema.views);
+  add('type', schema.types);
+  add('function', schema.functions);
+  for (const index of schema.indexes) {
+    const used = needs.get(`relation:${index.schema}.${index.name}`);
+    if (used) index.requires = used;
   }
 }
 
@@ -145,6 +173,11 @@ function toSchema(rows: Record<string, Row[]>): Schema {
     schema.functions.push(fn);
     comment('function', `${qualified({ schema: r.schema, name: r.name })}(${argumentTypes.join(', ')})`, r.comment);
   }
+  for (const r of rows.aggregates!) {
+    const argumentTypes = r.argument_types ? String(r.argument_types).split(', ') : [];
+    schema.functions.push({ ...defined(r, r.definition), kind: 'aggregate', argumentTypes, language: 'internal' });
+    comment('aggregate', `${qualified({ schema: r.schema, name: r.name })}(${argumentTypes.join(', ') || '*'})`, r.comment);
+  }
   for (const r of rows.triggers!) {
     const trigger: Trigger = {
       name: r.name, definition: r.definition, requires: [], spans: [],
@@ -175,20 +208,22 @@ function typeRef(r: Row): TypeRef {
 }
 
 function constraint(r: Row, columns: string[], refColumns: string[], include: string[]): Constraint {
+  // Assigned field by field: thousands of constraints, and no object made only to be spread.
   const kind = CONSTRAINT_KINDS[r.kind]!;
-  const c: Constraint = {
-    name: r.name, kind, columns, spans: [],
-    ...(kind === 'foreign key' ? {
-      references: { schema: r.ref_schema, name: r.ref_table, columns: refColumns },
-      onDelete: ACTIONS[r.on_delete], onUpdate: ACTIONS[r.on_update], match: MATCH[r.match],
-    } : {}),
-    ...(kind === 'check' ? { expression: r.expression } : kind === 'exclude' ? { expression: r.definition } : {}),
-    ...(r.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
-    ...(r.deferrable ? { deferrable: true } : {}),
-    ...(r.deferred ? { initiallyDeferred: true } : {}),
-    ...(!r.validated ? { notValid: true } : {}),
-    ...(!r.local ? { inherited: true } : {}),
-  };
+  const c: Constraint = { name: r.name, kind, columns, spans: [] };
+  if (kind === 'foreign key') {
+    c.references = { schema: r.ref_schema, name: r.ref_table, columns: refColumns };
+    c.onDelete = ACTIONS[r.on_delete]!;
+    c.onUpdate = ACTIONS[r.on_update]!;
+    c.match = MATCH[r.match]!;
+  }
+  if (kind === 'check') c.expression = r.expression;
+  else if (kind === 'exclude') c.expression = r.definition;
+  if (r.nulls_not_distinct) c.nullsNotDistinct = true;
+  if (r.deferrable) c.deferrable = true;
+  if (r.deferred) c.initiallyDeferred = true;
+  if (!r.validated) c.notValid = true;
+  if (!r.local) c.inherited = true;
   c.definition = r.definition ?? constraintDefinition(c, include);
   return c;
 }
@@ -201,17 +236,20 @@ function index(r: Row, columnName: (n: number) => string): Index {
   const numbers = json<number[]>(r.keys);
   const options = json<number[]>(r.options);
   const texts = json<string[] | null>(r.key_texts);
-  const key = (n: number, k: number): IndexKey => ({
-    ...(n === 0 ? { expression: texts![k]! } : { column: columnName(n) }),
-    ...(options[k]! & DESC ? { descending: true } : {}),
-    ...((options[k]! & NULLS_FIRST) && !(options[k]! & DESC) ? { nullsFirst: true } : !(options[k]! & NULLS_FIRST) && options[k]! & DESC ? { nullsFirst: false } : {}),
-  });
-  const plain = {
+  const key = (n: number, k: number): IndexKey => {
+    const option = options[k]!;
+    const found: IndexKey = n === 0 ? { expression: texts![k]! } : { column: columnName(n) };
+    if (option & DESC) found.descending = true;
+    if (option & NULLS_FIRST && !(option & DESC)) found.nullsFirst = true;
+    else if (!(option & NULLS_FIRST) && option & DESC) found.nullsFirst = false;
+    return found;
+  };
+  const plain: PlainIndex = {
     schema: r.schema, name: r.name, table: r.table, unique: r.unique, method: r.method,
     keys: numbers.slice(0, r.key_count).map(key), include: numbers.slice(r.key_count).map((n, k) => (n === 0 ? texts![r.key_count + k]! : columnName(n))),
-    ...(r.where !== null ? { where: r.where } : {}),
-    ...(r.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
   };
+  if (r.where !== null) plain.where = r.where;
+  if (r.nulls_not_distinct) plain.nullsNotDistinct = true;
   return { ...plain, table: { schema: r.schema, name: r.table }, definition: r.definition ?? indexDefinition(plain), spans: [] };
 }
 
@@ -220,7 +258,7 @@ function view(r: Row): View {
   const query = String(r.query).trim().replace(/;$/, '');
   return {
     schema: r.schema, name: r.name, materialized, query, requires: [], spans: [],
-    definition: `CREATE ${materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${qualified({ schema: r.schema, name: r.name })} AS\n${query};`,
+    definition: `CREATE ${materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${qualified({ schema: r.schema, name: r.name })} AS\n${query}`,
     ...(r.comment !== null ? { comment: r.comment } : {}),
   };
 }
@@ -235,10 +273,10 @@ function typeDefinition(r: Row): string {
     case 'd': {
       const checks = json<[string, string][] | null>(r.checks) ?? [];
       return `CREATE DOMAIN ${name} AS ${r.base}${r.default !== null ? ` DEFAULT ${r.default}` : ''}${r.not_null ? ' NOT NULL' : ''}`
-        + checks.map(([n, def]) => ` CONSTRAINT ${ident(n)} ${def}`).join('') + ';';
+        + checks.map(([n, def]) => ` CONSTRAINT ${ident(n)} ${def}`).join('');
     }
-    case 'r': return `CREATE TYPE ${name} AS RANGE (subtype = ${r.subtype});`;
-    default: return `CREATE TYPE ${name} AS (${json<[string, string][]>(r.attributes).map(([a, t]) => `${ident(a)} ${t}`).join(', ')});`;
+    case 'r': return `CREATE TYPE ${name} AS RANGE (subtype = ${r.subtype})`;
+    default: return `CREATE TYPE ${name} AS (${json<[string, string][]>(r.attributes).map(([a, t]) => `${ident(a)} ${t}`).join(', ')})`;
   }
 }
 
@@ -257,5 +295,5 @@ function sequenceDefinition(r: Row): string {
   ].filter(Boolean);
   const owner = json<[string, string, string] | null>(r.owned_by);
   return `CREATE SEQUENCE ${qualified({ schema: r.schema, name: r.name })}${options.map((o) => ` ${o}`).join('')}`
-    + `${owner ? ` OWNED BY ${qualified({ schema: owner[0], name: owner[1] })}.${ident(owner[2])}` : ''};`;
+    + `${owner ? ` OWNED BY ${qualified({ schema: owner[0], name: owner[1] })}.${ident(owner[2])}` : ''}`;
 }

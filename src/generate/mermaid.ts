@@ -1,0 +1,75 @@
+// A Mermaid erDiagram of tables and their foreign keys. Sites that render Mermaid limit a
+// diagram's size (Mermaid itself: 50,000 characters and 500 edges; GitLab: 2,000 characters a
+// page), so a schema too large for one diagram is drawn as one diagram per schema.
+import type { Schema, Table } from '../schema/model.js';
+import { DEFAULT_SCHEMA } from '../schema/names.js';
+
+export interface Diagram {
+  /** The schema it draws, when the schema is drawn one diagram per schema. */
+  schema?: string;
+  text: string;
+}
+
+/** Mermaid's own limits: beyond them it renders nothing. */
+export const MERMAID_MAX_TEXT = 50_000;
+export const MERMAID_MAX_EDGES = 500;
+
+/** An entity name Mermaid accepts for a table: `invoice`, or `billing__invoice` with an alias showing `billing.invoice`. */
+export function entityName(table: { schema?: string; name: string }): string {
+  const schema = table.schema ?? DEFAULT_SCHEMA;
+  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(table.name) ? table.name : `"${table.name.replace(/"/g, "'")}"`;
+  return schema === DEFAULT_SCHEMA ? plain : `${`${schema}__${table.name}`.replace(/\W/g, '_')}["${schema}.${table.name}"]`;
+}
+
+/** A type as one word, as Mermaid needs it: `character varying(255)` → `varchar(255)`. */
+function attributeType(sql: string): string {
+  return sql
+    .replace(/^character varying/, 'varchar').replace(/^timestamp\((\d)\) with time zone|^timestamp with time zone/, (_, p) => (p ? `timestamptz(${p})` : 'timestamptz'))
+    .replace(/^timestamp without time zone/, 'timestamp').replace(/^time with time zone/, 'timetz').replace(/^time without time zone/, 'time')
+    .replace(/^double precision/, 'float8').replace(/^bit varying/, 'varbit')
+    .replace(/\s+/g, '_').replace(/[^\w()[\],]/g, '_');
+}
+
+function entity(table: Table): string[] {
+  const keys = new Set(table.constraints.filter((c) => c.kind === 'primary key').flatMap((c) => c.columns));
+  const unique = new Set(table.constraints.filter((c) => c.kind === 'unique' && c.columns.length === 1).flatMap((c) => c.columns));
+  const foreign = new Set(table.constraints.filter((c) => c.kind === 'foreign key').flatMap((c) => c.columns));
+  const lines = table.columns.map((c) => {
+    const marks = [keys.has(c.name) && 'PK', foreign.has(c.name) && 'FK', unique.has(c.name) && 'UK'].filter(Boolean).join(', ');
+    const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(c.name) ? c.name : c.name.replace(/\W/g, '_');
+    return `        ${attributeType(c.type.sql)} ${name}${marks ? ` ${marks}` : ''}`;
+  });
+  return [`    ${entityName(table)} {`, ...lines, '    }'];
+}
+
+function relationships(tables: Table[], drawn: Set<string>): string[] {
+  const lines: string[] = [];
+  const key = (t: { schema?: string; name: string }) => `${t.schema ?? DEFAULT_SCHEMA}.${t.name}`;
+  for (const table of tables) {
+    for (const fk of table.constraints.filter((c) => c.kind === 'foreign key' && !c.inherited)) {
+      const target = fk.references!;
+      if (!drawn.has(key(target))) continue;
+      const required = fk.columns.every((name) => table.columns.find((c) => c.name === name)?.notNull);
+      // A foreign key whose columns are a key of their own table: at most one row refers to each.
+      const single = table.constraints.some((k) => (k.kind === 'primary key' || k.kind === 'unique') && k.columns.length === fk.columns.length && k.columns.every((c) => fk.columns.includes(c)));
+      const targetEntity = entityName(target).replace(/\[.*\]$/, '');
+      const sourceEntity = entityName(table).replace(/\[.*\]$/, '');
+      lines.push(`    ${targetEntity} ${required ? '||' : '|o'}--${single ? 'o|' : 'o{'} ${sourceEntity} : "${fk.columns.join(', ')}"`);
+    }
+  }
+  return lines;
+}
+
+function diagram(tables: Table[]): string {
+  const drawn = new Set(tables.map((t) => `${t.schema ?? DEFAULT_SCHEMA}.${t.name}`));
+  return ['erDiagram', ...tables.flatMap(entity), ...relationships(tables, drawn)].join('\n');
+}
+
+/** One diagram of every table, or one per schema when one would be larger than `limit` characters (or Mermaid's edge limit). */
+export function diagrams(schema: Schema, limit = MERMAID_MAX_TEXT): Diagram[] {
+  const whole = diagram(schema.tables);
+  const edges = whole.split('\n').filter((l) => l.includes('--')).length;
+  if (whole.length <= limit && edges <= MERMAID_MAX_EDGES) return [{ text: whole }];
+  const schemas = [...new Set(schema.tables.map((t) => t.schema ?? DEFAULT_SCHEMA))];
+  return schemas.map((name) => ({ schema: name, text: diagram(schema.tables.filter((t) => (t.schema ?? DEFAULT_SCHEMA) === name)) }));
+}

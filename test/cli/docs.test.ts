@@ -1,0 +1,79 @@
+// `schemadoc docs` and `schemadoc pull`: the document of a database that has none, which the
+// database then verifies against; and nothing an author wrote is overwritten.
+import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { documentIn, expectNoStackTrace, runner, workDirectory } from '../helpers/cli.js';
+import { freshServerDatabase, SERVER_URL } from '../helpers/databases.js';
+import { seedPath } from '../helpers/documents.js';
+
+const work = workDirectory();
+const schemadoc = runner(work);
+
+describe('pull, then verify', () => {
+  it('on the embedded database: the pulled document matches the database it came from', async () => {
+    const dataDir = join(work, 'seed-db');
+    expect((await schemadoc(['apply', seedPath('002'), '--data-dir', dataDir])).code).toBe(0);
+    const pulled = join(work, 'pulled-002.md');
+    const pull = await schemadoc(['pull', '--data-dir', dataDir, '-o', pulled]);
+    expect(pull.code, pull.stderr).toBe(0);
+    expect(pull.stderr).toMatch(/^Wrote .*pulled-002\.md: 8 tables/m);
+    const verify = await schemadoc(['verify', pulled, '--data-dir', dataDir]);
+    expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+  }, 60_000);
+
+  it.skipIf(!SERVER_URL)('on a server', async () => {
+    const server = await freshServerDatabase();
+    try {
+      expect((await schemadoc(['apply', seedPath('000'), '--db', server.url])).code).toBe(0);
+      const pulled = join(work, 'pulled-000.md');
+      expect((await schemadoc(['pull', '--db', server.url, '-o', pulled])).code).toBe(0);
+      const text = readFileSync(pulled, 'utf8');
+      expect(text).toContain('```mermaid\nerDiagram');
+      expect(text).toContain('### deal\n');
+      const verify = await schemadoc(['verify', pulled, '--db', server.url]);
+      expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+    } finally {
+      await server.dispose();
+    }
+  }, 60_000);
+});
+
+describe('docs writes only what it wrote before', () => {
+  const doc = () => documentIn(work, 'shop.md', '# Shop\n\n```sql\nCREATE TABLE item (id int PRIMARY KEY, name text NOT NULL);\n```\n');
+
+  it('refuses to overwrite a document schemadoc did not write', async () => {
+    const mine = documentIn(work, 'mine.md', '# My notes\n\nHand-written.\n');
+    const run = await schemadoc(['docs', doc(), '-o', mine]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/mine\.md exists and schemadoc did not write it: nothing was written \(--force overwrites it\)/);
+    expect(readFileSync(mine, 'utf8')).toBe('# My notes\n\nHand-written.\n');
+    expectNoStackTrace(run);
+  }, 60_000);
+
+  it("replaces its own part of a document it wrote, keeping the author's text around it", async () => {
+    const out = join(work, 'generated.md');
+    expect((await schemadoc(['docs', doc(), '-o', out])).code).toBe(0);
+    const generated = readFileSync(out, 'utf8');
+    writeFileSync(out, `Intro by the author.\n\n${generated}\n## Notes\n\nKept.\n`);
+    documentIn(work, 'shop.md', '# Shop\n\n```sql\nCREATE TABLE item (id int PRIMARY KEY, name text NOT NULL, price numeric);\n```\n');
+    expect((await schemadoc(['docs', join(work, 'shop.md'), '-o', out])).code).toBe(0);
+    const updated = readFileSync(out, 'utf8');
+    expect(updated).toMatch(/^Intro by the author\.\n\n# Database schema\n/);
+    expect(updated).toContain('| price | numeric | YES |');
+    expect(updated).toMatch(/## Notes\n\nKept\.\n$/);
+  }, 60_000);
+
+  it('answers usage mistakes in one sentence', async () => {
+    for (const [args, message] of [
+      [['pull', '-o', 'x.md'], /name the database to pull/],
+      [['pull', '--data-dir', work], /name the document to write: -o FILE\.md/],
+      [['docs'], /name documents, or a database/],
+      [['docs', doc(), '--diagram-limit', 'big'], /--diagram-limit needs a number/],
+    ] as const) {
+      const run = await schemadoc([...args]);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(message);
+    }
+  });
+});
