@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeScratchDatabases } from '../check/execute.js';
 import { canonicalSchema } from '../diff/canonical.js';
-import { markdownDocument, GENERATED_END, GENERATED_START } from '../generate/markdown.js';
+import { markdownDocument, markdownFiles, GENERATED_END, GENERATED_START, type DocumentFile } from '../generate/markdown.js';
 import { DEFAULT_DATA_DIR, openDatabase } from '../pg/database.js';
 import { introspect } from '../pg/introspect/introspect.js';
 import type { Schema } from '../schema/model.js';
@@ -29,25 +30,28 @@ Options:
   -o, --output FILE    write to FILE (default: stdout). A FILE schemadoc wrote before has
                        only its generated part replaced: what the author wrote above or
                        below it stays. Any other existing file is left alone unless --force
+  --split DIR          write one file per table into DIR, and DIR/README.md with the
+                       overview, the diagram, a list of the tables and the rest (as tbls
+                       does); existing files are treated as FILE is
   --force              overwrite an existing FILE that schemadoc did not write
   --title TEXT         the document's title (default "Database schema")
   --diagram-limit N    above N characters, draw one diagram per schema (default 50000,
                        Mermaid's own limit; GitLab renders at most 2000 per page)
   -h, --help           this help`;
 
-export const pullHelp = `schemadoc pull (--db URL | --data-dir DIR) -o FILE.md [options]
+export const pullHelp = `schemadoc pull (--db URL | --data-dir DIR) (-o FILE.md | --split DIR) [options]
 
 Writes the document of a database that has none: what \`schemadoc docs --db URL\` writes,
 into FILE.md. Then \`schemadoc verify FILE.md --db URL\` holds the database to it.
 
 Options:
-  --db URL, --data-dir DIR, --schema NAME, --force, --title TEXT, --diagram-limit N
-                       as for schemadoc docs
-  -o, --output FILE    the document to write (required)
+  --db URL, --data-dir DIR, --schema NAME, --split DIR, --force, --title TEXT,
+  --diagram-limit N    as for schemadoc docs
+  -o, --output FILE    the document to write
   -h, --help           this help`;
 
 const OPTIONS = {
-  db: { type: 'string' }, 'data-dir': { type: 'string' }, schema: { type: 'string', multiple: true }, output: { type: 'string', short: 'o' },
+  db: { type: 'string' }, 'data-dir': { type: 'string' }, schema: { type: 'string', multiple: true }, output: { type: 'string', short: 'o' }, split: { type: 'string' },
   force: { type: 'boolean' }, title: { type: 'string' }, 'diagram-limit': { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -68,15 +72,13 @@ async function writeDocument(argv: string[], command: 'docs' | 'pull'): Promise<
   const fromDatabase = values.db !== undefined || values['data-dir'] !== undefined;
   if (values.db && values['data-dir']) throw new UsageError('name one database: --db URL (a server) or --data-dir DIR (the embedded one)');
   if (command === 'pull' && !fromDatabase) throw new UsageError('name the database to pull: --db postgres://… or --data-dir DIR');
-  if (command === 'pull' && !values.output) throw new UsageError('name the document to write: -o FILE.md');
+  if (command === 'pull' && !values.output && !values.split) throw new UsageError('name the document to write: -o FILE.md (or --split DIR)');
   if (fromDatabase && positionals.length) throw new UsageError('read either documents or a database, not both');
   if (!fromDatabase && positionals.length === 0) throw new UsageError('name documents, or a database with --db URL or --data-dir DIR');
   const limit = values['diagram-limit'] === undefined ? undefined : Number(values['diagram-limit']);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 100)) throw new UsageError(`--diagram-limit needs a number of characters, at least 100, not "${values['diagram-limit']}"`);
-  const existing = values.output && existsSync(values.output) ? readFileSync(values.output, 'utf8') : undefined;
-  if (existing !== undefined && !existing.includes(GENERATED_START) && !values.force) {
-    throw new UsageError(`${values.output} exists and schemadoc did not write it: nothing was written (--force overwrites it)`);
-  }
+  if (values.split && values.output) throw new UsageError('write one document (-o FILE) or one file per table (--split DIR), not both');
+  const existing = values.output ? existingText(values.output, Boolean(values.force)) : undefined;
 
   let schema: Schema;
   let source: string;
@@ -109,13 +111,35 @@ async function writeDocument(argv: string[], command: 'docs' | 'pull'): Promise<
     source = positionals.join(', ');
   }
 
-  const text = markdownDocument(schema, { ...(values.title ? { title: values.title } : {}), source, ...(limit ? { diagramLimit: limit } : {}) });
+  const options = { ...(values.title ? { title: values.title } : {}), source, ...(limit ? { diagramLimit: limit } : {}) };
+  if (values.split) return writeSplit(values.split, markdownFiles(schema, options), Boolean(values.force));
+  const text = markdownDocument(schema, options);
   if (!values.output) {
     process.stdout.write(text);
     return EXIT.ok;
   }
   writeFileSync(values.output, existing?.includes(GENERATED_START) && !values.force ? replaceGenerated(existing, text) : text);
   console.error(`Wrote ${values.output}: ${plural(schema.tables.length, 'table')}, ${plural(schema.views.length, 'view')}, ${plural(schema.functions.length, 'function')}.`);
+  return EXIT.ok;
+}
+
+/** An existing file's text; refused (before anything is read or written) if schemadoc did not write it. */
+function existingText(path: string, force: boolean): string | undefined {
+  if (!existsSync(path)) return undefined;
+  const text = readFileSync(path, 'utf8');
+  if (!text.includes(GENERATED_START) && !force) throw new UsageError(`${path} exists and schemadoc did not write it: nothing was written (--force overwrites it)`);
+  return text;
+}
+
+function writeSplit(dir: string, files: DocumentFile[], force: boolean): number {
+  // Every file is checked before the first is written: a refusal writes nothing.
+  const existing = files.map((f) => existingText(join(dir, f.path), force));
+  mkdirSync(dir, { recursive: true });
+  files.forEach((f, i) => {
+    const before = existing[i];
+    writeFileSync(join(dir, f.path), before?.includes(GENERATED_START) && !force ? replaceGenerated(before, f.text) : f.text);
+  });
+  console.error(`Wrote ${plural(files.length, 'file')} into ${dir}: README.md and one per table.`);
   return EXIT.ok;
 }
 

@@ -3,12 +3,12 @@
 // policies; views, types, sequences and functions; and the schema's SQL, which is what
 // schemadoc reads back (the tables above are for people, and agree with it).
 import { emitSql } from '../pg/emit.js';
-import { ident } from '../pg/quote.js';
-import type { Constraint, Schema, Table } from '../schema/model.js';
+import { ident, qualified } from '../pg/quote.js';
+import { emptySchema, type Comment, type Constraint, type Schema, type Table } from '../schema/model.js';
 import { DEFAULT_SCHEMA } from '../schema/names.js';
 import { plural } from '../report/pretty.js';
 import { documentedForm } from './documented.js';
-import { diagrams, MERMAID_MAX_TEXT } from './mermaid.js';
+import { diagrams, MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from './mermaid.js';
 
 export interface MarkdownOptions {
   /** The document's title. */
@@ -25,21 +25,61 @@ export const GENERATED_END = '<!-- schemadoc:generated:end -->';
 
 export function markdownDocument(model: Schema, options: MarkdownOptions = {}): string {
   const schema = documentedForm(model);
-  const out: string[] = [`# ${options.title ?? 'Database schema'}`, '', GENERATED_START, ''];
-  const counts = [plural(schema.tables.length, 'table'), plural(schema.views.length, 'view'), plural(schema.functions.length, 'function')];
-  out.push(`${options.source ? `The schema of ${options.source}` : 'The schema'}: ${counts.join(', ')}. Written by schemadoc; the SQL at the end is the schema itself.`, '');
+  return [
+    ...opening(schema, options), ...diagramSection(schema, options),
+    ...(schema.tables.length ? ['## Tables', ''] : []), ...schema.tables.flatMap((t) => tableSection(t, schema, '###')),
+    ...otherSections(schema), ...sqlSection(schema), GENERATED_END, '',
+  ].join('\n');
+}
 
-  const drawn = diagrams(schema, options.diagramLimit ?? MERMAID_MAX_TEXT);
-  if (schema.tables.length) {
-    out.push('## Diagram', '');
-    if (drawn.length > 1) out.push(`The tables are drawn one diagram per schema: one diagram of them all would be larger than ${options.diagramLimit ?? MERMAID_MAX_TEXT} characters or ${500} relationships, which sites that render Mermaid refuse.`, '');
-    for (const d of drawn) {
-      if (d.schema) out.push(`### Schema ${d.schema}`, '');
-      out.push('```mermaid', d.text, '```', '');
-    }
+/** A document split into files: `README.md` (the overview, the diagram and all but the tables) and one file per table. */
+export interface DocumentFile {
+  path: string;
+  text: string;
+}
+
+export function markdownFiles(model: Schema, options: MarkdownOptions = {}): DocumentFile[] {
+  const schema = documentedForm(model);
+  const files = schema.tables.map((table) => ({ table, path: `${fileName(table)}.md` }));
+  const rest = withoutTables(schema);
+  const index = [
+    ...opening(schema, options), ...diagramSection(schema, options),
+    ...(files.length ? ['## Tables', '', ...files.map(({ table, path }) => `- [${shown(table)}](${encodeURI(path)})${table.comment ? `: ${oneLine(table.comment)}` : ''}`), ''] : []),
+    ...otherSections(rest), ...sqlSection(rest), GENERATED_END, '',
+  ];
+  return [
+    { path: 'README.md', text: index.join('\n') },
+    ...files.map(({ table, path }) => ({
+      path,
+      text: [`# ${shown(table)}`, '', GENERATED_START, '', `A table of [${options.title ?? 'the schema'}](README.md).`, '',
+        ...tableSection(table, schema, '##').slice(2), ...sqlSection(onlyTable(schema, table)), GENERATED_END, ''].join('\n'),
+    })),
+  ];
+}
+
+function opening(schema: Schema, options: MarkdownOptions): string[] {
+  const counts = [plural(schema.tables.length, 'table'), plural(schema.views.length, 'view'), plural(schema.functions.length, 'function')];
+  return [
+    `# ${options.title ?? 'Database schema'}`, '', GENERATED_START, '',
+    `${options.source ? `The schema of ${options.source}` : 'The schema'}: ${counts.join(', ')}. Written by schemadoc; the SQL is the schema itself.`, '',
+  ];
+}
+
+function diagramSection(schema: Schema, options: MarkdownOptions): string[] {
+  if (!schema.tables.length) return [];
+  const limit = options.diagramLimit ?? MERMAID_MAX_TEXT;
+  const drawn = diagrams(schema, limit);
+  const out = ['## Diagram', ''];
+  if (drawn.length > 1) out.push(`The tables are drawn one diagram per schema: one diagram of them all would be larger than ${limit} characters or ${MERMAID_MAX_EDGES} relationships, which sites that render Mermaid refuse.`, '');
+  for (const d of drawn) {
+    if (d.schema) out.push(`### Schema ${d.schema}`, '');
+    out.push('```mermaid', d.text, '```', '');
   }
-  if (schema.tables.length) out.push('## Tables', '');
-  for (const table of schema.tables) out.push(...tableSection(table, schema));
+  return out;
+}
+
+function otherSections(schema: Schema): string[] {
+  const out: string[] = [];
   if (schema.views.length) {
     out.push('## Views', '');
     for (const v of schema.views) out.push(`### ${shown(v)}`, '', ...(v.comment ? [v.comment, ''] : []), `${v.materialized ? 'Materialized view' : 'View'}; its query:`, '', '```sql', v.query, '```', '');
@@ -60,12 +100,48 @@ export function markdownDocument(model: Schema, options: MarkdownOptions = {}): 
     for (const f of schema.functions) out.push(`- \`${shown(f)}(${f.argumentTypes.join(', ')})\`: ${f.kind}, ${f.language}`);
     out.push('');
   }
-  out.push('## SQL', '', '```sql', emitSql(schema).trimEnd(), '```', '', GENERATED_END, '');
-  return out.join('\n');
+  return out;
 }
 
-function tableSection(table: Table, schema: Schema): string[] {
-  const out = [`### ${shown(table)}`, ''];
+function sqlSection(schema: Schema): string[] {
+  const sql = emitSql(schema).trim();
+  return sql ? ['## SQL', '', '```sql', sql, '```', ''] : [];
+}
+
+/** What belongs to a table: its indexes, triggers, policies and the comments on it and its columns. */
+function belongsTo(table: Table): { on: (name: { schema?: string; name: string }) => boolean; comment: (c: Comment) => boolean } {
+  const target = qualified(table);
+  return {
+    on: (name) => sameTable(name, table),
+    comment: (c) => (c.targetKind === 'table' && c.target === target) || (c.targetKind === 'column' && c.target.startsWith(`${target}.`)),
+  };
+}
+
+function onlyTable(schema: Schema, table: Table): Schema {
+  const mine = belongsTo(table);
+  return {
+    ...emptySchema(), tables: [table], indexes: schema.indexes.filter((i) => mine.on(i.table)),
+    triggers: schema.triggers.filter((t) => mine.on(t.table)), policies: schema.policies.filter((p) => mine.on(p.table)),
+    comments: schema.comments.filter(mine.comment),
+  };
+}
+
+function withoutTables(schema: Schema): Schema {
+  const owners = schema.tables.map(belongsTo);
+  const owned = (name: { schema?: string; name: string }) => owners.some((o) => o.on(name));
+  return {
+    ...schema, tables: [], indexes: schema.indexes.filter((i) => !owned(i.table)), triggers: schema.triggers.filter((t) => !owned(t.table)),
+    policies: schema.policies.filter((p) => !owned(p.table)), comments: schema.comments.filter((c) => !owners.some((o) => o.comment(c))),
+  };
+}
+
+/** `users`, `billing.invoice`: a file name for a table, safe on every file system. */
+function fileName(table: Table): string {
+  return shown(table).replace(/[^\p{L}\p{N}_.-]/gu, '_');
+}
+
+function tableSection(table: Table, schema: Schema, heading: string): string[] {
+  const out = [`${heading} ${shown(table)}`, ''];
   if (table.comment) out.push(table.comment, '');
   const facts = [
     table.partitionBy && `Partitioned: ${table.partitionBy.replace(/^PARTITION BY /, 'by ')}.`,

@@ -1,7 +1,7 @@
 // `schemadoc docs` and `schemadoc pull`: the document of a database that has none, which the
 // database then verifies against; and nothing an author wrote is overwritten.
 import { join } from 'node:path';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { documentIn, expectNoStackTrace, runner, workDirectory } from '../helpers/cli.js';
 import { freshServerDatabase, SERVER_URL } from '../helpers/databases.js';
@@ -62,6 +62,18 @@ describe('docs writes only what it wrote before', () => {
     expect(updated).toMatch(/^Intro by the author\.\n\n# Database schema\n/);
     expect(updated).toContain('| price | numeric | YES |');
     expect(updated).toMatch(/## Notes\n\nKept\.\n$/);
+  }, 60_000);
+
+  it('--split writes one file per table and an index, which verify reads together', async () => {
+    const dataDir = join(work, 'split-db');
+    expect((await schemadoc(['apply', seedPath('003'), '--data-dir', dataDir])).code).toBe(0);
+    const dir = join(work, 'schema-docs');
+    const run = await schemadoc(['pull', '--data-dir', dataDir, '--split', dir]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['README.md', 'audit_logs.md', 'comment.md', 'post.md', 'roles.md', 'sessions.md', 'user_roles.md', 'users.md']);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('- [users](users.md)');
+    const verify = await schemadoc(['verify', `${dir}/*.md`, '--data-dir', dataDir]);
+    expect(verify.code, verify.stdout + verify.stderr).toBe(0);
   }, 60_000);
 
   it('answers usage mistakes in one sentence', async () => {

@@ -6,7 +6,7 @@ import { closeScratchDatabases } from '../../src/check/execute.js';
 import { compileDocuments } from '../../src/compile.js';
 import { canonicalSchema } from '../../src/diff/canonical.js';
 import { compareSchemas } from '../../src/diff/compare.js';
-import { markdownDocument } from '../../src/generate/markdown.js';
+import { markdownDocument, markdownFiles } from '../../src/generate/markdown.js';
 import { diagrams } from '../../src/generate/mermaid.js';
 import { allSeeds, compile, CORPUS_DIR, sqlDoc } from '../helpers/documents.js';
 import { REALSQL_DIR } from '../helpers/realsql.js';
@@ -42,6 +42,21 @@ describe('docs → read is the same schema', () => {
     expect(written.filter((p) => p.includes('/seeds/')).map((p) => p.split('/').pop()!.slice(0, 3))).toEqual(['000', '001', '002', '003']);
     expect(written.length).toBeGreaterThanOrEqual(25);
   });
+});
+
+describe('docs --split → read is the same schema', () => {
+  it.each([`${REALSQL_DIR}pagila.sql`, ...allSeeds().slice(0, 3)])('%s', async (path) => {
+    const before = await canonicalOf(path, readFileSync(path, 'utf8'));
+    const files = markdownFiles(before.schema, { source: path });
+    expect(files[0]!.path).toBe('README.md');
+    expect(files.length).toBe(before.schema.tables.length + 1);
+    const inputs = files.map((f) => ({ file: f.path, text: f.text }));
+    const reading = await compileDocuments(inputs);
+    expect(reading.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const after = await canonicalSchema(reading.schema, new Map(inputs.map((i) => [i.file, i.text])));
+    expect(after.diagnostics).toEqual([]);
+    expect(compareSchemas(before.schema, after.schema)).toEqual([]);
+  }, 60_000);
 });
 
 describe('the document', () => {

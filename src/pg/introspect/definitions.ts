@@ -2,7 +2,7 @@
 // `pg_get_indexdef` spell them. PostgreSQL's printing costs a catalog lookup per object (a
 // tenth of a second for a thousand tables); these are the common shapes, and the catalog
 // queries ask PostgreSQL for every other one.
-import type { Constraint, IndexKey } from '../../schema/model.js';
+import type { Constraint, Index, IndexKey } from '../../schema/model.js';
 import { ident, qualified } from '../quote.js';
 import { DEFAULT_SCHEMA } from '../../schema/names.js';
 
@@ -26,17 +26,8 @@ export function constraintDefinition(c: Constraint, include: string[]): string {
     + `${include.length ? ` INCLUDE (${list(include)})` : ''}${timing}`;
 }
 
-export interface PlainIndex {
-  schema: string;
-  name: string;
-  table: string;
-  unique: boolean;
-  method: string;
-  keys: IndexKey[];
-  include: string[];
-  where?: string;
-  nullsNotDistinct?: boolean;
-}
+/** An index's parts, with its schema and table by name. */
+export type PlainIndex = Pick<Index, 'name' | 'unique' | 'method' | 'keys' | 'include' | 'where' | 'nullsNotDistinct'> & { schema: string; table: string };
 
 /** An index on columns, with the default operator classes and collations, as `pg_get_indexdef` prints it. */
 export function indexDefinition(i: PlainIndex): string {
