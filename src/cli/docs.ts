@@ -3,12 +3,16 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeScratchDatabases } from '../check/execute.js';
 import { canonicalSchema } from '../diff/canonical.js';
-import { markdownDocument, markdownFiles, GENERATED_END, GENERATED_START, type DocumentFile } from '../generate/markdown.js';
+import { markdownDocument, markdownFiles, type DocumentFile } from '../generate/markdown.js';
+import { generatedRange, withoutGenerated } from '../read/generated.js';
 import { DEFAULT_DATA_DIR, openDatabase } from '../pg/database.js';
 import { introspect } from '../pg/introspect/introspect.js';
 import type { Schema } from '../schema/model.js';
 import { plural } from '../report/pretty.js';
-import { loadDocuments } from './load.js';
+import { compileDocuments } from '../compile.js';
+import type { DocumentInput } from '../read/document.js';
+import { loadParser } from '../read/sql/parser.js';
+import { readDocuments } from './load.js';
 import { report } from './output.js';
 import { EXIT, UsageError } from './usage.js';
 
@@ -33,6 +37,9 @@ Options:
   --split DIR          write one file per table into DIR, and DIR/README.md with the
                        overview, the diagram, a list of the tables and the rest (as tbls
                        does); existing files are treated as FILE is
+  --update             rewrite, in the one DOC named, only the part schemadoc wrote there
+                       before (between its <!-- schemadoc:generated --> comments), from
+                       the rest of the document; with no such part, add one at its end
   --force              overwrite an existing FILE that schemadoc did not write
   --title TEXT         the document's title (default "Database schema")
   --diagram-limit N    above N characters, draw one diagram per schema (default 50000,
@@ -51,7 +58,7 @@ Options:
   -h, --help           this help`;
 
 const OPTIONS = {
-  db: { type: 'string' }, 'data-dir': { type: 'string' }, schema: { type: 'string', multiple: true }, output: { type: 'string', short: 'o' }, split: { type: 'string' },
+  db: { type: 'string' }, 'data-dir': { type: 'string' }, schema: { type: 'string', multiple: true }, output: { type: 'string', short: 'o' }, split: { type: 'string' }, update: { type: 'boolean' },
   force: { type: 'boolean' }, title: { type: 'string' }, 'diagram-limit': { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -77,57 +84,87 @@ async function writeDocument(argv: string[], command: 'docs' | 'pull'): Promise<
   if (!fromDatabase && positionals.length === 0) throw new UsageError('name documents, or a database with --db URL or --data-dir DIR');
   const limit = values['diagram-limit'] === undefined ? undefined : Number(values['diagram-limit']);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 100)) throw new UsageError(`--diagram-limit needs a number of characters, at least 100, not "${values['diagram-limit']}"`);
-  if (values.split && values.output) throw new UsageError('write one document (-o FILE) or one file per table (--split DIR), not both');
+  if ([values.split, values.output, values.update].filter(Boolean).length > 1) throw new UsageError('write one of: -o FILE, --split DIR or --update');
+  if (values.update && (fromDatabase || positionals.length !== 1)) throw new UsageError('--update rewrites the generated part of one document: name it, e.g. schemadoc docs docs/schema.md --update');
   const existing = values.output ? existingText(values.output, Boolean(values.force)) : undefined;
 
-  let schema: Schema;
-  let source: string;
+  let inputs: DocumentInput[] = [];
+  let read: { schema: Schema; source: string } | undefined;
   if (fromDatabase) {
-    const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
-    if (values['data-dir'] && !existsSync(`${dataDir}/PG_VERSION`)) throw new UsageError(`${dataDir} is not an embedded database (it has no PG_VERSION)`);
-    const db = await openDatabase(values.db ? { url: values.db } : { dataDir });
-    try {
-      const read = await introspect(db, values.schema ? { schemas: values.schema } : {});
-      schema = read.schema;
-      if (read.unmodelled.length) console.error(`Not written (kinds schemadoc does not model): ${plural(read.unmodelled.length, 'object')}, ${read.unmodelled.slice(0, 5).map((o) => `${o.kind} ${o.name}`).join(', ')}${read.unmodelled.length > 5 ? ', …' : ''}.`);
-    } finally {
-      await db.close().catch(() => {});
-    }
-    source = db.description;
+    read = await databaseSchema(values);
+    await loadParser();
   } else {
-    const { schema: documented, diagnostics, sources } = await loadDocuments(positionals, 'docs');
-    try {
-      const canonical = await canonicalSchema(documented, sources);
-      const errors = [...diagnostics, ...canonical.diagnostics].filter((d) => d.severity === 'error');
-      if (errors.length) {
-        report(errors, 'pretty', sources);
-        console.error(`Nothing was written: PostgreSQL refuses ${plural(errors.length, 'statement')} of the documents (schemadoc check shows every finding).`);
-        return EXIT.problems;
-      }
-      schema = canonical.schema;
-    } finally {
-      await closeScratchDatabases();
+    inputs = readDocuments(positionals, 'docs');
+    // With --update, what schemadoc wrote is left out: the rest of the document is what it is written from.
+    const authored = values.update ? inputs.map((i) => ({ ...i, text: withoutGenerated(i.text) })) : inputs;
+    read = await documentsSchema(authored);
+    if (!read) return EXIT.problems;
+    if (values.update && read.schema.tables.length + read.schema.views.length + read.schema.types.length + read.schema.enums.length === 0) {
+      throw new UsageError(`${positionals[0]} describes no schema outside what schemadoc wrote in it: nothing to update it from`);
     }
-    source = positionals.join(', ');
   }
 
-  const options = { ...(values.title ? { title: values.title } : {}), source, ...(limit ? { diagramLimit: limit } : {}) };
+  const { schema, source } = read;
+  const options = { ...(values.title ? { title: values.title } : {}), source, ...(limit ? { diagramLimit: limit } : {}), ...(values.update ? { derived: true } : {}) };
   if (values.split) return writeSplit(values.split, markdownFiles(schema, options), Boolean(values.force));
   const text = markdownDocument(schema, options);
-  if (!values.output) {
+  const target = values.update ? positionals[0]! : values.output;
+  if (!target) {
     process.stdout.write(text);
     return EXIT.ok;
   }
-  writeFileSync(values.output, existing?.includes(GENERATED_START) && !values.force ? replaceGenerated(existing, text) : text);
-  console.error(`Wrote ${values.output}: ${plural(schema.tables.length, 'table')}, ${plural(schema.views.length, 'view')}, ${plural(schema.functions.length, 'function')}.`);
+  const before = values.update ? inputs[0]!.text : existing;
+  writeFileSync(target, before !== undefined && generatedRange(before) && !values.force ? replaceGenerated(before, text)
+    : values.update ? `${before!.trimEnd()}\n\n${generatedPart(text)}\n` : text);
+  console.error(`Wrote ${target}: ${plural(schema.tables.length, 'table')}, ${plural(schema.views.length, 'view')}, ${plural(schema.functions.length, 'function')}.`);
   return EXIT.ok;
+}
+
+async function databaseSchema(values: { db?: string; 'data-dir'?: string; schema?: string[] }): Promise<{ schema: Schema; source: string }> {
+  const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
+  if (values['data-dir'] && !existsSync(`${dataDir}/PG_VERSION`)) throw new UsageError(`${dataDir} is not an embedded database (it has no PG_VERSION)`);
+  const db = await openDatabase(values.db ? { url: values.db } : { dataDir });
+  try {
+    const read = await introspect(db, values.schema ? { schemas: values.schema } : {});
+    if (read.unmodelled.length) {
+      const named = read.unmodelled.slice(0, 5).map((o) => `${o.kind} ${o.name}`).join(', ');
+      console.error(`Not written (kinds schemadoc does not model): ${plural(read.unmodelled.length, 'object')}, ${named}${read.unmodelled.length > 5 ? ', …' : ''}.`);
+    }
+    return { schema: read.schema, source: db.description };
+  } finally {
+    await db.close().catch(() => {});
+  }
+}
+
+/** What PostgreSQL makes of the documents; undefined (reported) when it refuses some of their SQL. */
+async function documentsSchema(inputs: DocumentInput[]): Promise<{ schema: Schema; source: string } | undefined> {
+  const { schema, diagnostics } = await compileDocuments(inputs);
+  const sources = new Map(inputs.map((i) => [i.file, i.text]));
+  try {
+    const canonical = await canonicalSchema(schema, sources);
+    const errors = [...diagnostics, ...canonical.diagnostics].filter((d) => d.severity === 'error');
+    if (errors.length) {
+      report(errors, 'pretty', sources);
+      console.error(`Nothing was written: PostgreSQL refuses ${plural(errors.length, 'statement')} of the documents (schemadoc check shows every finding).`);
+      return undefined;
+    }
+    return { schema: canonical.schema, source: inputs.map((i) => i.file).join(', ') };
+  } finally {
+    await closeScratchDatabases();
+  }
+}
+
+/** The part of a generated document between its markers, markers included. */
+function generatedPart(text: string): string {
+  const range = generatedRange(text)!;
+  return text.slice(range.start, range.end);
 }
 
 /** An existing file's text; refused (before anything is read or written) if schemadoc did not write it. */
 function existingText(path: string, force: boolean): string | undefined {
   if (!existsSync(path)) return undefined;
   const text = readFileSync(path, 'utf8');
-  if (!text.includes(GENERATED_START) && !force) throw new UsageError(`${path} exists and schemadoc did not write it: nothing was written (--force overwrites it)`);
+  if (!generatedRange(text) && !force) throw new UsageError(`${path} exists and schemadoc did not write it: nothing was written (--force overwrites it)`);
   return text;
 }
 
@@ -137,7 +174,7 @@ function writeSplit(dir: string, files: DocumentFile[], force: boolean): number 
   mkdirSync(dir, { recursive: true });
   files.forEach((f, i) => {
     const before = existing[i];
-    writeFileSync(join(dir, f.path), before?.includes(GENERATED_START) && !force ? replaceGenerated(before, f.text) : f.text);
+    writeFileSync(join(dir, f.path), before !== undefined && generatedRange(before) && !force ? replaceGenerated(before, f.text) : f.text);
   });
   console.error(`Wrote ${plural(files.length, 'file')} into ${dir}: README.md and one per table.`);
   return EXIT.ok;
@@ -145,8 +182,6 @@ function writeSplit(dir: string, files: DocumentFile[], force: boolean): number 
 
 /** The file with only what schemadoc wrote in it replaced: the author's text around it stays. */
 function replaceGenerated(existing: string, text: string): string {
-  const start = existing.indexOf(GENERATED_START);
-  const end = existing.indexOf(GENERATED_END, start);
-  const generated = text.slice(text.indexOf(GENERATED_START), text.indexOf(GENERATED_END) + GENERATED_END.length);
-  return existing.slice(0, start) + generated + (end >= 0 ? existing.slice(end + GENERATED_END.length) : '\n');
+  const range = generatedRange(existing)!;
+  return existing.slice(0, range.start) + generatedPart(text) + existing.slice(range.end);
 }

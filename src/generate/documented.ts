@@ -1,9 +1,11 @@
-// A database's model in the form a person writes it: a column whose default draws from the
-// sequence it owns, named as PostgreSQL names a serial column's, is `serial` again. Read back,
-// `serial` makes the same column, default and sequence.
-import type { Comment, Schema, Table, TypeRef } from '../schema/model.js';
+// A database's model in the form a person writes it, and that reads back as the same schema: a
+// column whose default draws from the sequence it owns, named as PostgreSQL names a serial
+// column's, is `serial` again (read back, `serial` makes the same column, default and
+// sequence); a sequence's owner is given after its table; definitions parse with the newest grammar.
+import type { Comment, DefinedObject, Schema, ScriptStatement, Table, TypeRef } from '../schema/model.js';
 import { DEFAULT_SCHEMA } from '../schema/names.js';
 import { ident, qualified } from '../pg/quote.js';
+import { parseSql, SqlSyntaxError } from '../read/sql/parser.js';
 
 const SERIAL: Record<string, { type: string; options: string }> = {
   int2: { type: 'smallserial', options: ' AS smallint' },
@@ -32,10 +34,61 @@ export function documentedForm(schema: Schema): Schema {
       return { ...rest, type };
     }),
   }));
+  const kept = schema.sequences.filter((s) => !folded.has(`${s.schema ?? DEFAULT_SCHEMA}.${s.name}`));
   return {
-    ...schema, tables, sequences: schema.sequences.filter((s) => !folded.has(`${s.schema ?? DEFAULT_SCHEMA}.${s.name}`)),
+    ...schema, tables, sequences: kept.map(withoutOwner), script: [...schema.script, ...kept.flatMap(ownership)],
+    functions: schema.functions.map((f) => ({ ...f, definition: parsable(f.definition) })),
+    views: schema.views.map((v) => ({ ...v, definition: parsable(v.definition) })),
     comments: [...commentsOn(schema), ...schema.comments],
   };
+}
+
+/**
+ * A definition as the newest grammar reads it. An older server prints as plain names words that
+ * later became keywords (PostgreSQL 15 prints an argument named json as `json json`, which 16
+ * and later cannot read): each word the parser stops at is quoted, which names the same thing.
+ */
+function parsable(sql: string): string {
+  let text = sql;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      parseSql(text);
+      return text;
+    } catch (error) {
+      const at = error instanceof SqlSyntaxError ? error.position : undefined;
+      if (at === undefined) return text;
+      // The word the parser stopped at, or, where that is quoted already, the plain word before it (`json "json"`).
+      const here = /^[a-z_][a-z0-9_$]*/.exec(text.slice(at))?.[0];
+      const before = here ? undefined : /([a-z_][a-z0-9_$]*)(\s+)$/.exec(text.slice(0, at));
+      if (here) text = `${text.slice(0, at)}"${here}"${text.slice(at + here.length)}`;
+      else if (before) text = `${text.slice(0, at - before[0].length)}"${before[1]}"${before[2]}${text.slice(at)}`;
+      else return text;
+    }
+  }
+  return text;
+}
+
+const OWNED_BY = / OWNED BY (.+)$/;
+
+/** A sequence a column owns is made before the table whose default draws from it, and given its owner after (as pg_dump does). */
+function withoutOwner(sequence: DefinedObject): DefinedObject {
+  return { ...sequence, definition: sequence.definition.replace(OWNED_BY, '') };
+}
+
+function ownership(sequence: DefinedObject): ScriptStatement[] {
+  const owner = OWNED_BY.exec(sequence.definition)?.[1];
+  if (!owner) return [];
+  const table = owner.slice(0, owner.lastIndexOf('.'));
+  const self = qualified({ schema: sequence.schema ?? DEFAULT_SCHEMA, name: sequence.name });
+  return [{
+    sql: `ALTER SEQUENCE ${self} OWNED BY ${owner}`, kind: 'sequence', name: `${self} OWNED BY ${owner}`, provides: [],
+    requires: [`relation:${sequence.schema ?? DEFAULT_SCHEMA}.${sequence.name}`, `relation:${unquoted(table)}`], settings: [], spans: [],
+  }];
+}
+
+/** `public."Order"` → `public.Order`, as ObjectKeys name objects. */
+function unquoted(name: string): string {
+  return name.split('.').map((part) => part.replace(/^"(.*)"$/, '$1').replace(/""/g, '"')).join('.');
 }
 
 /** The comments a database keeps on tables, columns, views and enums, as the COMMENT statements that make them. */

@@ -7,6 +7,7 @@ import { ident, qualified } from '../pg/quote.js';
 import { emptySchema, type Comment, type Constraint, type Schema, type Table } from '../schema/model.js';
 import { DEFAULT_SCHEMA } from '../schema/names.js';
 import { plural } from '../report/pretty.js';
+import { DERIVED_START, GENERATED_END, GENERATED_START } from '../read/generated.js';
 import { documentedForm } from './documented.js';
 import { diagrams, MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from './mermaid.js';
 
@@ -17,11 +18,10 @@ export interface MarkdownOptions {
   source?: string;
   /** Above this many characters a diagram is drawn one per schema. */
   diagramLimit?: number;
+  /** Written into the document it is written from (`docs DOC --update`): marked so that readers pass over it. */
+  derived?: boolean;
 }
 
-/** Marks the sections schemadoc writes, so that a later run can tell them from the author's prose. */
-export const GENERATED_START = '<!-- schemadoc:generated:start -->';
-export const GENERATED_END = '<!-- schemadoc:generated:end -->';
 
 export function markdownDocument(model: Schema, options: MarkdownOptions = {}): string {
   const schema = documentedForm(model);
@@ -60,7 +60,7 @@ export function markdownFiles(model: Schema, options: MarkdownOptions = {}): Doc
 function opening(schema: Schema, options: MarkdownOptions): string[] {
   const counts = [plural(schema.tables.length, 'table'), plural(schema.views.length, 'view'), plural(schema.functions.length, 'function')];
   return [
-    `# ${options.title ?? 'Database schema'}`, '', GENERATED_START, '',
+    `# ${options.title ?? 'Database schema'}`, '', options.derived ? DERIVED_START : GENERATED_START, '',
     `${options.source ? `The schema of ${options.source}` : 'The schema'}: ${counts.join(', ')}. Written by schemadoc; the SQL is the schema itself.`, '',
   ];
 }
@@ -104,8 +104,11 @@ function otherSections(schema: Schema): string[] {
 }
 
 function sqlSection(schema: Schema): string[] {
-  const sql = emitSql(schema).trim();
-  return sql ? ['## SQL', '', '```sql', sql, '```', ''] : [];
+  // In the order of their kinds and what they use, not of the document they were read from.
+  const sql = emitSql(JSON.parse(JSON.stringify(schema), (key, value) => (key === 'spans' ? [] : value))).trim();
+  // As pg_dump does: a function's body may use what is made after it, and is checked when it runs.
+  const settings = schema.functions.length ? 'SET check_function_bodies = false;\n\n' : '';
+  return sql ? ['## SQL', '', '```sql', settings + sql, '```', ''] : [];
 }
 
 /** What belongs to a table: its indexes, triggers, policies and the comments on it and its columns. */
@@ -160,7 +163,7 @@ function tableSection(table: Table, schema: Schema, heading: string): string[] {
       c.generated && `GENERATED ALWAYS AS (${c.generated}) STORED`,
     ].filter(Boolean);
     const fk = table.constraints.find((f) => f.kind === 'foreign key' && f.columns.length === 1 && f.columns[0] === c.name);
-    out.push(row([c.name, c.type.sql, c.notNull ? 'NO' : 'YES', c.default ?? '', marks.join(', '), fk ? reference(fk) : '', c.comment ?? '']));
+    out.push(row([ident(c.name), c.type.sql, c.notNull ? 'NO' : 'YES', c.default ?? '', marks.join(', '), fk ? reference(fk) : '', c.comment ?? '']));
   }
   out.push('');
   const listed: [string, string][] = [
@@ -191,7 +194,8 @@ function reference(fk: Constraint): string {
 const sameTable = (a: { schema?: string; name: string }, b: { schema?: string; name: string }) =>
   a.name === b.name && (a.schema ?? DEFAULT_SCHEMA) === (b.schema ?? DEFAULT_SCHEMA);
 
-const shown = (o: { schema?: string; name: string }) => ((o.schema ?? DEFAULT_SCHEMA) === DEFAULT_SCHEMA ? o.name : `${o.schema}.${o.name}`);
+/** `users`, `billing.invoice`, `"SPECIAL x".languages`: as SQL names it, public left out. */
+const shown = (o: { schema?: string; name: string }) => ((o.schema ?? DEFAULT_SCHEMA) === DEFAULT_SCHEMA ? ident(o.name) : `${ident(o.schema!)}.${ident(o.name)}`);
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 

@@ -3,6 +3,7 @@
 // page), so a schema too large for one diagram is drawn as one diagram per schema.
 import type { Schema, Table } from '../schema/model.js';
 import { DEFAULT_SCHEMA } from '../schema/names.js';
+import { DRAWN_FROM_SQL } from '../read/generated.js';
 
 export interface Diagram {
   /** The schema it draws, when the schema is drawn one diagram per schema. */
@@ -62,7 +63,7 @@ function relationships(tables: Table[], drawn: Set<string>): string[] {
 
 function diagram(tables: Table[]): string {
   const drawn = new Set(tables.map((t) => `${t.schema ?? DEFAULT_SCHEMA}.${t.name}`));
-  return ['erDiagram', ...tables.flatMap(entity), ...relationships(tables, drawn)].join('\n');
+  return ['erDiagram', `    ${DRAWN_FROM_SQL}`, ...tables.flatMap(entity), ...relationships(tables, drawn)].join('\n');
 }
 
 /** One diagram of every table, or one per schema when one would be larger than `limit` characters (or Mermaid's edge limit). */

@@ -1,3 +1,4 @@
+import { authoredText } from './generated.js';
 import type { Diagnostic, Suppression } from '../schema/diagnostic.js';
 import { displayName } from '../schema/names.js';
 import { definedTables, type Fragment } from './fragment.js';
@@ -39,9 +40,9 @@ export function isSqlFile(file: string): boolean {
   return /\.(sql|psql|pgsql)$/i.test(file);
 }
 
-/** Every representation in one document → fragments. */
+/** Every representation in one document → fragments (but a part schemadoc wrote from the rest of it). */
 export async function readDocument(input: DocumentInput): Promise<DocumentReading> {
-  const reading = await readText(input);
+  const reading = await readText({ ...input, text: authoredText(input.text) });
   const bad = input.text.indexOf('\uFFFD');
   if (bad >= 0) reading.diagnostics.push(notUtf8(input.file, input.text, bad));
   return reading;

@@ -8,6 +8,7 @@ import { readTypeCell } from './column-vocabulary.js';
 import type { Fragment } from './fragment.js';
 import type { CodeBlock } from './markdown.js';
 import { parseOne, typeRef } from './sql/ast.js';
+import { DRAWN_FROM_SQL } from './generated.js';
 
 export type Cardinality = 'zero-or-one' | 'exactly-one' | 'zero-or-more' | 'one-or-more';
 
@@ -54,6 +55,8 @@ export interface MermaidReading {
 
 export function readMermaid(block: CodeBlock, file: string): MermaidReading {
   const reading: MermaidReading = { fragments: [], diagnostics: [] };
+  // A diagram schemadoc drew from the document's own SQL (`schemadoc docs`) adds nothing to read.
+  if (block.content.includes(DRAWN_FROM_SQL)) return reading;
   const lines = block.content.split('\n');
   let entity: { table: Table; primaryKey: string[] } | undefined;
   lines.forEach((raw, i) => {

@@ -26,6 +26,10 @@ export function snakeCase(text: string): string {
     .toLowerCase();
 }
 
+const NAME_PART = String.raw`"(?:[^"]|"")+"|[\p{L}_][\p{L}\p{N}_$]*`;
+const SQL_NAME = new RegExp(`^(${NAME_PART})(?:\\.(${NAME_PART}))?$`, 'u');
+const unquoteName = (part: string) => (part.startsWith('"') ? part.slice(1, -1).replace(/""/g, '"') : part);
+
 const TITLE_NOISE = /\b(table|tables|entity|entities|model|schema|definition|the|core)\b/gi;
 
 /** `Post (table: blog_post)` → `Post`: the model a heading names beside its table. */
@@ -41,6 +45,9 @@ export function modelNameFromTitle(title: string): string | undefined {
  * Undefined when what is left does not look like a name (a sentence, a placeholder).
  */
 export function tableNameFromTitle(title: string): string | undefined {
+  // `"SPECIAL ""x""".languages`: a name written as SQL, quoted where it must be, is that name.
+  const written = SQL_NAME.exec(title.replace(/^#+\s*/, '').trim());
+  if (written && title.includes('"')) return [written[1], written[2]].filter(Boolean).map((part) => unquoteName(part!)).join('.');
   // `Post (table: blog_post)`: the title says which table.
   const named = /\btable:\s*`?([\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)?)`?/iu.exec(title);
   if (named) return named[1]!.toLowerCase();

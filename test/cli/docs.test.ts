@@ -76,12 +76,31 @@ describe('docs writes only what it wrote before', () => {
     expect(verify.code, verify.stdout + verify.stderr).toBe(0);
   }, 60_000);
 
+  it('--update rewrites the part it wrote from the rest of the document, which readers then pass over', async () => {
+    const path = documentIn(work, 'design.md', '# Design\n\nOur shop.\n\n```sql\nCREATE TABLE item (id int PRIMARY KEY, name text NOT NULL);\n```\n');
+    expect((await schemadoc(['docs', path, '--update'])).code).toBe(0);
+    const first = readFileSync(path, 'utf8');
+    expect(first).toMatch(/^# Design\n\nOur shop\.\n\n```sql\nCREATE TABLE item/);
+    expect(first).toContain('<!-- schemadoc:generated:start from the rest of this document -->');
+    expect(first).toContain('| name | text | NO |');
+    // Read again, the document is its own SQL once: the part it was given is not read.
+    const check = await schemadoc(['check', path, '--no-execute', '--format', 'json']);
+    expect(JSON.parse(check.stdout).diagnostics.filter((d: { severity: string }) => d.severity !== 'info')).toEqual([]);
+    writeFileSync(path, first.replace('name text NOT NULL', 'name text NOT NULL, price numeric'));
+    expect((await schemadoc(['docs', path, '--update'])).code).toBe(0);
+    const second = readFileSync(path, 'utf8');
+    expect(second).toContain('| price | numeric | YES |');
+    expect(second.match(/schemadoc:generated:start/g)).toHaveLength(1);
+    expect(second.startsWith('# Design\n\nOur shop.')).toBe(true);
+  }, 60_000);
+
   it('answers usage mistakes in one sentence', async () => {
     for (const [args, message] of [
       [['pull', '-o', 'x.md'], /name the database to pull/],
       [['pull', '--data-dir', work], /name the document to write: -o FILE\.md/],
       [['docs'], /name documents, or a database/],
       [['docs', doc(), '--diagram-limit', 'big'], /--diagram-limit needs a number/],
+      [['docs', doc(), doc(), '--update'], /--update rewrites the generated part of one document/],
     ] as const) {
       const run = await schemadoc([...args]);
       expect(run.code, run.stderr).toBe(2);

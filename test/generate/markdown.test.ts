@@ -68,7 +68,7 @@ describe('the document', () => {
       CREATE INDEX book_title ON book (lower(title));`));
     const markdown = markdownDocument(schema, { title: 'Books' });
     expect(markdown).toMatch(/^# Books\n/);
-    expect(markdown).toContain('```mermaid\nerDiagram\n    author {\n        serial id PK\n        text name\n    }');
+    expect(markdown).toContain('```mermaid\nerDiagram\n    %% drawn by schemadoc from the SQL of this document\n    author {\n        serial id PK\n        text name\n    }');
     expect(markdown).toContain('    author ||--o{ book : "author_id"');
     expect(markdown).toContain('### author\n\nwho writes\n\n| Column | Type | Nullable | Default | Constraints | References | Description |');
     // A serial column is written as serial, not as its sequence and default.
@@ -77,6 +77,17 @@ describe('the document', () => {
     expect(markdown).toContain('| book_title | CREATE INDEX book_title ON public.book USING btree (lower((title)::text)) |');
     expect(markdown).toContain("COMMENT ON TABLE public.author IS 'who writes';");
     expect(markdown).not.toContain('CREATE SEQUENCE');
+  });
+
+  it('names tables as SQL names them, and reads odd names back as the same tables', async () => {
+    const text = sqlDoc('CREATE SCHEMA "Odd ""x"" -"; CREATE TABLE "Odd ""x"" -"."My Table" (id int PRIMARY KEY, "Full Name" text);');
+    const before = await canonicalOf('t.md', text);
+    const markdown = markdownDocument(before.schema);
+    expect(markdown).toContain('### "Odd ""x"" -"."My Table"');
+    const reading = await compile(markdown, 'docs.md');
+    expect(reading.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const after = await canonicalSchema(reading.schema, new Map([['docs.md', markdown]]));
+    expect(compareSchemas(before.schema, after.schema)).toEqual([]);
   });
 
   it('draws one diagram per schema above the size limit, and says so', async () => {

@@ -102,7 +102,7 @@ for (const target of TARGETS) {
         expect(schema.triggers).toMatchObject([{ name: 'account_touch', table: { name: 'account' }, function: { name: 'touch' } }]);
         expect(schema.policies).toMatchObject([{ name: 'own', command: 'update', permissive: false, roles: ['public'], using: 'id > 0', withCheck: 'balance >= 0::numeric' }]);
         expect(schema.comments.map((c) => [c.targetKind, c.target, c.text])).toEqual([['function', 'public.touch()', 'keeps it fresh']]);
-        expect(schema.schemas.map((s) => s.name)).toEqual(['billing']);
+        expect(schema.schemas.map((s) => s.name)).toEqual(['billing', 'public']);
         expect(schema.extensions.map((e) => e.name)).toEqual(['btree_gist']);
         // The extension's own functions, operators and classes are the extension's, not the schema's.
         const printed = await printedDefinitions(db, ['public', 'billing']);

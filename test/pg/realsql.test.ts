@@ -9,6 +9,7 @@ import { closeScratchDatabases } from '../../src/check/execute.js';
 import { compileDocuments } from '../../src/compile.js';
 import { canonicalSchema } from '../../src/diff/canonical.js';
 import { compareSchemas } from '../../src/diff/compare.js';
+import { markdownDocument } from '../../src/generate/markdown.js';
 import { introspect } from '../../src/pg/introspect/introspect.js';
 import { applyStatements } from '../../src/pg/apply.js';
 import { embeddedHas, openDatabase, type Database } from '../../src/pg/database.js';
@@ -100,9 +101,9 @@ describe.skipIf(!SERVER_URL)('real SQL on a PostgreSQL server: the catalog psql 
 });
 
 /** Where the embedded database ships its extensions, the file is read there (PostgreSQL's other major version). */
-async function canonicalOf(file: RealSqlFile) {
-  const { schema } = await compile(file);
-  const sources = new Map([[file.path, readFileSync(file.path, 'utf8')]]);
+async function canonicalOf(file: RealSqlFile, document?: { schema: Schema; sources: Map<string, string> }) {
+  const schema = document?.schema ?? (await compile(file)).schema;
+  const sources = document?.sources ?? new Map([[file.path, readFileSync(file.path, 'utf8')]]);
   const prelude = file.prelude.filter((p) => !p.endsWith('supabase.sql')).map((p) => ({ file: p, text: readFileSync(p, 'utf8') }));
   if (prelude.length === 0 && file.needs.every(embeddedHas)) return canonicalSchema(schema, sources);
   const scratch = await freshServerDatabase();
@@ -112,6 +113,23 @@ async function canonicalOf(file: RealSqlFile) {
     await scratch.dispose();
   }
 }
+
+describe.skipIf(!SERVER_URL)('docs of real SQL read back as the same schema (extensions the embedded database lacks: on the server)', () => {
+  // postgrest.sql is PostgREST's fixture of odd corners (function bodies that rely on the search_path of the
+  // section they stand in, views that replace themselves): its document does not yet read back whole.
+  for (const file of realSqlFiles().filter((f) => !f.needs.every(embeddedHas) && f.file !== 'postgrest.sql')) {
+    it(file.file, async () => {
+      const before = await canonicalOf(file);
+      expect(before.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const markdown = markdownDocument(before.schema, { source: file.file });
+      const { schema, diagnostics } = await compileDocuments([{ file: 'docs.md', text: markdown }]);
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const after = await canonicalOf(file, { schema, sources: new Map([['docs.md', markdown]]) });
+      expect(after.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(compareSchemas(before.schema, after.schema)).toEqual([]);
+    }, 120_000);
+  }
+});
 
 /**
  * The one difference the model keeps: a table made by CREATE TABLE … AS is run as written, but

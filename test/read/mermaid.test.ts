@@ -4,6 +4,28 @@ import { compile, readSeed, seedPath } from '../helpers/documents.js';
 const diagram = (body: string, rest = '') => `# D\n\n\`\`\`mermaid\nerDiagram\n${body}\n\`\`\`\n${rest}`;
 
 describe('mermaid erDiagram', () => {
+  it('reads an alias that names a schema as the table in that schema, and its relationships', async () => {
+    const { schema } = await compile(diagram(`    account {
+        int id PK
+    }
+    billing__invoice["billing.invoice"] {
+        int id PK
+        int account_id FK
+    }
+    account ||--o{ billing__invoice["billing.invoice"] : "account_id"`));
+    const invoice = schema.tables.find((t) => t.name === 'invoice')!;
+    expect(invoice.schema).toBe('billing');
+    expect(invoice.constraints.find((c) => c.kind === 'foreign key')?.references).toMatchObject({ name: 'account' });
+  });
+
+  it('passes over a diagram schemadoc drew from the SQL of its document', async () => {
+    const { schema } = await compile(diagram(`    %% drawn by schemadoc from the SQL of this document
+    account {
+        int id PK
+    }`));
+    expect(schema.tables).toEqual([]);
+  });
+
   it('reads entities, attributes with keys and comments, and relationships of every cardinality', async () => {
     const { schema, diagnostics } = await compile(diagram(`    CUSTOMER ||--o{ ORDER : places
     ORDER }|..|{ LINE_ITEM : contains

@@ -21,9 +21,11 @@ const names = (array: string, relation: string) =>
      JOIN pg_catalog.pg_attribute a ON a.attrelid = ${relation} AND a.attnum = x.n)`;
 
 export const SCHEMAS = `
-SELECT n.nspname AS name, ds.description AS comment
+SELECT n.nspname AS name,
+       -- The comment every database's public schema is made with is not the schema's.
+       CASE WHEN n.nspname = 'public' AND ds.description = 'standard public schema' THEN NULL ELSE ds.description END AS comment
   FROM pg_catalog.pg_namespace n ${described('ds', 'pg_namespace', 'n.oid')}
- WHERE n.nspname = ANY($1) AND n.nspname <> 'public' AND NOT ${owned('pg_namespace', 'n.oid')}
+ WHERE n.nspname = ANY($1) AND NOT ${owned('pg_namespace', 'n.oid')}
  ORDER BY 1`;
 
 /** The schemas a database holds, but PostgreSQL's own. */
