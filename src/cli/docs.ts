@@ -42,8 +42,9 @@ Options:
                        the rest of the document; with no such part, add one at its end
   --force              overwrite an existing FILE that schemadoc did not write
   --title TEXT         the document's title (default "Database schema")
-  --diagram-limit N    above N characters, draw one diagram per schema (default 50000,
-                       Mermaid's own limit; GitLab renders at most 2000 per page)
+  --diagram-limit N    above N characters, draw one diagram per schema, and a schema too
+                       large for one in parts (default 50000, Mermaid's own limit; GitLab
+                       renders at most 2000 per page)
   -h, --help           this help`;
 
 export const pullHelp = `schemadoc pull (--db URL | --data-dir DIR) (-o FILE.md | --split DIR) [options]

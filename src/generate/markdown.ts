@@ -70,9 +70,11 @@ function diagramSection(schema: Schema, options: MarkdownOptions): string[] {
   const limit = options.diagramLimit ?? MERMAID_MAX_TEXT;
   const drawn = diagrams(schema, limit);
   const out = ['## Diagram', ''];
-  if (drawn.length > 1) out.push(`The tables are drawn one diagram per schema: one diagram of them all would be larger than ${limit} characters or ${MERMAID_MAX_EDGES} relationships, which sites that render Mermaid refuse.`, '');
+  if (drawn.length > 1 || drawn[0]?.parts) {
+    out.push(`The tables are drawn ${drawn.some((d) => d.parts) ? 'in parts' : 'one diagram per schema'}: one diagram of them all would be larger than ${limit} characters or ${MERMAID_MAX_EDGES} relationships, which sites that render Mermaid refuse. A part draws the relationships among its own tables.`, '');
+  }
   for (const d of drawn) {
-    if (d.schema) out.push(`### Schema ${d.schema}`, '');
+    if (d.schema) out.push(`### Schema ${d.schema}${d.parts ? `, part ${d.part} of ${d.parts}` : ''}`, '');
     out.push('```mermaid', d.text, '```', '');
   }
   return out;

@@ -8,6 +8,9 @@ import { DRAWN_FROM_SQL } from '../read/generated.js';
 export interface Diagram {
   /** The schema it draws, when the schema is drawn one diagram per schema. */
   schema?: string;
+  /** Which part of its schema, when one schema is too large for one diagram: 1 of `parts`. */
+  part?: number;
+  parts?: number;
   text: string;
 }
 
@@ -66,11 +69,39 @@ function diagram(tables: Table[]): string {
   return ['erDiagram', `    ${DRAWN_FROM_SQL}`, ...tables.flatMap(entity), ...relationships(tables, drawn)].join('\n');
 }
 
-/** One diagram of every table, or one per schema when one would be larger than `limit` characters (or Mermaid's edge limit). */
+/**
+ * One diagram of every table; or, when that would be larger than `limit` characters or
+ * Mermaid's edge limit, one per schema; and a schema too large for one diagram in parts, of
+ * tables in name order, each drawing the relationships among its own tables.
+ */
 export function diagrams(schema: Schema, limit = MERMAID_MAX_TEXT): Diagram[] {
-  const whole = diagram(schema.tables);
-  const edges = whole.split('\n').filter((l) => l.includes('--')).length;
-  if (whole.length <= limit && edges <= MERMAID_MAX_EDGES) return [{ text: whole }];
+  if (fits(diagram(schema.tables), limit)) return [{ text: diagram(schema.tables) }];
   const schemas = [...new Set(schema.tables.map((t) => t.schema ?? DEFAULT_SCHEMA))];
-  return schemas.map((name) => ({ schema: name, text: diagram(schema.tables.filter((t) => (t.schema ?? DEFAULT_SCHEMA) === name)) }));
+  return schemas.flatMap((name) => {
+    const tables = schema.tables.filter((t) => (t.schema ?? DEFAULT_SCHEMA) === name);
+    const whole = diagram(tables);
+    if (fits(whole, limit)) return [{ schema: name, text: whole }];
+    const parts = inParts(tables, limit);
+    if (parts.length === 1) return [{ schema: name, text: whole }];
+    return parts.map((part, i) => ({ schema: name, part: i + 1, parts: parts.length, text: diagram(part) }));
+  });
+}
+
+function fits(text: string, limit: number): boolean {
+  return text.length <= limit && text.split('\n').filter((l) => l.includes('--')).length <= MERMAID_MAX_EDGES;
+}
+
+/** Tables in consecutive groups whose diagrams fit (a table too large alone is drawn alone). */
+function inParts(tables: Table[], limit: number): Table[][] {
+  const parts: Table[][] = [];
+  let current: Table[] = [];
+  for (const table of tables) {
+    if (current.length && !fits(diagram([...current, table]), limit)) {
+      parts.push(current);
+      current = [];
+    }
+    current.push(table);
+  }
+  if (current.length) parts.push(current);
+  return parts;
 }

@@ -79,6 +79,16 @@ describe('the document', () => {
     expect(markdown).not.toContain('CREATE SEQUENCE');
   });
 
+  it('draws a schema too large for one diagram in parts, none larger than the limit', async () => {
+    const tables = Array.from({ length: 6 }, (_, i) => `CREATE TABLE t${i} (id int PRIMARY KEY, name text, t${(i + 5) % 6}_id int REFERENCES t${(i + 5) % 6});`);
+    const { schema } = await canonicalOf('t.md', sqlDoc(tables.join('\n').replace(/REFERENCES t5\);$/m, ');')));
+    const parts = diagrams(schema, 200);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.every((d) => d.text.length <= 200 && d.schema === 'public' && d.parts === parts.length)).toBe(true);
+    expect(parts.flatMap((d) => [...d.text.matchAll(/^    (t\d) \{$/gm)].map((m) => m[1])).sort()).toEqual(['t0', 't1', 't2', 't3', 't4', 't5']);
+    expect(markdownDocument(schema, { diagramLimit: 200 })).toContain('### Schema public, part 1 of');
+  });
+
   it('names tables as SQL names them, and reads odd names back as the same tables', async () => {
     const text = sqlDoc('CREATE SCHEMA "Odd ""x"" -"; CREATE TABLE "Odd ""x"" -"."My Table" (id int PRIMARY KEY, "Full Name" text);');
     const before = await canonicalOf('t.md', text);
@@ -93,8 +103,8 @@ describe('the document', () => {
   it('draws one diagram per schema above the size limit, and says so', async () => {
     const { schema } = await canonicalOf('t.md', sqlDoc('CREATE SCHEMA billing; CREATE TABLE account (id int PRIMARY KEY); CREATE TABLE billing.invoice (id int PRIMARY KEY, account_id int REFERENCES account);'));
     expect(diagrams(schema)).toHaveLength(1);
-    expect(diagrams(schema, 100).map((d) => d.schema)).toEqual(['billing', 'public']);
-    const markdown = markdownDocument(schema, { diagramLimit: 100 });
+    expect(diagrams(schema, 150).map((d) => d.schema)).toEqual(['billing', 'public']);
+    const markdown = markdownDocument(schema, { diagramLimit: 150 });
     expect(markdown).toContain('one diagram per schema');
     expect(markdown).toContain('billing__invoice["billing.invoice"] {');
     // Read back, the aliased entity is the table in its schema.
