@@ -10,14 +10,20 @@ import { seedPath } from '../helpers/documents.js';
 const work = workDirectory();
 const schemadoc = runner(work);
 
+/** A seed applied to a new embedded database, and its document pulled with `to` (`-o FILE` or `--split DIR`). */
+async function pulledSeed(seed: string, to: string[]): Promise<{ dataDir: string; stderr: string }> {
+  const dataDir = join(work, `seed-${seed}-db`);
+  expect((await schemadoc(['apply', seedPath(seed), '--data-dir', dataDir])).code).toBe(0);
+  const pull = await schemadoc(['pull', '--data-dir', dataDir, ...to]);
+  expect(pull.code, pull.stderr).toBe(0);
+  return { dataDir, stderr: pull.stderr };
+}
+
 describe('pull, then verify', () => {
   it('on the embedded database: the pulled document matches the database it came from', async () => {
-    const dataDir = join(work, 'seed-db');
-    expect((await schemadoc(['apply', seedPath('002'), '--data-dir', dataDir])).code).toBe(0);
     const pulled = join(work, 'pulled-002.md');
-    const pull = await schemadoc(['pull', '--data-dir', dataDir, '-o', pulled]);
-    expect(pull.code, pull.stderr).toBe(0);
-    expect(pull.stderr).toMatch(/^Wrote .*pulled-002\.md: 8 tables/m);
+    const { dataDir, stderr } = await pulledSeed('002', ['-o', pulled]);
+    expect(stderr).toMatch(/^Wrote .*pulled-002\.md: 8 tables/m);
     const verify = await schemadoc(['verify', pulled, '--data-dir', dataDir]);
     expect(verify.code, verify.stdout + verify.stderr).toBe(0);
   }, 60_000);
@@ -65,11 +71,8 @@ describe('docs writes only what it wrote before', () => {
   }, 60_000);
 
   it('--split writes one file per table and an index, which verify reads together', async () => {
-    const dataDir = join(work, 'split-db');
-    expect((await schemadoc(['apply', seedPath('003'), '--data-dir', dataDir])).code).toBe(0);
     const dir = join(work, 'schema-docs');
-    const run = await schemadoc(['pull', '--data-dir', dataDir, '--split', dir]);
-    expect(run.code, run.stderr).toBe(0);
+    const { dataDir } = await pulledSeed('003', ['--split', dir]);
     expect(readdirSync(dir).sort()).toEqual(['README.md', 'audit_logs.md', 'comment.md', 'post.md', 'roles.md', 'sessions.md', 'user_roles.md', 'users.md']);
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('- [users](users.md)');
     const verify = await schemadoc(['verify', `${dir}/*.md`, '--data-dir', dataDir]);
