@@ -16,6 +16,15 @@ function asCopy(readme: string, folder: string): string {
   );
 }
 
+/**
+ * A document's code may import from its own project's `shared/` folder (`../../../shared/database/…`
+ * in a NestJS service). No path in the copies may look like the shared folder the tests must not
+ * read, so such an import names `common/` instead: schemadoc reads entity code, never its imports.
+ */
+function withoutSharedPaths(text: string): string {
+  return text.replace(/(["'])((?:\.\.\/)+)shared\//g, '$1$2common/');
+}
+
 /** Every file below a folder, by its path inside it, with its contents. */
 function files(folder: string): Map<string, Buffer> {
   const found = new Map<string, Buffer>();
@@ -43,6 +52,12 @@ for (const folder of COPIED) {
   chmodSync(FIXTURES + folder, 0o755);
   const readme = `${FIXTURES}${folder}/README.md`;
   if (existsSync(readme)) writeFileSync(readme, asCopy(readFileSync(readme, 'utf8'), folder));
+  for (const entry of readdirSync(FIXTURES + folder, { recursive: true }) as string[]) {
+    const path = `${FIXTURES}${folder}/${entry}`;
+    if (!/\.(md|txt|sql)$/.test(entry) || !statSync(path).isFile()) continue;
+    const text = readFileSync(path, 'utf8');
+    if (withoutSharedPaths(text) !== text) writeFileSync(path, withoutSharedPaths(text));
+  }
   const after = files(FIXTURES + folder);
   const added = [...after.keys()].filter((f) => !before.has(f));
   const removed = [...before.keys()].filter((f) => !after.has(f));
