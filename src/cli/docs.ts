@@ -6,6 +6,7 @@ import { canonicalSchema } from '../diff/canonical.js';
 import { markdownDocument, markdownFiles, type DocumentFile } from '../generate/markdown.js';
 import { generatedRange, withoutGenerated } from '../read/generated.js';
 import { DEFAULT_DATA_DIR, openDatabase } from '../pg/database.js';
+import { holdsDatabase } from '../pg/data-dir.js';
 import { introspect } from '../pg/introspect/introspect.js';
 import type { Schema } from '../schema/model.js';
 import { plural } from '../report/pretty.js';
@@ -123,7 +124,7 @@ async function writeDocument(argv: string[], command: 'docs' | 'pull'): Promise<
 
 async function databaseSchema(values: { db?: string; 'data-dir'?: string; schema?: string[] }): Promise<{ schema: Schema; source: string }> {
   const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
-  if (values['data-dir'] && !existsSync(`${dataDir}/PG_VERSION`)) throw new UsageError(`${dataDir} is not an embedded database (it has no PG_VERSION)`);
+  if (values['data-dir'] && !holdsDatabase(dataDir)) throw new UsageError(`${dataDir} is not an embedded database (it has no PG_VERSION)`);
   const db = await openDatabase(values.db ? { url: values.db } : { dataDir });
   try {
     const read = await introspect(db, values.schema ? { schemas: values.schema } : {});

@@ -1,9 +1,10 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { closeScratchDatabases } from '../check/execute.js';
 import { DRIFT_CODES } from '../diff/drift.js';
 import { verifySchema } from '../diff/verify.js';
 import { DEFAULT_DATA_DIR, openDatabase } from '../pg/database.js';
+import { holdsDatabase } from '../pg/data-dir.js';
 import { extensionsFor } from '../pg/supabase.js';
 import { plural } from '../report/pretty.js';
 import { progressLine } from '../report/progress.js';
@@ -56,7 +57,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   if (values.db && values['data-dir']) throw new UsageError('name one database: --db URL (a server) or --data-dir DIR (the embedded one)');
   const url = values['data-dir'] ? undefined : values.db ?? process.env.DATABASE_URL;
   const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
-  if (!url && !existsSync(`${dataDir}/PG_VERSION`)) {
+  if (!url && !holdsDatabase(dataDir)) {
     throw new UsageError(values['data-dir']
       ? `${dataDir} is not an embedded database (it has no PG_VERSION): name the directory \`schemadoc apply --data-dir\` made`
       : `name the database to verify: --db postgres://… (or $DATABASE_URL) or --data-dir DIR; there is no embedded database in ${DEFAULT_DATA_DIR}`);
@@ -96,7 +97,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
       ? `\nNot compared (kinds schemadoc does not model): ${summarise(result.unmodelled)}.` : '';
     text = result.diagnostics.length
       ? `${text}\n${plural(result.diagnostics.length, 'difference')} between ${compared} (${time}).${unmodelled}`
-      : `${db.description.charAt(0).toUpperCase()}${db.description.slice(1)} matches ${positionals.join(', ')}: ${plural(result.document.schema.tables.length, 'table')} and everything on them (${time}).${unmodelled}`;
+      : `${db.description.replace(/^the /, 'The ')} matches ${positionals.join(', ')}: ${plural(result.document.schema.tables.length, 'table')} and everything on them (${time}).${unmodelled}`;
   }
   if (toFile) writeFileSync(values.output!, text + '\n');
   else process.stdout.write(text + '\n');

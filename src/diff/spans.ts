@@ -3,42 +3,52 @@
 // is reported where the document says it.
 import { constraintName } from '../merge/table-changes.js';
 import type { Constraint, Index, QualifiedName, Schema, Span, Table } from '../schema/model.js';
-import { sameName } from '../schema/names.js';
+import { DEFAULT_SCHEMA, sameName } from '../schema/names.js';
+
+const keyOf = (o: QualifiedName) => `${o.schema ?? DEFAULT_SCHEMA}.${o.name}`;
+const onTable = (o: { name: string; table: QualifiedName }) => `${keyOf(o.table)} ${o.name}`;
+
+/** The document's objects by key, looked up once each: a thousand tables are a thousand lookups, not a million comparisons. */
+function byKey<T>(objects: T[], key: (o: T) => string): Map<string, T> {
+  const found = new Map<string, T>();
+  for (const o of objects) if (!found.has(key(o))) found.set(key(o), o);
+  return found;
+}
 
 export function carrySpans(document: Schema, canonical: Schema): void {
-  const find = <T extends QualifiedName>(objects: T[], o: QualifiedName) => objects.find((d) => sameName(d, o));
+  const tables = byKey(document.tables, keyOf);
   for (const table of canonical.tables) {
-    const written = find(document.tables, table);
+    const written = tables.get(keyOf(table));
     if (!written) continue;
     table.spans = written.spans;
     for (const column of table.columns) column.spans = written.columns.find((c) => c.name === column.name)?.spans ?? written.spans;
     for (const constraint of table.constraints) constraint.spans = constraintIn(written, constraint)?.spans ?? written.spans;
   }
+  const tableSpans = (name: QualifiedName) => tables.get(keyOf(name))?.spans ?? [];
+  const indexes = byKey(document.indexes, (i) => `${keyOf(i.table)} ${i.name}`);
   for (const index of canonical.indexes) {
-    const written = document.indexes.find((i) => i.name === index.name && sameName(i.table, index.table)) ?? sameKeys(document.indexes, index);
-    index.spans = written?.spans ?? tableSpans(document, index.table);
+    const written = indexes.get(`${keyOf(index.table)} ${index.name}`) ?? sameKeys(document.indexes, index);
+    index.spans = written?.spans ?? tableSpans(index.table);
   }
   type Named = QualifiedName & { spans: Span[] };
   const pairs: [Named[], Named[]][] = [
     [canonical.enums, document.enums], [canonical.types, document.types], [canonical.views, document.views], [canonical.functions, document.functions],
   ];
-  for (const [mine, theirs] of pairs) for (const o of mine) o.spans = find(theirs, o)?.spans ?? [];
-  for (const sequence of canonical.sequences) {
-    // A serial column's sequence is the column's: the document may never name it.
-    sequence.spans = find(document.sequences, sequence)?.spans ?? ownerSpans(document, sequence.definition);
+  for (const [mine, theirs] of pairs) {
+    const written = byKey(theirs, keyOf);
+    for (const o of mine) o.spans = written.get(keyOf(o))?.spans ?? [];
   }
-  for (const trigger of canonical.triggers) {
-    trigger.spans = document.triggers.find((t) => t.name === trigger.name && sameName(t.table, trigger.table))?.spans ?? tableSpans(document, trigger.table);
-  }
-  for (const policy of canonical.policies) {
-    policy.spans = document.policies.find((p) => p.name === policy.name && sameName(p.table, policy.table))?.spans ?? tableSpans(document, policy.table);
-  }
+  const sequences = byKey(document.sequences, keyOf);
+  // A serial column's sequence is the column's: the document may never name it.
+  for (const sequence of canonical.sequences) sequence.spans = sequences.get(keyOf(sequence))?.spans ?? ownerSpans(tables, sequence.definition);
+  const triggers = byKey(document.triggers, onTable);
+  for (const trigger of canonical.triggers) trigger.spans = triggers.get(onTable(trigger))?.spans ?? tableSpans(trigger.table);
+  const policies = byKey(document.policies, onTable);
+  for (const policy of canonical.policies) policy.spans = policies.get(onTable(policy))?.spans ?? tableSpans(policy.table);
   for (const extension of canonical.extensions) extension.spans = document.extensions.find((e) => e.name === extension.name)?.spans ?? [];
   for (const schema of canonical.schemas) schema.spans = document.schemas.find((s) => s.name === schema.name)?.spans ?? [];
-  for (const comment of canonical.comments) {
-    const unqualified = comment.target.split('.').pop()!;
-    comment.spans = document.comments.find((c) => c.targetKind === comment.targetKind && c.target.split('.').pop() === unqualified)?.spans ?? [];
-  }
+  const comments = byKey(document.comments, (c) => `${c.targetKind} ${c.target.split('.').pop()}`);
+  for (const comment of canonical.comments) comment.spans = comments.get(`${comment.targetKind} ${comment.target.split('.').pop()}`)?.spans ?? [];
 }
 
 function constraintIn(table: Table, constraint: Constraint): Constraint | undefined {
@@ -51,16 +61,12 @@ function sameKeys(indexes: Index[], index: Index): Index | undefined {
   return indexes.find((i) => sameName(i.table, index.table) && keys(i) === keys(index));
 }
 
-function tableSpans(document: Schema, name: QualifiedName): Span[] {
-  return document.tables.find((t) => sameName(t, name))?.spans ?? [];
-}
-
 /** `… OWNED BY public.users.id;` → the lines of that column. */
-function ownerSpans(document: Schema, definition: string): Span[] {
+function ownerSpans(tables: Map<string, Table>, definition: string): Span[] {
   const owner = / OWNED BY (.+)\.([^.]+)$/.exec(definition);
   if (!owner) return [];
   const [schema, name] = owner[1]!.includes('.') ? owner[1]!.split('.') : ['public', owner[1]!];
-  const table = document.tables.find((t) => sameName(t, { schema: unquote(schema!), name: unquote(name!) }));
+  const table = tables.get(keyOf({ schema: unquote(schema!), name: unquote(name!) }));
   return table?.columns.find((c) => c.name === unquote(owner[2]!))?.spans ?? table?.spans ?? [];
 }
 

@@ -25,9 +25,10 @@ export interface MarkdownOptions {
 
 export function markdownDocument(model: Schema, options: MarkdownOptions = {}): string {
   const schema = documentedForm(model);
+  const { parts } = byTable(schema);
   return [
     ...opening(schema, options), ...diagramSection(schema, options),
-    ...(schema.tables.length ? ['## Tables', ''] : []), ...schema.tables.flatMap((t) => tableSection(t, schema, '###')),
+    ...(schema.tables.length ? ['## Tables', ''] : []), ...schema.tables.flatMap((t) => tableSection(t, parts.get(keyOf(t))!, '###')),
     ...otherSections(schema), ...sqlSection(schema), GENERATED_END, '',
   ].join('\n');
 }
@@ -41,7 +42,7 @@ export interface DocumentFile {
 export function markdownFiles(model: Schema, options: MarkdownOptions = {}): DocumentFile[] {
   const schema = documentedForm(model);
   const files = schema.tables.map((table) => ({ table, path: `${fileName(table)}.md` }));
-  const rest = withoutTables(schema);
+  const { parts, rest } = byTable(schema);
   const index = [
     ...opening(schema, options), ...diagramSection(schema, options),
     ...(files.length ? ['## Tables', '', ...files.map(({ table, path }) => `- [${shown(table)}](${encodeURI(path)})${table.comment ? `: ${oneLine(table.comment)}` : ''}`), ''] : []),
@@ -52,7 +53,8 @@ export function markdownFiles(model: Schema, options: MarkdownOptions = {}): Doc
     ...files.map(({ table, path }) => ({
       path,
       text: [`# ${shown(table)}`, '', GENERATED_START, '', `A table of [${options.title ?? 'the schema'}](README.md).`, '',
-        ...tableSection(table, schema, '##').slice(2), ...sqlSection(onlyTable(schema, table)), GENERATED_END, ''].join('\n'),
+        ...tableSection(table, parts.get(keyOf(table))!, '##').slice(2), ...sqlSection({ ...emptySchema(), tables: [table], ...parts.get(keyOf(table))! }),
+        GENERATED_END, ''].join('\n'),
     })),
   ];
 }
@@ -114,30 +116,25 @@ function sqlSection(schema: Schema): string[] {
 }
 
 /** What belongs to a table: its indexes, triggers, policies and the comments on it and its columns. */
-function belongsTo(table: Table): { on: (name: { schema?: string; name: string }) => boolean; comment: (c: Comment) => boolean } {
-  const target = qualified(table);
-  return {
-    on: (name) => sameTable(name, table),
-    comment: (c) => (c.targetKind === 'table' && c.target === target) || (c.targetKind === 'column' && c.target.startsWith(`${target}.`)),
-  };
-}
+type TableParts = Pick<Schema, 'indexes' | 'triggers' | 'policies' | 'comments'>;
 
-function onlyTable(schema: Schema, table: Table): Schema {
-  const mine = belongsTo(table);
-  return {
-    ...emptySchema(), tables: [table], indexes: schema.indexes.filter((i) => mine.on(i.table)),
-    triggers: schema.triggers.filter((t) => mine.on(t.table)), policies: schema.policies.filter((p) => mine.on(p.table)),
-    comments: schema.comments.filter(mine.comment),
-  };
-}
+const keyOf = (o: { schema?: string; name: string }) => `${o.schema ?? DEFAULT_SCHEMA}.${o.name}`;
 
-function withoutTables(schema: Schema): Schema {
-  const owners = schema.tables.map(belongsTo);
-  const owned = (name: { schema?: string; name: string }) => owners.some((o) => o.on(name));
-  return {
-    ...schema, tables: [], indexes: schema.indexes.filter((i) => !owned(i.table)), triggers: schema.triggers.filter((t) => !owned(t.table)),
-    policies: schema.policies.filter((p) => !owned(p.table)), comments: schema.comments.filter((c) => !owners.some((o) => o.comment(c))),
-  };
+/** Each table's parts, found in one pass, and the schema without its tables and their parts. */
+function byTable(schema: Schema): { parts: Map<string, TableParts>; rest: Schema } {
+  const parts = new Map<string, TableParts>(schema.tables.map((t) => [keyOf(t), { indexes: [], triggers: [], policies: [], comments: [] }]));
+  // A comment names its table as SQL does: `public.users` or, on a column, `public.users.email`.
+  const byTarget = new Map(schema.tables.map((t) => [qualified(t), parts.get(keyOf(t))!]));
+  const commentOwner = (c: Comment) => (c.targetKind === 'table' ? byTarget.get(c.target)
+    : c.targetKind === 'column' ? byTarget.get(c.target.slice(0, c.target.lastIndexOf('.'))) : undefined);
+  const rest: Schema = { ...schema, tables: [], indexes: [], triggers: [], policies: [], comments: [] };
+  for (const kind of ['indexes', 'triggers', 'policies'] as const) {
+    for (const o of schema[kind] as { table: { schema?: string; name: string } }[]) {
+      ((parts.get(keyOf(o.table))?.[kind] ?? rest[kind]) as unknown[]).push(o);
+    }
+  }
+  for (const c of schema.comments) (commentOwner(c)?.comments ?? rest.comments).push(c);
+  return { parts, rest };
 }
 
 /** `users`, `billing.invoice`: a file name for a table, safe on every file system. */
@@ -145,7 +142,7 @@ function fileName(table: Table): string {
   return shown(table).replace(/[^\p{L}\p{N}_.-]/gu, '_');
 }
 
-function tableSection(table: Table, schema: Schema, heading: string): string[] {
+function tableSection(table: Table, parts: TableParts, heading: string): string[] {
   const out = [`${heading} ${shown(table)}`, ''];
   if (table.comment) out.push(table.comment, '');
   const facts = [
@@ -172,9 +169,9 @@ function tableSection(table: Table, schema: Schema, heading: string): string[] {
     ...table.constraints.filter((c) => c.kind !== 'primary key' && !(c.kind === 'unique' && c.columns.length === 1 && !c.nullsNotDistinct))
       .filter((c) => !(c.kind === 'foreign key' && c.columns.length === 1))
       .map((c): [string, string] => [c.name!, c.definition ?? c.kind]),
-    ...schema.indexes.filter((i) => sameTable(i.table, table)).map((i): [string, string] => [i.name, i.definition ?? '']),
-    ...schema.triggers.filter((t) => sameTable(t.table, table)).map((t): [string, string] => [t.name, t.definition]),
-    ...schema.policies.filter((p) => sameTable(p.table, table)).map((p): [string, string] => [p.name, policyText(p)]),
+    ...parts.indexes.map((i): [string, string] => [i.name, i.definition ?? '']),
+    ...parts.triggers.map((t): [string, string] => [t.name, t.definition]),
+    ...parts.policies.map((p): [string, string] => [p.name, policyText(p)]),
   ];
   if (listed.length) {
     out.push('| Name | Definition |', '|---|---|', ...listed.map(([name, definition]) => row([name, oneLine(definition)])), '');
@@ -192,9 +189,6 @@ function reference(fk: Constraint): string {
   const actions = [fk.onDelete && fk.onDelete !== 'no action' && `ON DELETE ${fk.onDelete.toUpperCase()}`, fk.onUpdate && fk.onUpdate !== 'no action' && `ON UPDATE ${fk.onUpdate.toUpperCase()}`].filter(Boolean);
   return `${shown(target)}(${target.columns.join(', ')})${actions.length ? ` ${actions.join(' ')}` : ''}`;
 }
-
-const sameTable = (a: { schema?: string; name: string }, b: { schema?: string; name: string }) =>
-  a.name === b.name && (a.schema ?? DEFAULT_SCHEMA) === (b.schema ?? DEFAULT_SCHEMA);
 
 /** `users`, `billing.invoice`, `"SPECIAL x".languages`: as SQL names it, public left out. */
 const shown = (o: { schema?: string; name: string }) => ((o.schema ?? DEFAULT_SCHEMA) === DEFAULT_SCHEMA ? ident(o.name) : `${ident(o.schema!)}.${ident(o.name)}`);

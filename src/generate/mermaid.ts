@@ -34,7 +34,7 @@ function attributeType(sql: string): string {
     .replace(/\s+/g, '_').replace(/[^\w()[\],]/g, '_');
 }
 
-function entity(table: Table): string[] {
+function entity(table: Table): string {
   const keys = new Set(table.constraints.filter((c) => c.kind === 'primary key').flatMap((c) => c.columns));
   const unique = new Set(table.constraints.filter((c) => c.kind === 'unique' && c.columns.length === 1).flatMap((c) => c.columns));
   const foreign = new Set(table.constraints.filter((c) => c.kind === 'foreign key').flatMap((c) => c.columns));
@@ -43,30 +43,36 @@ function entity(table: Table): string[] {
     const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(c.name) ? c.name : c.name.replace(/\W/g, '_');
     return `        ${attributeType(c.type.sql)} ${name}${marks ? ` ${marks}` : ''}`;
   });
-  return [`    ${entityName(table)} {`, ...lines, '    }'];
+  return [`    ${entityName(table)} {`, ...lines, '    }'].join('\n');
 }
 
-function relationships(tables: Table[], drawn: Set<string>): string[] {
-  const lines: string[] = [];
-  const key = (t: { schema?: string; name: string }) => `${t.schema ?? DEFAULT_SCHEMA}.${t.name}`;
-  for (const table of tables) {
-    for (const fk of table.constraints.filter((c) => c.kind === 'foreign key' && !c.inherited)) {
-      const target = fk.references!;
-      if (!drawn.has(key(target))) continue;
-      const required = fk.columns.every((name) => table.columns.find((c) => c.name === name)?.notNull);
-      // A foreign key whose columns are a key of their own table: at most one row refers to each.
-      const single = table.constraints.some((k) => (k.kind === 'primary key' || k.kind === 'unique') && k.columns.length === fk.columns.length && k.columns.every((c) => fk.columns.includes(c)));
-      const targetEntity = entityName(target).replace(/\[.*\]$/, '');
-      const sourceEntity = entityName(table).replace(/\[.*\]$/, '');
-      lines.push(`    ${targetEntity} ${required ? '||' : '|o'}--${single ? 'o|' : 'o{'} ${sourceEntity} : "${fk.columns.join(', ')}"`);
-    }
-  }
-  return lines;
+const keyOf = (t: { schema?: string; name: string }) => `${t.schema ?? DEFAULT_SCHEMA}.${t.name}`;
+
+/** A table drawn once: its entity, and a line for each foreign key, by the table it points at. */
+interface Drawing {
+  key: string;
+  entity: string;
+  edges: { target: string; line: string }[];
 }
 
-function diagram(tables: Table[]): string {
-  const drawn = new Set(tables.map((t) => `${t.schema ?? DEFAULT_SCHEMA}.${t.name}`));
-  return ['erDiagram', `    ${DRAWN_FROM_SQL}`, ...tables.flatMap(entity), ...relationships(tables, drawn)].join('\n');
+function drawing(table: Table): Drawing {
+  const edges = table.constraints.filter((c) => c.kind === 'foreign key' && !c.inherited).map((fk) => {
+    const target = fk.references!;
+    const required = fk.columns.every((name) => table.columns.find((c) => c.name === name)?.notNull);
+    // A foreign key whose columns are a key of their own table: at most one row refers to each.
+    const single = table.constraints.some((k) => (k.kind === 'primary key' || k.kind === 'unique') && k.columns.length === fk.columns.length && k.columns.every((c) => fk.columns.includes(c)));
+    const targetEntity = entityName(target).replace(/\[.*\]$/, '');
+    const sourceEntity = entityName(table).replace(/\[.*\]$/, '');
+    return { target: keyOf(target), line: `    ${targetEntity} ${required ? '||' : '|o'}--${single ? 'o|' : 'o{'} ${sourceEntity} : "${fk.columns.join(', ')}"` };
+  });
+  return { key: keyOf(table), entity: entity(table), edges };
+}
+
+/** The diagram of some tables, with the relationships among them. */
+function diagram(drawings: Drawing[]): string {
+  const drawn = new Set(drawings.map((d) => d.key));
+  const edges = drawings.flatMap((d) => d.edges.filter((e) => drawn.has(e.target)).map((e) => e.line));
+  return ['erDiagram', `    ${DRAWN_FROM_SQL}`, ...drawings.map((d) => d.entity), ...edges].join('\n');
 }
 
 /**
@@ -75,14 +81,15 @@ function diagram(tables: Table[]): string {
  * tables in name order, each drawing the relationships among its own tables.
  */
 export function diagrams(schema: Schema, limit = MERMAID_MAX_TEXT): Diagram[] {
-  if (fits(diagram(schema.tables), limit)) return [{ text: diagram(schema.tables) }];
+  const drawings = schema.tables.map(drawing);
+  const whole = diagram(drawings);
+  if (fits(whole, limit)) return [{ text: whole }];
   const schemas = [...new Set(schema.tables.map((t) => t.schema ?? DEFAULT_SCHEMA))];
   return schemas.flatMap((name) => {
-    const tables = schema.tables.filter((t) => (t.schema ?? DEFAULT_SCHEMA) === name);
-    const whole = diagram(tables);
-    if (fits(whole, limit)) return [{ schema: name, text: whole }];
-    const parts = inParts(tables, limit);
-    if (parts.length === 1) return [{ schema: name, text: whole }];
+    const own = drawings.filter((_, i) => (schema.tables[i]!.schema ?? DEFAULT_SCHEMA) === name);
+    const text = diagram(own);
+    const parts = fits(text, limit) ? [own] : inParts(own, limit);
+    if (parts.length === 1) return [{ schema: name, text }];
     return parts.map((part, i) => ({ schema: name, part: i + 1, parts: parts.length, text: diagram(part) }));
   });
 }
@@ -91,16 +98,25 @@ function fits(text: string, limit: number): boolean {
   return text.length <= limit && text.split('\n').filter((l) => l.includes('--')).length <= MERMAID_MAX_EDGES;
 }
 
-/** Tables in consecutive groups whose diagrams fit (a table too large alone is drawn alone). */
-function inParts(tables: Table[], limit: number): Table[][] {
-  const parts: Table[][] = [];
-  let current: Table[] = [];
-  for (const table of tables) {
-    if (current.length && !fits(diagram([...current, table]), limit)) {
+/**
+ * Tables in consecutive groups whose diagrams fit, counting every relationship of a table as
+ * drawn (so a group never exceeds the limit); a table too large alone is drawn alone.
+ */
+function inParts(drawings: Drawing[], limit: number): Drawing[][] {
+  const header = diagram([]).length;
+  const parts: Drawing[][] = [];
+  let current: Drawing[] = [];
+  let size = header;
+  let edges = 0;
+  for (const d of drawings) {
+    const adds = d.entity.length + 1 + d.edges.reduce((n, e) => n + e.line.length + 1, 0);
+    if (current.length && (size + adds > limit || edges + d.edges.length > MERMAID_MAX_EDGES)) {
       parts.push(current);
-      current = [];
+      [current, size, edges] = [[], header, 0];
     }
-    current.push(table);
+    current.push(d);
+    size += adds;
+    edges += d.edges.length;
   }
   if (current.length) parts.push(current);
   return parts;

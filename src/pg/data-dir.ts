@@ -10,6 +10,11 @@ const DATA_DIRECTORY_ENTRIES = new Set([
   'pg_wal', 'pg_xact', 'postgresql.auto.conf', 'postgresql.conf', 'postmaster.opts', 'postmaster.pid', 'current_logfiles', 'log',
 ]);
 
+/** Whether a directory holds a database (an embedded one, once `apply` has made it): a directory schemadoc may read. */
+export function holdsDatabase(dir: string): boolean {
+  return existsSync(`${dir}/PG_VERSION`);
+}
+
 /** Removes an embedded database directory so that it starts afresh; refuses anything else, removing nothing. */
 export function removeEmbeddedDatabase(dir: string): void {
   if (dir.startsWith('memory://') || !existsSync(dir)) return;
