@@ -1,12 +1,12 @@
-// npm run fixtures: copies the shared documents the tests read (the seeds, the corpus and
-// the real SQL files, with their manifests) into test/fixtures, so that the tests run in
+// npm run fixtures: copies the shared documents the tests read (the seeds, the corpus, the
+// real SQL files and the schema-change pairs, with their manifests) into test/fixtures, so that the tests run in
 // any clone, and says what changed. Run it when ../shared changes, and commit the copies.
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
-const COPIED = ['seeds', 'corpus', 'realsql'];
+const COPIED = ['seeds', 'corpus', 'realsql', 'schema-changes'];
 
 /** A shared folder's README says where to read its files from; the project's copy says it is the copy the tests read. */
 function asCopy(readme: string, folder: string): string {

@@ -1,15 +1,20 @@
 import { parseArgs } from 'node:util';
+import { closeScratchDatabases } from '../check/execute.js';
+import { planToDocuments } from '../diff/declarative.js';
+import { HAZARDS } from '../diff/plan/hazards.js';
+import { DEFAULT_LOCK_TIMEOUT, runPlan } from '../diff/plan/run.js';
 import { applyStatements } from '../pg/apply.js';
 import { removeEmbeddedDatabase } from '../pg/data-dir.js';
 import { existingObjects, schemasOf } from '../pg/existing.js';
-import { DEFAULT_DATA_DIR, embeddedHas, openDatabase } from '../pg/database.js';
+import { DEFAULT_DATA_DIR, embeddedHas, openDatabase, type Database } from '../pg/database.js';
 import { emitStatements, type DdlStatement } from '../pg/emit.js';
 import type { Schema } from '../schema/model.js';
 import { extensionsFor, hasSupabase, withSupabaseStandIn } from '../pg/supabase.js';
 import { usesSupabase } from '../schema/supabase.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import { plural } from '../report/pretty.js';
-import { progressLine } from '../report/progress.js';
+import { planJson, planSummary, prettyPlan, refusedHazards } from '../report/plan.js';
+import { progressLine, type ProgressLine } from '../report/progress.js';
 import { Interrupt } from './interrupt.js';
 import { loadDocuments } from './load.js';
 import { parseFormat, report } from './output.js';
@@ -17,9 +22,13 @@ import { EXIT, UsageError } from './usage.js';
 
 export const applyHelp = `schemadoc apply DOC... [options]
 
-Creates the schema that the documents (Markdown, or .sql files such as a pg_dump) describe
-in a database, in one transaction: either all of it is created, or (after any failure)
-nothing is. The documents' own SQL runs as written, in their order.
+Brings a database to the schema that the documents (Markdown, or .sql files such as a
+pg_dump) describe, in one transaction: either all of it is done, or (after any failure)
+nothing is. In an empty database the documents' own SQL runs as written, in their order.
+In a database that already has objects, apply plans the changes from what the database
+holds to what the documents describe (as \`schemadoc diff\` shows them), prints the plan,
+and runs it; a plan that drops or rewrites data (hazards SD801…) runs only when its
+hazards are allowed.
 
 Options:
   --db URL          a PostgreSQL server (postgres://user:pass@host:port/db);
@@ -29,7 +38,17 @@ Options:
   --data-dir DIR    the embedded database's directory (default ${DEFAULT_DATA_DIR})
   --reset           start the embedded database afresh (removes DIR first, and only
                     if it is an embedded database directory)
-  --force           create every object that can be created; list those skipped
+  --force           in an empty database: create every object that can be created,
+                    and list those skipped
+  --dry-run         print the plan of changes and apply nothing
+  --allow-hazards CODES  run a plan with these hazards (SD801,SD802 …; see
+                    docs/hazards): without them such a plan is refused
+  --lock-timeout T  how long each change waits for a lock before the plan fails and
+                    rolls back (default ${DEFAULT_LOCK_TIMEOUT}; 0 waits for ever)
+  --concurrently    build new indexes on existing tables CONCURRENTLY (each after the
+                    transaction: it cannot run in one)
+  --scratch-db URL  an empty PostgreSQL database to read the documents in when planning
+                    changes (for extensions the embedded database does not ship)
   --no-shims        for a document written for Supabase (auth.users, auth.uid() …),
                     do not create the local stand-in of Supabase's auth and storage
                     schemas and roles (it is never created where they already exist)
@@ -46,6 +65,8 @@ export async function applyCommand(argv: string[]): Promise<number> {
     options: {
       db: { type: 'string' }, 'data-dir': { type: 'string' }, reset: { type: 'boolean' },
       force: { type: 'boolean' }, 'no-shims': { type: 'boolean' }, format: { type: 'string' },
+      'dry-run': { type: 'boolean' }, 'allow-hazards': { type: 'string', multiple: true }, 'lock-timeout': { type: 'string' },
+      concurrently: { type: 'boolean' }, 'scratch-db': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -67,8 +88,13 @@ export async function applyCommand(argv: string[]): Promise<number> {
   }
 }
 
+type ApplyValues = {
+  'data-dir'?: string; reset?: boolean; force?: boolean; 'no-shims'?: boolean; 'dry-run'?: boolean; 'allow-hazards'?: string[];
+  'lock-timeout'?: string; concurrently?: boolean; 'scratch-db'?: string;
+};
+
 async function apply(
-  values: { 'data-dir'?: string; reset?: boolean; force?: boolean; 'no-shims'?: boolean },
+  values: ApplyValues,
   positionals: string[], format: ReturnType<typeof parseFormat>, url: string | undefined, interrupt: Interrupt,
 ): Promise<number> {
   const progress = progressLine();
@@ -99,16 +125,10 @@ async function apply(
   const notes: string[] = [];
   try {
     const existing = await existingObjects(db, schemasOf(schema));
-    if (existing.count) {
-      const listed = existing.names.join(', ') + (existing.count > existing.names.length ? ` and ${existing.count - existing.names.length} more` : '');
-      const refused: Diagnostic = {
-        code: 'SD303', severity: 'error',
-        message: `${db.description} already has ${plural(existing.count, 'object')} where the document makes its own (${listed}): `
-          + `apply creates a schema in an empty database only. ${url ? 'Apply to a new database' : 'Start the embedded database afresh with --reset'}`,
-      };
-      report([...diagnostics, refused], format, sources, { applied: false, created: {} });
-      if (format === 'pretty') console.error(`Nothing was applied: ${db.description} is unchanged.`);
-      return EXIT.problems;
+    if (existing.count) return await applyChanges(schema, sources, db, values, format, positionals, interrupt, progress);
+    if (values['dry-run']) {
+      console.log(`Dry run: ${db.description} is empty; apply would create ${summary(schema, [])}. Nothing was applied.`);
+      return EXIT.ok;
     }
     if (usesSupabase(schema) && !values['no-shims'] && !(await hasSupabase(db))) {
       statements = withSupabaseStandIn(statements);
@@ -139,6 +159,72 @@ async function apply(
     }
   }
   return outcome.ok && outcome.skipped.length === 0 && !all.some((d) => d.severity === 'error') ? EXIT.ok : EXIT.problems;
+}
+
+/** On a database that already has a schema: the plan from it to the documents, printed, then run. */
+async function applyChanges(
+  schema: Schema, sources: Map<string, string>, db: Database, values: ApplyValues, format: ReturnType<typeof parseFormat>,
+  positionals: string[], interrupt: Interrupt, progress: ProgressLine,
+): Promise<number> {
+  if (values.force) throw new UsageError(`--force is for an empty database; ${db.description} has a schema, so apply plans the changes to it (--dry-run shows them)`);
+  const documents = positionals.join(', ');
+  const { plan, errors } = await planToDocuments(schema, sources, db, {
+    concurrently: Boolean(values.concurrently), ...(values['scratch-db'] ? { scratchUrl: values['scratch-db'] } : {}),
+  });
+  await closeScratchDatabases();
+  progress.end();
+  if (!plan) {
+    report(errors, format, sources, { applied: false, created: {} });
+    if (format === 'pretty') console.error(`Nothing was applied: PostgreSQL refuses ${plural(errors.length, 'statement')} of the documents, so the changes to make are not exact.`);
+    return EXIT.problems;
+  }
+  const allowed = (values['allow-hazards'] ?? []).flatMap((v) => v.split(',')).map((c) => c.trim().toUpperCase()).filter(Boolean);
+  const refused = refusedHazards(plan, allowed);
+  const json = (applied: boolean, more: object = {}) => console.log(JSON.stringify({ applied, database: db.description, ...planJson(plan), ...more }, null, 2));
+  if (!plan.changes.length) {
+    if (format === 'json') json(false);
+    else console.log(`${db.description.replace(/^the /, 'The ')} already matches ${documents}: nothing to apply.`);
+    return EXIT.ok;
+  }
+  if (format === 'pretty') console.log(`${prettyPlan(plan, `Changes from ${db.description} to ${documents}:`)}\n`);
+  if (values['dry-run']) {
+    if (format === 'json') json(false);
+    else console.log(`Dry run: ${planSummary(plan)}; nothing was applied (schemadoc diff … --format sql prints the SQL).`);
+    return EXIT.ok;
+  }
+  if (refused.size) {
+    const codes = [...refused.keys()].join(',');
+    if (format === 'json') json(false, { refused: Object.fromEntries(refused) });
+    else console.error(`Not applied: the plan has ${[...refused].map(([code, n]) => `${plural(n, 'hazard')} ${code} (${HAZARDS[code].name})`).join(', ')}. `
+      + `Back up what they touch, then apply with --allow-hazards ${codes}. ${db.description.replace(/^the /, 'The ')} is unchanged.`);
+    return EXIT.problems;
+  }
+  const outcome = await interrupt.during(() => runPlan(db, plan, {
+    signal: interrupt.signal, ...(values['lock-timeout'] ? { lockTimeout: values['lock-timeout'] } : {}),
+  }));
+  if (outcome.interrupted) {
+    console.error(`Interrupted: nothing was applied, ${db.description} is unchanged.`);
+    return EXIT.interrupted;
+  }
+  if (!outcome.ok) {
+    const { change, error } = outcome.failed!;
+    const committed = change.outsideTransaction;
+    const diagnostic: Diagnostic = {
+      code: 'SD304', severity: 'error', ...(change.spans[0] ? { span: change.spans[0] } : {}),
+      message: `PostgreSQL refused to ${change.action} ${change.kind} ${change.name}: ${error.message}${error.detail ? ` (${error.detail})` : ''}`
+        + (error.code === '55P03' ? '. The lock was not granted in time: another session holds the table (raise --lock-timeout, or apply when it is quiet)' : ''),
+    };
+    report([diagnostic], format, sources, { applied: Boolean(committed), created: {} });
+    if (format === 'pretty') {
+      console.error(committed
+        ? `The transaction was committed; ${plural(outcome.notRun.length, 'change')} to run after it did not run (the first is the one above).`
+        : `Nothing was applied: ${db.description} is unchanged.`);
+    }
+    return EXIT.problems;
+  }
+  if (format === 'json') json(true);
+  else console.log(`Applied ${planSummary(plan)} to ${db.description} in ${(performance.now() / 1000).toFixed(2)} s.`);
+  return EXIT.ok;
 }
 
 /** What apply created: the schema's objects (`1 type, 5 tables, 1 view, 5 indexes, 4 foreign keys …`) but those skipped. */

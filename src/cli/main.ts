@@ -3,6 +3,7 @@ import { EnvironmentError } from '../pg/database.js';
 import { ConfigError } from '../check/config.js';
 import { applyCommand } from './apply.js';
 import { checkCommand } from './check.js';
+import { diffCommand } from './diff.js';
 import { docsCommand, pullCommand } from './docs.js';
 import { inspectCommand } from './inspect.js';
 import { sqlCommand } from './sql.js';
@@ -19,6 +20,8 @@ Commands:
             design problems, broken conventions (pretty, json, sarif, github)
   apply     create the documented schema in a database (embedded by default)
   verify    say where a database has drifted from its documents, object by object
+  diff      plan the changes from one schema to another (documents, git revisions,
+            databases): hazards, and the SQL up and down
   docs      write the canonical Markdown document of documents or a database
   pull      write the document of a database that has none
   sql       print the DDL the documents describe
@@ -30,6 +33,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   check: checkCommand,
   apply: applyCommand,
   verify: verifyCommand,
+  diff: diffCommand,
   docs: docsCommand,
   pull: pullCommand,
   sql: sqlCommand,

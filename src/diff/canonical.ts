@@ -27,6 +27,8 @@ export async function canonicalSchema(
   });
   // What the scratch database made besides the document (the Supabase stand-in's extensions) is not the document's.
   read!.schema.extensions = read!.schema.extensions.filter((e) => schema.extensions.some((x) => x.name === e.name));
+  // The scratch database's version of an extension is not the document's, unless the document states it.
+  for (const e of read!.schema.extensions) if (!schema.extensions.some((x) => x.name === e.name && x.version)) delete e.version;
   carrySpans(schema, read!.schema);
   return { ...read!, diagnostics: execution.diagnostics };
 }

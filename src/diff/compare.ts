@@ -55,6 +55,7 @@ export function compareSchemas(expected: Schema, actual: Schema, options: Compar
     actual.extensions.filter((e) => documentSchemas.has(e.schema ?? DEFAULT_SCHEMA) || expected.extensions.some((x) => x.name === e.name)).map(extensionOf));
   add('type', keep(expected.enums).map(enumOf), keep(actual.enums).map(enumOf));
   add('type', keep(expected.types).map(definedOf), keep(actual.types).map(definedOf));
+  add('collation', keep(expected.collations).map(definedOf), keep(actual.collations).map(definedOf));
   add('sequence', keep(expected.sequences).map(definedOf), keep(actual.sequences).map(definedOf));
   add('table', keep(expected.tables).map(tableOf), keep(actual.tables).map(tableOf));
   const tables = new Map(keep(actual.tables).map((t) => [key(t), t]));

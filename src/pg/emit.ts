@@ -56,6 +56,7 @@ export function emitStatements(schema: Schema): DdlStatement[] {
     if (e.asWritten) continue;
     add('type', displayName(e), `CREATE TYPE ${qualified(e)} AS ENUM (${e.values.map(literal).join(', ')});`, e.spans, [objectKey('type', e)], schemaOf(e));
   }
+  for (const c of schema.collations) if (!c.asWritten) add('collation', displayName(c), `${c.definition};`, c.spans, [objectKey('collation', c)], schemaOf(c));
   for (const t of schema.types) if (!t.asWritten) add('type', displayName(t), `${t.definition};`, t.spans, [objectKey('type', t)], [...t.requires, ...schemaOf(t)]);
   for (const s of schema.sequences) if (!s.asWritten) add('sequence', displayName(s), `${s.definition};`, s.spans, [objectKey('relation', s)], [...s.requires, ...schemaOf(s)]);
   for (const table of schema.tables) if (!table.asWritten) emitTable(table, add);
@@ -128,25 +129,12 @@ function schemaOf(name: QualifiedName): ObjectKey[] {
 
 type Add = (kind: StatementKind, name: string, sql: string, spans: Span[], provides?: ObjectKey[], requires?: ObjectKey[]) => void;
 
-/** A unique key a foreign key can reference: `key:public.users(id)`, and `primary:public.users()` for the primary key. */
-function keysOf(table: QualifiedName, c: Constraint): ObjectKey[] {
-  if (c.kind !== 'primary key' && c.kind !== 'unique') return [];
-  const keys = [objectKey('key', { ...table, name: `${table.name}(${c.columns.join(',')})` })];
-  if (c.kind === 'primary key') keys.push(objectKey('primary', { ...table, name: `${table.name}()` }));
-  return keys;
-}
-
-function referencedKey(c: Constraint): ObjectKey {
-  const target = c.references!;
-  return target.columns.length
-    ? objectKey('key', { ...target, name: `${target.name}(${target.columns.join(',')})` })
-    : objectKey('primary', { ...target, name: `${target.name}()` });
-}
-
-function emitTable(table: Table, add: Add): void {
+/** `CREATE TABLE` with its columns and every constraint but its foreign keys (added after, by ALTER TABLE). */
+export function createTableSql(table: Table): string {
   const own = table.constraints.filter((c) => !c.inherited);
   const lines = [
-    ...(table.partitionOf ? [] : table.columns.map(columnSql)),
+    // A child's columns from its parents come with INHERITS.
+    ...(table.partitionOf ? [] : table.columns.filter((c) => !c.inherited).map(columnSql)),
     ...own.filter((c) => c.kind !== 'foreign key').map(constraintSql),
   ];
   const persistence = table.unlogged ? 'UNLOGGED ' : '';
@@ -158,6 +146,27 @@ function emitTable(table: Table, add: Add): void {
   }
   if (table.inherits?.length) sql += ` INHERITS (${table.inherits.map(qualified).join(', ')})`;
   if (table.partitionBy) sql += ` ${table.partitionBy}`;
+  return sql;
+}
+
+/** A unique key a foreign key can reference: `key:public.users(id)`, and `primary:public.users()` for the primary key. */
+export function keysOf(table: QualifiedName, c: Constraint): ObjectKey[] {
+  if (c.kind !== 'primary key' && c.kind !== 'unique') return [];
+  const keys = [objectKey('key', { ...table, name: `${table.name}(${c.columns.join(',')})` })];
+  if (c.kind === 'primary key') keys.push(objectKey('primary', { ...table, name: `${table.name}()` }));
+  return keys;
+}
+
+export function referencedKey(c: Constraint): ObjectKey {
+  const target = c.references!;
+  return target.columns.length
+    ? objectKey('key', { ...target, name: `${target.name}(${target.columns.join(',')})` })
+    : objectKey('primary', { ...target, name: `${target.name}()` });
+}
+
+function emitTable(table: Table, add: Add): void {
+  const own = table.constraints.filter((c) => !c.inherited);
+  const sql = createTableSql(table);
   const key = objectKey('relation', table);
   const parents = [...(table.inherits ?? []), ...(table.partitionOf ? [table.partitionOf.table] : [])];
   add('table', displayName(table), `${sql};`, table.spans, [key, objectKey('type', table), ...own.flatMap((c) => keysOf(table, c))],
@@ -175,14 +184,19 @@ function emitTable(table: Table, add: Add): void {
   }
 }
 
-function columnSql(column: Column): string {
+export function columnSql(column: Column): string {
   const parts = [ident(column.name), column.type.sql];
-  if (column.collation) parts.push(`COLLATE ${column.collation.split('.').map(ident).join('.')}`);
+  if (column.collation) parts.push(`COLLATE ${collationSql(column.collation)}`);
   if (column.identity) parts.push(`GENERATED ${column.identity.toUpperCase()} AS IDENTITY`);
   if (column.generated) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
   if (column.notNull) parts.push('NOT NULL');
   if (column.default !== undefined) parts.push(`DEFAULT ${column.default}`);
   return parts.join(' ');
+}
+
+/** `public.numeric` → `public."numeric"`. */
+export function collationSql(name: string): string {
+  return name.split('.').map(ident).join('.');
 }
 
 export function constraintSql(c: Constraint): string {
@@ -228,7 +242,7 @@ function emitIndex(index: Index, add: Add): void {
   add('index', index.name || `on ${displayName(index.table)}`, `${sql};`, index.spans, provides, [objectKey('relation', index.table), ...(index.requires ?? [])]);
 }
 
-function indexSql(index: Index): string {
+export function indexSql(index: Index): string {
   const name = index.name ? `${ident(index.name)} ` : '';
   let sql = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${name}ON ${qualified(index.table)}`;
   if (index.method !== 'btree') sql += ` USING ${index.method}`;
@@ -250,16 +264,20 @@ function indexKeySql(key: IndexKey): string {
 }
 
 function emitPolicy(p: Policy, add: Add): void {
+  add('policy', `${p.name} on ${displayName(p.table)}`, `${policySql(p)};`, p.spans, [], [objectKey('relation', p.table), ...p.requires]);
+}
+
+export function policySql(p: Policy): string {
   let sql = `CREATE POLICY ${ident(p.name)} ON ${qualified(p.table)}`;
   if (!p.permissive) sql += ' AS RESTRICTIVE';
   if (p.command !== 'all') sql += ` FOR ${p.command.toUpperCase()}`;
   if (p.roles.length) sql += ` TO ${p.roles.map((r) => (r === 'public' || r.startsWith('current_') || r === 'session_user' ? r : ident(r))).join(', ')}`;
   if (p.using) sql += ` USING (${p.using})`;
   if (p.withCheck) sql += ` WITH CHECK (${p.withCheck})`;
-  add('policy', `${p.name} on ${displayName(p.table)}`, `${sql};`, p.spans, [], [objectKey('relation', p.table), ...p.requires]);
+  return sql;
 }
 
 /** What an implied extension creates, so that what uses it comes after it. */
-function extensionProvides(name: string, schema: string | undefined): ObjectKey[] {
+export function extensionProvides(name: string, schema: string | undefined): ObjectKey[] {
   return knownProvides(name).map(([kind, what]) => objectKey(kind, schema ? { schema, name: what } : { name: what }));
 }

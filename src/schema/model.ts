@@ -42,6 +42,8 @@ export interface Column {
   generated?: string;
   collation?: string;
   comment?: string;
+  /** A child table's copy of its parent's column, not declared on the child: read from a database. */
+  inherited?: boolean;
   /** What sets it on every update when the database does not: `TypeORM @UpdateDateColumn`. */
   maintainedBy?: string;
   spans: Span[];
@@ -176,6 +178,8 @@ export interface Policy extends Written {
 export interface Extension extends Written {
   name: string;
   schema?: string;
+  /** As the document's `CREATE EXTENSION … VERSION` states it, or as a database has it installed. */
+  version?: string;
   /** True when the document uses the extension without creating it. */
   implied: boolean;
   spans: Span[];
@@ -187,10 +191,29 @@ export interface SchemaNamespace extends Written {
 }
 
 export interface Comment extends Written {
-  targetKind: 'table' | 'column' | 'view' | 'materialized view' | 'index' | 'type' | 'function' | 'aggregate' | 'schema' | 'sequence' | 'trigger' | 'policy' | 'constraint' | 'extension';
+  targetKind: 'table' | 'column' | 'view' | 'materialized view' | 'index' | 'type' | 'collation' | 'function' | 'aggregate' | 'schema' | 'sequence' | 'trigger' | 'policy' | 'constraint' | 'extension';
   /** The COMMENT ON target as SQL, e.g. `users.email`. */
   target: string;
   text: string;
+  requires: ObjectKey[];
+  spans: Span[];
+}
+
+/**
+ * A privilege granted on an object to a role other than its owner (what the owner has, it has
+ * by owning it): one privilege per grant, so that two sets compare entry by entry.
+ */
+export interface Grant {
+  /** `TABLE`, `SEQUENCE`, `FUNCTION`, `PROCEDURE`, `SCHEMA`: as GRANT names the kind. */
+  objectKind: 'TABLE' | 'SEQUENCE' | 'FUNCTION' | 'PROCEDURE' | 'SCHEMA';
+  /** The object as SQL: `public.users`, `public.total(integer)`. */
+  object: string;
+  /** A role name, or `PUBLIC`. */
+  grantee: string;
+  /** `SELECT`, `INSERT`, `EXECUTE`, `USAGE` … */
+  privilege: string;
+  grantable: boolean;
+  /** The object, for ordering: granted after it is made. */
   requires: ObjectKey[];
   spans: Span[];
 }
@@ -214,7 +237,7 @@ export interface Example {
 
 /** What a statement of the script is, for messages and summaries. */
 export type StatementKind =
-  | 'schema' | 'extension' | 'type' | 'sequence' | 'table' | 'constraint' | 'foreign key' | 'index' | 'view'
+  | 'schema' | 'extension' | 'type' | 'collation' | 'sequence' | 'table' | 'constraint' | 'foreign key' | 'index' | 'view'
   | 'materialized view' | 'function' | 'trigger' | 'row level security' | 'policy' | 'statement' | 'comment' | 'setting';
 
 /**
@@ -282,6 +305,8 @@ export interface Schema {
   enums: EnumType[];
   /** Domains, composite and range types. */
   types: DefinedObject[];
+  /** Collations: read from a database (a document's CREATE COLLATION is a statement of its script). */
+  collations: DefinedObject[];
   sequences: DefinedObject[];
   tables: Table[];
   indexes: Index[];
@@ -290,6 +315,8 @@ export interface Schema {
   triggers: Trigger[];
   policies: Policy[];
   comments: Comment[];
+  /** Privileges granted to other roles: read from a database (a document states them as GRANT statements). */
+  grants: Grant[];
   /** The document's SQL statements, in the order they run: apply runs them as written. */
   script: ScriptStatement[];
   declaredFunctions: DeclaredFunction[];
@@ -299,7 +326,7 @@ export interface Schema {
 
 export function emptySchema(): Schema {
   return {
-    schemas: [], extensions: [], enums: [], types: [], sequences: [], tables: [], indexes: [],
-    views: [], functions: [], triggers: [], policies: [], comments: [], script: [], declaredFunctions: [], examples: [], conventions: [],
+    schemas: [], extensions: [], enums: [], types: [], collations: [], sequences: [], tables: [], indexes: [],
+    views: [], functions: [], triggers: [], policies: [], comments: [], grants: [], script: [], declaredFunctions: [], examples: [], conventions: [],
   };
 }

@@ -87,7 +87,7 @@ describe('schemadoc command line', () => {
     expect(run.stderr).not.toContain('hunter2');
   });
 
-  it('applies the example, refuses to apply it twice, and starts afresh with --reset', async () => {
+  it('applies the example, finds nothing to apply the second time, and starts afresh with --reset', async () => {
     const example = join(REPO_DIR, 'examples/bookshop.md');
     const dataDir = join(work, 'bookshop-db');
     const first = await schemadoc(['apply', example, '--data-dir', dataDir]);
@@ -95,22 +95,26 @@ describe('schemadoc command line', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^Applied .*bookshop\.md to the embedded database in .* s: 1 type, 5 tables, 1 view, 5 indexes, 4 foreign keys/);
     const again = await schemadoc(['apply', example, '--data-dir', dataDir]);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/error SD303 the embedded database in .*bookshop-db already has 7 objects where the document makes its own \(table public\.author, table public\.book, .* and 2 more\): apply creates a schema in an empty database only\. Start the embedded database afresh with --reset/);
-    expect(again.stderr).toMatch(/Nothing was applied: the embedded database in .* is unchanged\./);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^The embedded database in .*bookshop-db already matches .*bookshop\.md: nothing to apply\./);
     const reset = await schemadoc(['apply', example, '--data-dir', dataDir, '--reset']);
     expect(reset.code).toBe(0);
   });
 
-  it('with --force on a database that has the schema, changes nothing rather than copying it again', async () => {
+  it('applies an edited document to a database that has its schema as a plan, and never copies the schema again', async () => {
     const dataDir = join(work, 'edited-db');
     const doc = (extra: string) => document('edited.md', `# Shop\n\n\`\`\`sql\nCREATE TABLE author (id int PRIMARY KEY);\nCREATE TABLE book (id int PRIMARY KEY, author_id int REFERENCES author (id)${extra});\n\`\`\`\n`);
     expect((await schemadoc(['apply', doc(''), '--data-dir', dataDir])).code).toBe(0);
     const forced = await schemadoc(['apply', doc(', title text'), '--data-dir', dataDir, '--force']);
-    expect(forced.code).toBe(1);
-    expect(forced.stderr).toMatch(/SD303 .* already has 2 objects where the document makes its own \(table public\.author, table public\.book\)/);
-    const inspect = await schemadoc(['check', doc(''), '--no-execute']);
-    expect(inspect.code).toBe(0);
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toMatch(/^schemadoc: --force is for an empty database; the embedded database in .* has a schema, so apply plans the changes to it/);
+    const planned = await schemadoc(['apply', doc(', title text'), '--data-dir', dataDir]);
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toContain('+ create column book.title');
+    expect(planned.stdout).toMatch(/Applied 1 change to the embedded database/);
+    const verified = await schemadoc(['verify', doc(', title text'), '--data-dir', dataDir]);
+    expect(verified.stdout).toMatch(/matches/);
+    expect(verified.code).toBe(0);
   });
 
   it('--reset removes only an embedded database directory', async () => {

@@ -47,6 +47,11 @@ COMMENT ON COLUMN account.email IS 'where to write';
 COMMENT ON FUNCTION touch() IS 'keeps it fresh';
 CREATE AGGREGATE total(integer) (sfunc = int4pl, stype = integer);
 CREATE RULE keep AS ON DELETE TO base DO INSTEAD NOTHING;
+CREATE COLLATION plain (provider = libc, locale = 'C');
+DO $$ BEGIN CREATE ROLE schemadoc_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+GRANT SELECT, UPDATE ON account TO schemadoc_reader WITH GRANT OPTION;
+GRANT USAGE ON SCHEMA billing TO schemadoc_reader;
+REVOKE EXECUTE ON FUNCTION touch() FROM PUBLIC;
 `;
 
 for (const target of TARGETS) {
@@ -60,7 +65,8 @@ for (const target of TARGETS) {
         const column = (name: string) => account.columns.find((c) => c.name === name)!;
         expect(column('id')).toMatchObject({ identity: 'always', notNull: true, type: { name: 'int8', sql: 'bigint' } });
         expect(column('email')).toMatchObject({ type: { name: 'varchar', modifiers: ['255'], sql: 'character varying(255)' }, comment: 'where to write' });
-        expect(column('name').collation).toBe('"C"');
+        // As the readers hold it: the name, unquoted.
+        expect(column('name').collation).toBe('C');
         expect(column('moods')).toMatchObject({ type: { name: 'mood', schema: 'public', arrayDimensions: 1, sql: 'mood[]' }, default: "'{}'::mood[]" });
         expect(column('doubled').generated).toBe('(id * 2)');
         expect(column('created').default).toBe('CURRENT_TIMESTAMP');
@@ -108,6 +114,13 @@ for (const target of TARGETS) {
         const printed = await printedDefinitions(db, ['public', 'billing']);
         for (const [key, definition] of modelDefinitions(schema)) expect(definition, key).toBe(printed.get(key));
         expect(unmodelled).toEqual([{ kind: 'rule', name: 'public.base.keep' }]);
+        expect(schema.collations.map((c) => c.definition)).toEqual(["CREATE COLLATION public.plain (provider = libc, lc_collate = 'C', lc_ctype = 'C')"]);
+        // Privileges of roles other than the owner, one each; a function's default (EXECUTE to PUBLIC) where none was revoked.
+        expect(schema.grants.filter((g) => g.grantee === 'schemadoc_reader').map((g) => `${g.objectKind} ${g.object} ${g.privilege}${g.grantable ? '*' : ''}`))
+          .toEqual(['SCHEMA billing USAGE', 'TABLE public.account SELECT*', 'TABLE public.account UPDATE*']);
+        const executable = schema.grants.filter((g) => g.grantee === 'PUBLIC' && g.privilege === 'EXECUTE').map((g) => g.object);
+        expect(executable).toContain('public.tidy(integer)');
+        expect(executable).not.toContain('public.touch()');
       } finally {
         await dispose();
       }

@@ -36,7 +36,7 @@ SELECT n.nspname AS name FROM pg_catalog.pg_namespace n
  ORDER BY 1`;
 
 export const EXTENSIONS = `
-SELECT e.extname AS name, n.nspname AS schema
+SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version
   FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
  WHERE e.extname <> 'plpgsql'
  ORDER BY 1`;
@@ -67,9 +67,9 @@ SELECT r.nspname AS schema, r.relname AS table, a.attnum AS number, a.attname AS
        a.attnotnull AS not_null,
        CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS "default",
        CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
-       a.attidentity::text AS identity,
+       a.attidentity::text AS identity, a.attislocal AS local,
        CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN
-         (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN '' ELSE pg_catalog.quote_ident(cn.nspname) || '.' END || pg_catalog.quote_ident(co.collname)
+         (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN '' ELSE cn.nspname || '.' END || co.collname
             FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END AS collation,
        ds.description AS comment
   FROM r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid
@@ -234,7 +234,7 @@ WITH d AS MATERIALIZED (
      AND d.classid IN ('pg_rewrite'::regclass, 'pg_attrdef'::regclass, 'pg_constraint'::regclass, 'pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass)),
 required AS MATERIALIZED (
   SELECT d.classid, d.objid, 'relation:' || n.nspname || '.' || c.relname AS requires
-    FROM d JOIN pg_catalog.pg_class c ON d.refclassid = 'pg_class'::regclass AND c.oid = d.refobjid AND c.relkind IN ('v', 'm')
+    FROM d JOIN pg_catalog.pg_class c ON d.refclassid = 'pg_class'::regclass AND c.oid = d.refobjid AND c.relkind IN ('v', 'm', 'r', 'p')
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   UNION ALL
   SELECT d.classid, d.objid, 'function:' || n.nspname || '.' || p.proname
@@ -269,6 +269,40 @@ keyed AS (
     JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace)
 SELECT DISTINCT key, requires FROM keyed WHERE key <> requires`;
 
+/** Collations made in those schemas; the ICU (or builtin) locale is in collcollate before PostgreSQL 15. */
+export const COLLATIONS = `
+SELECT n.nspname AS schema, c.collname AS name, c.collprovider::text AS provider, c.collcollate AS "collate", c.collctype AS ctype,
+       %COLLATION_LOCALE% AS locale, c.collisdeterministic AS deterministic, ds.description AS comment
+  FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
+  ${described('ds', 'pg_collation', 'c.oid')}
+ WHERE n.nspname = ANY($1) AND NOT ${owned('pg_collation', 'c.oid')}
+ ORDER BY 1, 2`;
+
+/** `PUBLIC` or the role's name. */
+const grantee = (oid: string) => `CASE ${oid} WHEN 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(${oid}) END`;
+
+/**
+ * Privileges granted to roles other than the owner, one row each: on relations (where any were
+ * granted), on functions and procedures (from their default, PUBLIC EXECUTE, when none were),
+ * and on schemas.
+ */
+export const PRIVILEGES = `
+SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS object,
+       'relation:' || n.nspname || '.' || c.relname AS requires, ${grantee('a.grantee')} AS grantee, a.privilege_type AS privilege, a.is_grantable AS grantable
+  FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
+ WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND c.relacl IS NOT NULL AND a.grantee <> c.relowner AND NOT ${owned('pg_class', 'c.oid')}
+UNION ALL
+SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')',
+       'function:' || n.nspname || '.' || p.proname, ${grantee('a.grantee')}, a.privilege_type, a.is_grantable
+  FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+ CROSS JOIN LATERAL pg_catalog.aclexplode(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))) a
+ WHERE n.nspname = ANY($1) AND p.prokind IN ('f', 'p') AND a.grantee <> p.proowner AND NOT ${owned('pg_proc', 'p.oid')}
+UNION ALL
+SELECT 'SCHEMA', pg_catalog.quote_ident(n.nspname), 'schema:' || n.nspname, ${grantee('a.grantee')}, a.privilege_type, a.is_grantable
+  FROM pg_catalog.pg_namespace n CROSS JOIN LATERAL pg_catalog.aclexplode(n.nspacl) a
+ WHERE n.nspname = ANY($1) AND n.nspacl IS NOT NULL AND a.grantee <> n.nspowner AND NOT ${owned('pg_namespace', 'n.oid')}
+ORDER BY 2, 4, 5`;
+
 /**
  * What the model does not hold, named so that nothing is dropped in silence: in those schemas
  * (or database-wide, for kinds that belong to no schema), but what extensions own.
@@ -284,8 +318,6 @@ UNION ALL SELECT 'rule', n.nspname || '.' || c.relname || '.' || r.rulename FROM
  WHERE n.nspname = ANY($1) AND r.rulename <> '_RETURN' AND NOT ${owned('pg_class', 'c.oid')}
 UNION ALL SELECT 'operator', n.nspname || '.' || o.oprname FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
  WHERE n.nspname = ANY($1) AND NOT ${owned('pg_operator', 'o.oid')}
-UNION ALL SELECT 'collation', n.nspname || '.' || co.collname FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
- WHERE n.nspname = ANY($1) AND NOT ${owned('pg_collation', 'co.oid')}
 UNION ALL SELECT 'text search configuration', n.nspname || '.' || t.cfgname FROM pg_catalog.pg_ts_config t JOIN pg_catalog.pg_namespace n ON n.oid = t.cfgnamespace
  WHERE n.nspname = ANY($1) AND NOT ${owned('pg_ts_config', 't.oid')}
 UNION ALL SELECT 'text search dictionary', n.nspname || '.' || t.dictname FROM pg_catalog.pg_ts_dict t JOIN pg_catalog.pg_namespace n ON n.oid = t.dictnamespace
@@ -300,20 +332,22 @@ UNION ALL SELECT 'event trigger', e.evtname FROM pg_catalog.pg_event_trigger e W
 UNION ALL SELECT 'publication', p.pubname FROM pg_catalog.pg_publication p
 UNION ALL SELECT 'foreign data wrapper', w.fdwname FROM pg_catalog.pg_foreign_data_wrapper w WHERE NOT ${owned('pg_foreign_data_wrapper', 'w.oid')}
 UNION ALL SELECT 'foreign server', s.srvname FROM pg_catalog.pg_foreign_server s WHERE NOT ${owned('pg_foreign_server', 's.oid')}
-UNION ALL SELECT 'privileges', n.nspname || '.' || c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
- WHERE n.nspname = ANY($1) AND c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND NOT ${owned('pg_class', 'c.oid')}
+UNION ALL SELECT 'column privileges', n.nspname || '.' || c.relname || '.' || a.attname FROM pg_catalog.pg_attribute a
+  JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE n.nspname = ANY($1) AND a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND NOT ${owned('pg_class', 'c.oid')}
 ORDER BY 1, 2`;
 
-/** `indnullsnotdistinct` and `confdelsetcols` (ON DELETE SET NULL (columns)) came with PostgreSQL 15. */
+/** `indnullsnotdistinct`, `confdelsetcols` (ON DELETE SET NULL (columns)) and `colliculocale` came with PostgreSQL 15; 17 renamed the last `colllocale`. */
 export function forVersion(sql: string, versionNumber: number): string {
   const since15 = versionNumber >= 150000;
   return sql.replace(/%NULLS_NOT_DISTINCT%/g, since15 ? 'coalesce(ix.indnullsnotdistinct, false)' : 'false')
-    .replace(/%SET_COLUMNS%/g, since15 ? 'k.confdelsetcols IS NOT NULL' : 'false');
+    .replace(/%SET_COLUMNS%/g, since15 ? 'k.confdelsetcols IS NOT NULL' : 'false')
+    .replace(/%COLLATION_LOCALE%/g, versionNumber >= 170000 ? 'c.colllocale' : since15 ? 'c.colliculocale' : 'NULL');
 }
 
 /** The queries introspection runs, by what they read. */
 export const QUERIES = {
   schemas: SCHEMAS, extensions: EXTENSIONS, relations: RELATIONS, columns: COLUMNS, constraints: CONSTRAINTS, indexes: INDEXES,
-  types: TYPES, sequences: SEQUENCES, functions: FUNCTIONS, aggregates: AGGREGATES, triggers: TRIGGERS, policies: POLICIES, unmodelled: UNMODELLED,
+  types: TYPES, collations: COLLATIONS, sequences: SEQUENCES, functions: FUNCTIONS, aggregates: AGGREGATES, triggers: TRIGGERS, policies: POLICIES, privileges: PRIVILEGES, unmodelled: UNMODELLED,
   dependencies: DEPENDENCIES,
 };

@@ -44,7 +44,7 @@ export async function introspect(db: Database, options: IntrospectOptions = {}):
     const schemas = options.schemas ?? await userSchemas(db);
     // One round trip: the server runs each query while the rows of the one before are read.
     const kinds = [
-      'schemas', 'extensions', 'relations', 'columns', 'constraints', 'indexes', 'types', 'sequences', 'functions', 'aggregates', 'triggers', 'policies', 'unmodelled', 'dependencies',
+      'schemas', 'extensions', 'relations', 'columns', 'constraints', 'indexes', 'types', 'collations', 'sequences', 'functions', 'aggregates', 'triggers', 'policies', 'privileges', 'unmodelled', 'dependencies',
     ] as const;
     const inSchemas = `ARRAY[${schemas.map(literal).join(', ')}]::pg_catalog.name[]`;
     const script = kinds.map((kind) => catalog.forVersion(catalog.QUERIES[kind], version).replaceAll('$1', inSchemas)).join(';\n');
@@ -91,14 +91,15 @@ const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(v
 
 function toSchema(rows: Record<string, Row[]>): Schema {
   const schema = emptySchema();
-  const comment = (targetKind: Comment['targetKind'], target: string, text: string | null) => {
-    if (text !== null) schema.comments.push({ targetKind, target, text, requires: [], spans: [] });
+  // A comment requires the object it is on: `constraint:public.users.users_email_key`.
+  const comment = (targetKind: Comment['targetKind'], target: string, text: string | null, on: ObjectKey) => {
+    if (text !== null) schema.comments.push({ targetKind, target, text, requires: [on], spans: [] });
   };
   for (const r of rows.schemas!) {
     schema.schemas.push({ name: r.name, spans: [] });
-    comment('schema', ident(r.name), r.comment);
+    comment('schema', ident(r.name), r.comment, `schema:${r.name}`);
   }
-  for (const r of rows.extensions!) schema.extensions.push({ name: r.name, schema: r.schema, implied: false, spans: [] });
+  for (const r of rows.extensions!) schema.extensions.push({ name: r.name, schema: r.schema, version: r.version, implied: false, spans: [] });
 
   const tables = new Map<string, Table>();
   // Column names by number, for the keys of constraints and indexes.
@@ -139,6 +140,7 @@ function toSchema(rows: Record<string, Row[]>): Schema {
     if (r.generated !== null) column.generated = r.generated;
     if (r.identity) column.identity = r.identity === 'a' ? 'always' : 'by default';
     if (r.collation !== null) column.collation = r.collation;
+    if (!r.local) column.inherited = true;
     if (r.comment !== null) column.comment = r.comment;
     table.columns.push(column);
   }
@@ -150,33 +152,37 @@ function toSchema(rows: Record<string, Row[]>): Schema {
     table.constraints.push(constraint(r, names(at, json(r.keys)),
       json<string[] | null>(r.ref_columns) ?? names(`${r.ref_schema}.${r.ref_table}`, json(r.ref_keys)),
       names(at, indexKeys.slice(r.key_count ?? indexKeys.length))));
-    comment('constraint', `${ident(r.name)} ON ${qualified({ schema: r.schema, name: r.table })}`, r.comment);
+    comment('constraint', `${ident(r.name)} ON ${qualified({ schema: r.schema, name: r.table })}`, r.comment, `constraint:${r.schema}.${r.table}.${r.name}`);
   }
   for (const r of rows.indexes!) {
     schema.indexes.push(index(r, (n) => columnName(`${r.schema}.${r.table}`, n)!));
-    comment('index', qualified({ schema: r.schema, name: r.name }), r.comment);
+    comment('index', qualified({ schema: r.schema, name: r.name }), r.comment, `relation:${r.schema}.${r.name}`);
   }
   for (const r of rows.types!) {
     if (r.kind === 'e') schema.enums.push({ schema: r.schema, name: r.name, values: json(r.labels), spans: [], ...(r.comment !== null ? { comment: r.comment } : {}) });
     else {
       schema.types.push(defined(r, typeDefinition(r)));
-      comment('type', qualified({ schema: r.schema, name: r.name }), r.comment);
+      comment('type', qualified({ schema: r.schema, name: r.name }), r.comment, `type:${r.schema}.${r.name}`);
     }
+  }
+  for (const r of rows.collations!) {
+    schema.collations.push(defined(r, collationDefinition(r)));
+    comment('collation', qualified({ schema: r.schema, name: r.name }), r.comment, `collation:${r.schema}.${r.name}`);
   }
   for (const r of rows.sequences!) {
     schema.sequences.push(defined(r, sequenceDefinition(r)));
-    comment('sequence', qualified({ schema: r.schema, name: r.name }), r.comment);
+    comment('sequence', qualified({ schema: r.schema, name: r.name }), r.comment, `relation:${r.schema}.${r.name}`);
   }
   for (const r of rows.functions!) {
     const argumentTypes = r.argument_types ? String(r.argument_types).split(', ') : [];
     const fn: SqlFunction = { ...defined(r, r.definition), kind: r.kind === 'p' ? 'procedure' : 'function', argumentTypes, language: r.language };
     schema.functions.push(fn);
-    comment('function', `${qualified({ schema: r.schema, name: r.name })}(${argumentTypes.join(', ')})`, r.comment);
+    comment('function', `${qualified({ schema: r.schema, name: r.name })}(${argumentTypes.join(', ')})`, r.comment, `function:${r.schema}.${r.name}`);
   }
   for (const r of rows.aggregates!) {
     const argumentTypes = r.argument_types ? String(r.argument_types).split(', ') : [];
     schema.functions.push({ ...defined(r, r.definition), kind: 'aggregate', argumentTypes, language: 'internal' });
-    comment('aggregate', `${qualified({ schema: r.schema, name: r.name })}(${argumentTypes.join(', ') || '*'})`, r.comment);
+    comment('aggregate', `${qualified({ schema: r.schema, name: r.name })}(${argumentTypes.join(', ') || '*'})`, r.comment, `function:${r.schema}.${r.name}`);
   }
   for (const r of rows.triggers!) {
     const trigger: Trigger = {
@@ -184,7 +190,7 @@ function toSchema(rows: Record<string, Row[]>): Schema {
       table: { schema: r.schema, name: r.table }, function: { schema: r.function_schema, name: r.function },
     };
     schema.triggers.push(trigger);
-    comment('trigger', `${ident(r.name)} ON ${qualified({ schema: r.schema, name: r.table })}`, r.comment);
+    comment('trigger', `${ident(r.name)} ON ${qualified({ schema: r.schema, name: r.table })}`, r.comment, `trigger:${r.schema}.${r.table}.${r.name}`);
   }
   for (const r of rows.policies!) {
     schema.policies.push({
@@ -193,7 +199,10 @@ function toSchema(rows: Record<string, Row[]>): Schema {
       ...(r.using !== null ? { using: r.using } : {}),
       ...(r.with_check !== null ? { withCheck: r.with_check } : {}),
     });
-    comment('policy', `${ident(r.name)} ON ${qualified({ schema: r.schema, name: r.table })}`, r.comment);
+    comment('policy', `${ident(r.name)} ON ${qualified({ schema: r.schema, name: r.table })}`, r.comment, `policy:${r.schema}.${r.table}.${r.name}`);
+  }
+  for (const r of rows.privileges!) {
+    schema.grants.push({ objectKind: r.kind, object: r.object, grantee: r.grantee, privilege: r.privilege, grantable: r.grantable, requires: [r.requires], spans: [] });
   }
   return schema;
 }
@@ -278,6 +287,18 @@ function typeDefinition(r: Row): string {
     case 'r': return `CREATE TYPE ${name} AS RANGE (subtype = ${r.subtype})`;
     default: return `CREATE TYPE ${name} AS (${json<[string, string][]>(r.attributes).map(([a, t]) => `${ident(a)} ${t}`).join(', ')})`;
   }
+}
+
+const PROVIDERS: Record<string, string> = { i: 'icu', c: 'libc', b: 'builtin' };
+
+function collationDefinition(r: Row): string {
+  const options = [`provider = ${PROVIDERS[r.provider] ?? 'libc'}`];
+  // ICU's locale is in collcollate before PostgreSQL 15.
+  const locale = r.locale ?? (r.provider === 'c' ? null : r.collate);
+  if (locale !== null) options.push(`locale = ${literal(locale)}`);
+  else options.push(`lc_collate = ${literal(r.collate)}`, `lc_ctype = ${literal(r.ctype)}`);
+  if (!r.deterministic) options.push('deterministic = false');
+  return `CREATE COLLATION ${qualified({ schema: r.schema, name: r.name })} (${options.join(', ')})`;
 }
 
 /** The bounds an ascending sequence of the type has unless told otherwise. */

@@ -94,8 +94,10 @@ export function readObjectStatement(kind: string, stmt: Node, text: string, span
     case 'CreateExtensionStmt': {
       const schemaOption = (stmt.options ?? []).find((o: Node) => o.DefElem?.defname === 'schema');
       const schema = schemaOption ? strings([schemaOption.DefElem.arg])[0] : undefined;
+      const versionOption = (stmt.options ?? []).find((o: Node) => o.DefElem?.defname === 'new_version');
+      const version = versionOption ? strings([versionOption.DefElem.arg])[0] : undefined;
       return {
-        kind: 'extension', extension: { name: stmt.extname, ...(schema ? { schema } : {}), implied: false, spans: [span] },
+        kind: 'extension', extension: { name: stmt.extname, ...(schema ? { schema } : {}), ...(version ? { version } : {}), implied: false, spans: [span] },
         ...(stmt.if_not_exists ? { ifNotExists: true } : {}),
       };
     }

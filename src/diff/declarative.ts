@@ -1,0 +1,29 @@
+// Declarative apply: the changes that bring a database that already has a schema to what the
+// documents describe, both read as PostgreSQL makes them.
+import { introspect } from '../pg/introspect/introspect.js';
+import type { Database } from '../pg/database.js';
+import type { DocumentInput } from '../read/document.js';
+import type { Diagnostic } from '../schema/diagnostic.js';
+import type { Schema } from '../schema/model.js';
+import { canonicalSchema } from './canonical.js';
+import type { Plan } from './plan/change.js';
+import type { PlanOptions } from './plan/context.js';
+import { planChanges } from './plan/plan.js';
+
+export interface DocumentPlan {
+  /** The documents' SQL that PostgreSQL refuses: then there is no plan. */
+  errors: Diagnostic[];
+  plan?: Plan;
+}
+
+export async function planToDocuments(
+  schema: Schema, sources: Map<string, string>, db: Database, options: PlanOptions & { scratchUrl?: string; prelude?: DocumentInput[] } = {},
+): Promise<DocumentPlan> {
+  const document = await canonicalSchema(schema, sources, {
+    ...(options.scratchUrl ? { url: options.scratchUrl } : {}), ...(options.prelude ? { prelude: options.prelude } : {}),
+  });
+  const errors = document.diagnostics.filter((d) => d.severity === 'error' || d.code === 'SD402');
+  if (errors.length) return { errors };
+  const database = await introspect(db, { schemas: document.schemas });
+  return { errors, plan: planChanges(database.schema, document.schema, options) };
+}

@@ -1,0 +1,85 @@
+// Constraints of tables both sides have, by name: dropped, added, renamed (the same definition
+// under another name), or dropped and added again. Checks and foreign keys on an existing table
+// are added NOT VALID and then validated, so that the table is not locked while rows are checked.
+import type { Constraint, ObjectKey, Table } from '../../schema/model.js';
+import { constraintSql, keysOf, referencedKey } from '../../pg/emit.js';
+import { ident, qualified } from '../../pg/quote.js';
+import { change } from './change.js';
+import { byKey, keyOf, onTableKey, relationKey, shown, type Planning } from './context.js';
+import { hazard } from './hazards.js';
+
+const own = (t: Table) => t.constraints.filter((c) => !c.inherited);
+
+export function planConstraints(p: Planning): void {
+  const after = byKey(p.to.tables, keyOf);
+  const before = byKey(p.from.tables, keyOf);
+  // The unique keys dropped: the foreign keys that reference them go first and come back after.
+  const droppedKeys = new Set<ObjectKey>();
+  const pending: [Table, Constraint][] = [];
+  for (const table of p.from.tables) {
+    const other = after.get(keyOf(table));
+    if (!other || p.dropped.has(relationKey(table))) continue;
+    const theirs = byKey(own(other), (c) => c.name!);
+    for (const c of own(table)) {
+      const next = theirs.get(c.name!);
+      if (next && next.definition === c.definition) pending.push([table, c]);
+      else {
+        dropConstraint(p, table, c);
+        for (const k of keysOf(table, c)) droppedKeys.add(k);
+      }
+    }
+  }
+  // A foreign key whose referenced key or table is made again is made again with it.
+  for (const [table, c] of pending) {
+    if (c.kind === 'foreign key' && (droppedKeys.has(referencedKey(c)) || p.dropped.has(relationKey(c.references!)))) dropConstraint(p, table, c);
+  }
+  for (const table of p.to.tables) {
+    const old = before.get(keyOf(table));
+    const existing = old && !p.made.has(relationKey(table));
+    const had = existing ? byKey(own(old), (c) => c.name!) : new Map<string, Constraint>();
+    const renamable = existing ? own(old).filter((c) => !own(table).some((x) => x.name === c.name)) : [];
+    for (const c of own(table)) {
+      if (!existing) {
+        if (c.kind === 'foreign key') addConstraint(p, table, c, false);
+        continue;
+      }
+      const prior = had.get(c.name!);
+      if (prior && !p.dropped.has(onTableKey('constraint', table, c.name!))) continue;
+      const same = prior ? undefined : renamable.findIndex((x) => x.kind === c.kind && x.definition === c.definition);
+      if (same !== undefined && same >= 0) {
+        const [old] = renamable.splice(same, 1);
+        p.renames.push(change('rename', 'constraint', `${shown(table)}.${c.name}`,
+          [`ALTER TABLE ${qualified(table)} RENAME CONSTRAINT ${ident(old!.name!)} TO ${ident(c.name!)};`], { spans: c.spans }));
+        // Not dropped after all.
+        p.before.splice(p.before.findIndex((x) => x.kind === 'constraint' && x.name === `${shown(table)}.${old!.name}`), 1);
+        continue;
+      }
+      addConstraint(p, table, c, true);
+    }
+  }
+}
+
+function dropConstraint(p: Planning, table: Table, c: Constraint): void {
+  p.dropped.add(onTableKey('constraint', table, c.name!));
+  p.before.push(change('drop', 'constraint', `${shown(table)}.${c.name}`, [`ALTER TABLE ${qualified(table)} DROP CONSTRAINT ${ident(c.name!)};`], {
+    provides: keysOf(table, c), requires: c.kind === 'foreign key' ? [referencedKey(c), relationKey(table)] : [relationKey(table)],
+  }));
+}
+
+function addConstraint(p: Planning, table: Table, c: Constraint, existing: boolean): void {
+  p.made.add(onTableKey('constraint', table, c.name!));
+  const name = qualified(table);
+  const statements = [];
+  const hazards = [];
+  // Added NOT VALID and validated after: rows are checked without blocking writes.
+  if (existing && (c.kind === 'check' || c.kind === 'foreign key') && !c.notValid) {
+    statements.push(`ALTER TABLE ${name} ADD ${constraintSql(c)} NOT VALID;`, `ALTER TABLE ${name} VALIDATE CONSTRAINT ${ident(c.name!)};`);
+  } else statements.push(`ALTER TABLE ${name} ADD ${constraintSql(c)};`);
+  if (existing && c.kind !== 'foreign key' && !c.notValid) {
+    hazards.push(hazard('SD805', `adds ${c.kind} constraint ${c.name} on ${shown(table)}: fails if a row breaks it`));
+  }
+  p.main.push(change('create', c.kind === 'foreign key' ? 'foreign key' : 'constraint', `${shown(table)}.${c.name}`, statements, {
+    hazards, spans: c.spans, provides: keysOf(table, c),
+    requires: [relationKey(table), ...(c.references ? [relationKey(c.references), referencedKey(c)] : [])],
+  }));
+}

@@ -1,0 +1,71 @@
+// Functions, procedures and aggregates, and triggers. A function whose signature and result
+// stay is replaced in place (CREATE OR REPLACE keeps what uses it); otherwise it is dropped
+// and made again, with what depends on it.
+import type { ObjectKey, SqlFunction, Trigger } from '../../schema/model.js';
+import { ident, qualified } from '../../pg/quote.js';
+import { change } from './change.js';
+import { byKey, functionKey, keyOf, onTableKey, relationKey, shown, type Planning } from './context.js';
+
+const signature = (f: SqlFunction) => `${keyOf(f)}(${f.argumentTypes.join(', ')})`;
+/** What CREATE OR REPLACE cannot change: the arguments (with their names) and the result. */
+const header = (f: SqlFunction) => (f.kind === 'aggregate' ? f.definition : f.definition.split(/\n\s*LANGUAGE /)[0]!);
+
+/** The functions that go or must be made again. */
+export function functionChanges(p: Planning): ObjectKey[] {
+  const after = byKey(p.to.functions, signature);
+  const changed: ObjectKey[] = [];
+  for (const f of p.from.functions) {
+    const other = after.get(signature(f));
+    if (other && (other.definition === f.definition || header(other) === header(f))) continue;
+    changed.push(functionKey(f));
+    if (other) p.remade.add(functionKey(f));
+  }
+  return changed;
+}
+
+export function planFunctions(p: Planning): void {
+  const before = byKey(p.from.functions, signature);
+  const after = byKey(p.to.functions, signature);
+  for (const f of p.from.functions) {
+    const remade = p.remade.has(functionKey(f)) && after.has(signature(f));
+    if (after.has(signature(f)) && !remade) continue;
+    p.dropped.add(functionKey(f));
+    const drop = change('drop', f.kind, `${shown(f)}(${f.argumentTypes.join(', ')})`,
+      [`DROP ${f.kind.toUpperCase()} ${qualified(f)}(${f.argumentTypes.join(', ') || (f.kind === 'aggregate' ? '*' : '')});`],
+      { provides: [functionKey(f)], requires: f.requires });
+    (remade ? p.before : p.after).push(drop);
+  }
+  for (const f of p.to.functions) {
+    const old = before.get(signature(f));
+    if (old && old.definition === f.definition && !p.remade.has(functionKey(f))) continue;
+    if (!old || p.remade.has(functionKey(f))) p.made.add(functionKey(f));
+    p.main.push(change(old && !p.remade.has(functionKey(f)) ? 'alter' : 'create', f.kind, `${shown(f)}(${f.argumentTypes.join(', ')})`, [`${f.definition.trim()};`], {
+      spans: f.spans, provides: [functionKey(f)], requires: f.requires,
+    }));
+  }
+}
+
+const triggerKey = (t: Trigger) => onTableKey('trigger', t.table, t.name);
+
+export function planTriggers(p: Planning): void {
+  const before = byKey(p.from.triggers, triggerKey);
+  const after = byKey(p.to.triggers, triggerKey);
+  const remade = (t: Trigger) => p.made.has(relationKey(t.table)) || p.made.has(functionKey(t.function));
+  for (const t of p.from.triggers) {
+    if (p.dropped.has(relationKey(t.table))) continue;
+    const next = after.get(triggerKey(t));
+    if (next && next.definition === t.definition && !remade(next)) continue;
+    p.dropped.add(triggerKey(t));
+    p.before.push(change('drop', 'trigger', `${t.name} on ${shown(t.table)}`, [`DROP TRIGGER ${ident(t.name)} ON ${qualified(t.table)};`], {
+      provides: [triggerKey(t)], requires: [relationKey(t.table), functionKey(t.function)],
+    }));
+  }
+  for (const t of p.to.triggers) {
+    const old = before.get(triggerKey(t));
+    if (old && old.definition === t.definition && !remade(t)) continue;
+    p.made.add(triggerKey(t));
+    p.main.push(change('create', 'trigger', `${t.name} on ${shown(t.table)}`, [`${t.definition};`], {
+      spans: t.spans, provides: [triggerKey(t)], requires: [relationKey(t.table), functionKey(t.function), ...t.requires],
+    }));
+  }
+}

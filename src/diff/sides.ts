@@ -1,0 +1,82 @@
+// One side of a diff, as the canonical model: documents (run in the scratch database and read
+// back), a document at a git revision, a server, an embedded database directory, or nothing.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { compileDocuments } from '../compile.js';
+import { openDatabase, EnvironmentError } from '../pg/database.js';
+import { holdsDatabase } from '../pg/data-dir.js';
+import { schemasOf } from '../pg/existing.js';
+import { introspect } from '../pg/introspect/introspect.js';
+import type { DocumentInput } from '../read/document.js';
+import type { Diagnostic } from '../schema/diagnostic.js';
+import { emptySchema, type Schema } from '../schema/model.js';
+import { canonicalSchema } from './canonical.js';
+
+export type SideSpec =
+  | { kind: 'empty' }
+  | { kind: 'database'; url?: string; dataDir?: string }
+  | { kind: 'documents'; documents: DocumentInput[] };
+
+export interface Side {
+  schema: Schema;
+  /** For messages: `docs/schema.md`, `the embedded database in .schemadoc/db`. */
+  description: string;
+  /** Where the documents' SQL fails: what failed is missing, so nothing exact can be planned. */
+  errors: Diagnostic[];
+  sources: Map<string, string>;
+}
+
+/** `empty`, a postgres:// URL or keyword/value string, an embedded database directory, `git:REV:path`, or documents. */
+export function sideSpec(text: string, readDocuments: (paths: string[]) => DocumentInput[]): SideSpec {
+  if (text === 'empty') return { kind: 'empty' };
+  if (/^postgres(ql)?:\/\//i.test(text) || /^\s*[a-z_]+\s*=/i.test(text)) return { kind: 'database', url: text };
+  if (existsSync(text) && holdsDatabase(text)) return { kind: 'database', dataDir: text };
+  const git = /^git:([^:]+):(.+)$/.exec(text);
+  if (git) return { kind: 'documents', documents: [{ file: `${git[1]}:${git[2]}`, text: gitShow(git[1]!, git[2]!) }] };
+  // Several documents: `a.md,b.md`.
+  return { kind: 'documents', documents: readDocuments(existsSync(text) ? [text] : text.split(',')) };
+}
+
+function gitShow(revision: string, path: string): string {
+  try {
+    return execFileSync('git', ['show', `${revision}:${path.replace(/^\.\//, './')}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  } catch (error) {
+    const message = String((error as { stderr?: string }).stderr ?? (error as Error).message).trim().split('\n')[0];
+    throw new EnvironmentError(`cannot read ${path} at ${revision} from git: ${message}`);
+  }
+}
+
+export interface ReadSideOptions {
+  /** The schemas to read from a database; default the documents' (or every one). */
+  schemas?: string[];
+  scratchUrl?: string;
+  prelude?: DocumentInput[];
+}
+
+export async function readSide(spec: SideSpec, options: ReadSideOptions = {}): Promise<Side> {
+  switch (spec.kind) {
+    case 'empty':
+      return { schema: emptySchema(), description: 'an empty database', errors: [], sources: new Map() };
+    case 'database': {
+      const db = await openDatabase(spec.url ? { url: spec.url } : { dataDir: spec.dataDir! });
+      try {
+        const read = await introspect(db, options.schemas ? { schemas: options.schemas } : {});
+        return { schema: read.schema, description: db.description, errors: [], sources: new Map() };
+      } finally {
+        await db.close().catch(() => {});
+      }
+    }
+    case 'documents': {
+      const compiled = await compileDocuments(spec.documents);
+      const sources = new Map(spec.documents.map((d) => [d.file, d.text]));
+      const canonical = await canonicalSchema(compiled.schema, sources, {
+        ...(options.schemas ? { schemas: [...new Set([...schemasOf(compiled.schema), ...options.schemas])] } : {}),
+        ...(options.scratchUrl ? { url: options.scratchUrl } : {}),
+        ...(options.prelude ? { prelude: options.prelude } : {}),
+      });
+      // An extension the scratch database lacks leaves out what uses it: nothing exact to plan from.
+      const errors = canonical.diagnostics.filter((d) => d.severity === 'error' || d.code === 'SD402');
+      return { schema: canonical.schema, description: spec.documents.map((d) => d.file).join(', '), errors, sources };
+    }
+  }
+}

@@ -1,0 +1,38 @@
+// A plan as a person reads it (each change with its hazards) and as JSON.
+import type { Change, Plan } from '../diff/plan/change.js';
+import { HAZARDS, type HazardCode } from '../diff/plan/hazards.js';
+import { planSql } from '../diff/plan/script.js';
+import { plural } from './pretty.js';
+
+const MARK: Record<Change['action'], string> = { create: '+', drop: '-', alter: '~', rename: '>' };
+
+export function prettyPlan(plan: Plan, heading: string): string {
+  const lines = plan.changes.map((c) => {
+    const hazards = c.hazards.map((h) => `\n      ! ${h.code} ${HAZARDS[h.code].name}: ${h.message}`).join('');
+    return `  ${MARK[c.action]} ${c.action} ${c.kind} ${c.name}${hazards}`;
+  });
+  return [heading, ...lines, ...plan.notes.map((n) => `  note: ${n}`)].join('\n');
+}
+
+export function planJson(plan: Plan) {
+  return {
+    changes: plan.changes.map(({ action, kind, name, statements, hazards, outsideTransaction, spans }) => ({
+      action, kind, name, statements, hazards, ...(outsideTransaction ? { outsideTransaction } : {}), spans,
+    })),
+    notes: plan.notes,
+    sql: planSql(plan),
+  };
+}
+
+/** The hazards of a plan not allowed, by code. */
+export function refusedHazards(plan: Plan, allowed: string[]): Map<HazardCode, number> {
+  const refused = new Map<HazardCode, number>();
+  for (const c of plan.changes) for (const h of c.hazards) if (!allowed.includes(h.code)) refused.set(h.code, (refused.get(h.code) ?? 0) + 1);
+  return refused;
+}
+
+/** `3 changes, 2 hazards`. */
+export function planSummary(plan: Plan): string {
+  const hazards = plan.changes.reduce((n, c) => n + c.hazards.length, 0);
+  return `${plural(plan.changes.length, 'change')}${hazards ? `, ${plural(hazards, 'hazard')}` : ''}`;
+}
