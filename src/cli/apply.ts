@@ -15,6 +15,7 @@ import type { Diagnostic } from '../schema/diagnostic.js';
 import { plural } from '../report/pretty.js';
 import { planJson, planSummary, prettyPlan, refusedHazards } from '../report/plan.js';
 import { progressLine, type ProgressLine } from '../report/progress.js';
+import { parseRenames } from './diff.js';
 import { Interrupt } from './interrupt.js';
 import { loadDocuments } from './load.js';
 import { parseFormat, report } from './output.js';
@@ -45,6 +46,9 @@ Options:
                     docs/hazards): without them such a plan is refused
   --lock-timeout T  how long each change waits for a lock before the plan fails and
                     rolls back (default ${DEFAULT_LOCK_TIMEOUT}; 0 waits for ever)
+  --rename OLD=NEW  a table (or TABLE.COLUMN=NEW, a column) the documents call NEW was
+                    called OLD: it is renamed, with its rows (repeatable; a document can
+                    say so itself: <!-- schemadoc: renamed from OLD -->)
   --concurrently    build new indexes on existing tables CONCURRENTLY (each after the
                     transaction: it cannot run in one)
   --scratch-db URL  an empty PostgreSQL database to read the documents in when planning
@@ -66,7 +70,7 @@ export async function applyCommand(argv: string[]): Promise<number> {
       db: { type: 'string' }, 'data-dir': { type: 'string' }, reset: { type: 'boolean' },
       force: { type: 'boolean' }, 'no-shims': { type: 'boolean' }, format: { type: 'string' },
       'dry-run': { type: 'boolean' }, 'allow-hazards': { type: 'string', multiple: true }, 'lock-timeout': { type: 'string' },
-      concurrently: { type: 'boolean' }, 'scratch-db': { type: 'string' },
+      concurrently: { type: 'boolean' }, rename: { type: 'string', multiple: true }, 'scratch-db': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -90,7 +94,7 @@ export async function applyCommand(argv: string[]): Promise<number> {
 
 type ApplyValues = {
   'data-dir'?: string; reset?: boolean; force?: boolean; 'no-shims'?: boolean; 'dry-run'?: boolean; 'allow-hazards'?: string[];
-  'lock-timeout'?: string; concurrently?: boolean; 'scratch-db'?: string;
+  'lock-timeout'?: string; concurrently?: boolean; rename?: string[]; 'scratch-db'?: string;
 };
 
 async function apply(
@@ -169,7 +173,7 @@ async function applyChanges(
   if (values.force) throw new UsageError(`--force is for an empty database; ${db.description} has a schema, so apply plans the changes to it (--dry-run shows them)`);
   const documents = positionals.join(', ');
   const { plan, errors } = await planToDocuments(schema, sources, db, {
-    concurrently: Boolean(values.concurrently), ...(values['scratch-db'] ? { scratchUrl: values['scratch-db'] } : {}),
+    concurrently: Boolean(values.concurrently), renames: parseRenames(values.rename ?? []), ...(values['scratch-db'] ? { scratchUrl: values['scratch-db'] } : {}),
   });
   await closeScratchDatabases();
   progress.end();

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { closeScratchDatabases } from '../check/execute.js';
 import { planChanges } from '../diff/plan/plan.js';
+import { reversed, type RenameSpec } from '../diff/plan/renames.js';
 import { planSql } from '../diff/plan/script.js';
 import { withinScope } from '../diff/scope.js';
 import { readSide, sideSpec, type Side, type SideSpec } from '../diff/sides.js';
@@ -34,6 +35,9 @@ Options:
   --schema NAME       plan only this schema (repeatable; default: the schemas the
                       documents make objects in, or every schema of two databases)
   --exclude-schema NAME  leave this schema out (repeatable)
+  --rename OLD=NEW    a table (or TABLE.COLUMN=NEW, a column) the TO side calls NEW
+                      was called OLD: it is renamed, with its rows (repeatable; a
+                      document can say so itself: <!-- schemadoc: renamed from OLD -->)
   --concurrently      build new indexes on existing tables CONCURRENTLY (each one
                       outside the transaction)
   --scratch-db URL    an empty PostgreSQL database to read documents in, instead of
@@ -52,7 +56,7 @@ export async function diffCommand(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       format: { type: 'string' }, down: { type: 'boolean' }, schema: { type: 'string', multiple: true }, 'exclude-schema': { type: 'string', multiple: true },
-      concurrently: { type: 'boolean' }, 'scratch-db': { type: 'string' }, prelude: { type: 'string', multiple: true },
+      concurrently: { type: 'boolean' }, rename: { type: 'string', multiple: true }, 'scratch-db': { type: 'string' }, prelude: { type: 'string', multiple: true },
       output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -88,9 +92,9 @@ export async function diffCommand(argv: string[]): Promise<number> {
   }
   const scope = { ...(values.schema ? { schemas: values.schema } : {}), ...(values['exclude-schema'] ? { excludeSchemas: values['exclude-schema'] } : {}) };
   const [before, after] = [withinScope(from.schema, scope), withinScope(to.schema, scope)];
-  const options = { concurrently: Boolean(values.concurrently) };
-  const up = planChanges(before, after, options);
-  const down = planChanges(after, before, options);
+  const renames = parseRenames(values.rename ?? []);
+  const up = planChanges(before, after, { concurrently: Boolean(values.concurrently), renames });
+  const down = planChanges(after, before, { concurrently: Boolean(values.concurrently), renames: renames.map(reversed) });
 
   let text: string;
   if (format === 'sql') text = planSql(values.down ? down : up).trimEnd();
@@ -105,4 +109,15 @@ ${planSummary(up)}. The SQL: --format sql (up), --format sql --down (down).`
   if (values.output !== undefined) writeFileSync(values.output, text + '\n');
   else process.stdout.write(text + '\n');
   return EXIT.ok;
+}
+
+/** `--rename old=new`, `--rename orders.total=amount`. */
+export function parseRenames(values: string[]): RenameSpec[] {
+  return values.map((value) => {
+    const [from, to, ...rest] = value.split('=');
+    if (!from || !to || rest.length || to.includes('.')) {
+      throw new UsageError(`--rename takes OLD=NEW (a table) or TABLE.OLD=NEW (a column), with the new name alone after =, not ${value}`);
+    }
+    return { from: from.trim(), to: to.trim() };
+  });
 }

@@ -4,6 +4,7 @@ import { ConfigError } from '../check/config.js';
 import { applyCommand } from './apply.js';
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
+import { migrateCommand } from './migrate.js';
 import { docsCommand, pullCommand } from './docs.js';
 import { inspectCommand } from './inspect.js';
 import { sqlCommand } from './sql.js';
@@ -22,6 +23,7 @@ Commands:
   verify    say where a database has drifted from its documents, object by object
   diff      plan the changes from one schema to another (documents, git revisions,
             databases): hazards, and the SQL up and down
+  migrate   write migration files from the documents, run them up and down
   docs      write the canonical Markdown document of documents or a database
   pull      write the document of a database that has none
   sql       print the DDL the documents describe
@@ -34,6 +36,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   apply: applyCommand,
   verify: verifyCommand,
   diff: diffCommand,
+  migrate: migrateCommand,
   docs: docsCommand,
   pull: pullCommand,
   sql: sqlCommand,

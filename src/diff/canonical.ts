@@ -7,6 +7,8 @@ import { schemasOf } from '../pg/existing.js';
 import { introspect, type Introspection } from '../pg/introspect/introspect.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Schema } from '../schema/model.js';
+import { withoutPlatformGrants } from '../pg/supabase.js';
+import { usesSupabase } from '../schema/supabase.js';
 import { carrySpans } from './spans.js';
 
 export interface Canonical extends Introspection {
@@ -29,6 +31,7 @@ export async function canonicalSchema(
   read!.schema.extensions = read!.schema.extensions.filter((e) => schema.extensions.some((x) => x.name === e.name));
   // The scratch database's version of an extension is not the document's, unless the document states it.
   for (const e of read!.schema.extensions) if (!schema.extensions.some((x) => x.name === e.name && x.version)) delete e.version;
+  if (usesSupabase(schema)) withoutPlatformGrants(read!.schema);
   carrySpans(schema, read!.schema);
   return { ...read!, diagnostics: execution.diagnostics };
 }

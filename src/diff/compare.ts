@@ -2,6 +2,7 @@
 // actual one (a database) lacks, what it has in excess, and what differs, aspect by aspect.
 import type { Constraint, QualifiedName, Schema, Span, Table } from '../schema/model.js';
 import { DEFAULT_SCHEMA } from '../schema/names.js';
+import { statesGrants } from '../pg/grants.js';
 import { comparableQuery } from './view-text.js';
 
 export interface Difference {
@@ -71,6 +72,8 @@ export function compareSchemas(expected: Schema, actual: Schema, options: Compar
   add('trigger', onKept(expected.triggers).map(triggerOf), onKept(actual.triggers).map(triggerOf), true);
   add('policy', onKept(expected.policies).map(policyOf), onKept(actual.policies).map(policyOf));
   add('comment', expected.comments.map(commentOf), actual.comments.map(commentOf));
+  // Privileges where the document states any: a document that grants nothing leaves them to the database.
+  if (statesGrants(expected)) add('grant', expected.grants.map(grantOf), actual.grants.map(grantOf));
   return differences;
 }
 
@@ -190,6 +193,11 @@ const policyOf = (p: Schema['policies'][number]): Comparable => ({
     command: p.command.toUpperCase(), kind: p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE', roles: p.roles.join(', '),
     USING: p.using, 'WITH CHECK': p.withCheck,
   },
+});
+
+const grantOf = (g: Schema['grants'][number]): Comparable => ({
+  key: `${g.objectKind} ${g.object} ${g.grantee} ${g.privilege}`, name: `${g.privilege} on ${g.object} to ${g.grantee}`,
+  facts: { 'grant option': flag(g.grantable) }, spans: g.spans,
 });
 
 const commentOf = (c: Schema['comments'][number]): Comparable => ({

@@ -2,6 +2,8 @@
 // documents describe, both read as PostgreSQL makes them.
 import { introspect } from '../pg/introspect/introspect.js';
 import type { Database } from '../pg/database.js';
+import { withoutPlatformGrants } from '../pg/supabase.js';
+import { usesSupabase } from '../schema/supabase.js';
 import type { DocumentInput } from '../read/document.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Schema } from '../schema/model.js';
@@ -25,5 +27,6 @@ export async function planToDocuments(
   const errors = document.diagnostics.filter((d) => d.severity === 'error' || d.code === 'SD402');
   if (errors.length) return { errors };
   const database = await introspect(db, { schemas: document.schemas });
+  if (usesSupabase(schema)) withoutPlatformGrants(database.schema);
   return { errors, plan: planChanges(database.schema, document.schema, options) };
 }

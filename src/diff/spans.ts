@@ -1,6 +1,6 @@
 // A canonical model has no document lines of its own: each object takes the lines of the
 // document's object it is (same kind, same name, same table), so that what is compared later
-// is reported where the document says it.
+// is reported where the document says it; and the names a table or column had, where declared.
 import { constraintName } from '../merge/table-changes.js';
 import type { Constraint, Index, QualifiedName, Schema, Span, Table } from '../schema/model.js';
 import { DEFAULT_SCHEMA, sameName } from '../schema/names.js';
@@ -21,7 +21,12 @@ export function carrySpans(document: Schema, canonical: Schema): void {
     const written = tables.get(keyOf(table));
     if (!written) continue;
     table.spans = written.spans;
-    for (const column of table.columns) column.spans = written.columns.find((c) => c.name === column.name)?.spans ?? written.spans;
+    if (written.renamedFrom) table.renamedFrom = written.renamedFrom;
+    for (const column of table.columns) {
+      const stated = written.columns.find((c) => c.name === column.name);
+      column.spans = stated?.spans ?? written.spans;
+      if (stated?.renamedFrom) column.renamedFrom = stated.renamedFrom;
+    }
     for (const constraint of table.constraints) constraint.spans = constraintIn(written, constraint)?.spans ?? written.spans;
   }
   const tableSpans = (name: QualifiedName) => tables.get(keyOf(name))?.spans ?? [];
@@ -47,6 +52,8 @@ export function carrySpans(document: Schema, canonical: Schema): void {
   for (const policy of canonical.policies) policy.spans = policies.get(onTable(policy))?.spans ?? tableSpans(policy.table);
   for (const extension of canonical.extensions) extension.spans = document.extensions.find((e) => e.name === extension.name)?.spans ?? [];
   for (const schema of canonical.schemas) schema.spans = document.schemas.find((s) => s.name === schema.name)?.spans ?? [];
+  // A privilege is stated where its table is.
+  for (const grant of canonical.grants) grant.spans = tables.get(grant.requires[0]?.replace(/^relation:/, '') ?? '')?.spans ?? [];
   const comments = byKey(document.comments, (c) => `${c.targetKind} ${c.target.split('.').pop()}`);
   for (const comment of canonical.comments) comment.spans = comments.get(`${comment.targetKind} ${comment.target.split('.').pop()}`)?.spans ?? [];
 }

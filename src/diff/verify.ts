@@ -2,6 +2,8 @@
 import type { Database } from '../pg/database.js';
 import { schemasOf } from '../pg/existing.js';
 import { introspect, type Unmodelled } from '../pg/introspect/introspect.js';
+import { withoutPlatformGrants } from '../pg/supabase.js';
+import { usesSupabase } from '../schema/supabase.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { QualifiedName, Schema } from '../schema/model.js';
 import { DEFAULT_SCHEMA } from '../schema/names.js';
@@ -39,6 +41,7 @@ export async function verifySchema(schema: Schema, sources: Map<string, string>,
   const documentErrors = document.diagnostics.filter((d) => d.severity === 'error' || d.code === 'SD402');
   if (documentErrors.length) return { documentErrors, differences: [], diagnostics: [], document, unmodelled: [] };
   const database = await introspect(db, { schemas: document.schemas });
+  if (usesSupabase(schema)) withoutPlatformGrants(database.schema);
   const ignored = ignoring(options.ignore ?? []);
   const differences = compareSchemas(document.schema, database.schema, { ignored });
   return { documentErrors, differences, diagnostics: driftDiagnostics(differences), document, unmodelled: database.unmodelled };

@@ -1,9 +1,11 @@
 // A database's model in the form a person writes it, and that reads back as the same schema: a
 // column whose default draws from the sequence it owns, named as PostgreSQL names a serial
 // column's, is `serial` again (read back, `serial` makes the same column, default and
-// sequence); a sequence's owner is given after its table; definitions parse with the newest grammar.
+// sequence); a sequence's owner is given after its table; privileges are granted after what they
+// are on; definitions parse with the newest grammar.
 import type { Comment, DefinedObject, Schema, ScriptStatement, Table, TypeRef } from '../schema/model.js';
 import { DEFAULT_SCHEMA } from '../schema/names.js';
+import { grantSql, isDefaultGrant, revokedFromPublic, revokeSql, routineObject, statesGrants } from '../pg/grants.js';
 import { ident, qualified } from '../pg/quote.js';
 import { parseSql, SqlSyntaxError } from '../read/sql/parser.js';
 
@@ -36,7 +38,7 @@ export function documentedForm(schema: Schema): Schema {
   }));
   const kept = schema.sequences.filter((s) => !folded.has(`${s.schema ?? DEFAULT_SCHEMA}.${s.name}`));
   return {
-    ...schema, tables, sequences: kept.map(withoutOwner), script: [...schema.script, ...kept.flatMap(ownership)],
+    ...schema, tables, sequences: kept.map(withoutOwner), script: [...schema.script, ...kept.flatMap(ownership), ...privileges(schema)],
     functions: schema.functions.map((f) => ({ ...f, definition: parsable(f.definition) })),
     views: schema.views.map((v) => ({ ...v, definition: parsable(v.definition) })),
     comments: [...commentsOn(schema), ...schema.comments],
@@ -84,6 +86,17 @@ function ownership(sequence: DefinedObject): ScriptStatement[] {
     sql: `ALTER SEQUENCE ${self} OWNED BY ${owner}`, kind: 'sequence', name: `${self} OWNED BY ${owner}`, provides: [],
     requires: [`relation:${sequence.schema ?? DEFAULT_SCHEMA}.${sequence.name}`, `relation:${unquoted(table)}`], settings: [], spans: [],
   }];
+}
+
+/** The privileges a database grants beyond PostgreSQL's defaults (and the defaults it revoked), as the statements that give them. */
+function privileges(schema: Schema): ScriptStatement[] {
+  if (!statesGrants(schema)) return [];
+  const statement = (sql: string, requires: string[]): ScriptStatement => ({ sql, kind: 'statement', name: sql, provides: [], requires, settings: [], spans: [] });
+  return [
+    ...schema.grants.filter((g) => !isDefaultGrant(g)).map((g) => statement(grantSql(g), g.requires)),
+    ...revokedFromPublic(schema).map((f) => statement(revokeSql({ objectKind: f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', object: routineObject(f), grantee: 'PUBLIC', privilege: 'EXECUTE' }),
+      [`function:${f.schema ?? DEFAULT_SCHEMA}.${f.name}`])),
+  ];
 }
 
 /** `public."Order"` → `public.Order`, as ObjectKeys name objects. */

@@ -10,6 +10,14 @@ import { SUPABASE_FUNCTIONS, SUPABASE_TABLES, usesSupabase } from '../schema/sup
 
 const ROLES = ['anon', 'authenticated', 'service_role'];
 
+/**
+ * Supabase grants its API roles what a project creates (and the stand-in does the same): those
+ * privileges are the platform's, not the document's, and are left out of what is compared.
+ */
+export function withoutPlatformGrants(schema: Schema): void {
+  schema.grants = schema.grants.filter((g) => !ROLES.includes(g.grantee));
+}
+
 /** Supabase's search_path, which documents written for it count on (`uuid_generate_v4()` is in extensions). */
 export const SUPABASE_SEARCH_PATH = 'SET search_path TO "$user", public, extensions;';
 

@@ -44,6 +44,8 @@ export interface Column {
   comment?: string;
   /** A child table's copy of its parent's column, not declared on the child: read from a database. */
   inherited?: boolean;
+  /** The name it had, as the document declares (`renamed from old_name`): a change renames it. */
+  renamedFrom?: string;
   /** What sets it on every update when the database does not: `TypeORM @UpdateDateColumn`. */
   maintainedBy?: string;
   spans: Span[];
@@ -101,6 +103,8 @@ export interface Table extends QualifiedName, Written {
   comment?: string;
   /** Types and functions its columns use (foreign keys are constraints, not requirements). */
   requires: ObjectKey[];
+  /** The name it had, as the document declares (`renamed from old_name`): a change renames it. */
+  renamedFrom?: string;
   /** Other names the document uses for it: the model or entity it is the table of (`Post` for `blog_post`). */
   aliases?: string[];
   spans: Span[];

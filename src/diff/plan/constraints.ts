@@ -16,11 +16,29 @@ export function planConstraints(p: Planning): void {
   // The unique keys dropped: the foreign keys that reference them go first and come back after.
   const droppedKeys = new Set<ObjectKey>();
   const pending: [Table, Constraint][] = [];
+  // Renamed: the same definition under a name the other side does not have.
+  const renamed = new Set<Constraint>();
+  for (const table of p.from.tables) {
+    const other = after.get(keyOf(table));
+    if (!other || p.dropped.has(relationKey(table))) continue;
+    const mine = new Set(own(table).map((c) => c.name));
+    const theirs = new Set(own(other).map((c) => c.name));
+    const added = own(other).filter((c) => !mine.has(c.name));
+    for (const c of own(table).filter((x) => !theirs.has(x.name))) {
+      const same = added.findIndex((x) => x.kind === c.kind && x.definition === c.definition);
+      if (same < 0) continue;
+      const [now] = added.splice(same, 1);
+      renamed.add(c).add(now!);
+      p.renames.push(change('rename', 'constraint', `${shown(other)}.${now!.name}`,
+        [`ALTER TABLE ${qualified(other)} RENAME CONSTRAINT ${ident(c.name!)} TO ${ident(now!.name!)};`], { spans: now!.spans }));
+    }
+  }
   for (const table of p.from.tables) {
     const other = after.get(keyOf(table));
     if (!other || p.dropped.has(relationKey(table))) continue;
     const theirs = byKey(own(other), (c) => c.name!);
     for (const c of own(table)) {
+      if (renamed.has(c)) continue;
       const next = theirs.get(c.name!);
       if (next && next.definition === c.definition) pending.push([table, c]);
       else {
@@ -37,23 +55,12 @@ export function planConstraints(p: Planning): void {
     const old = before.get(keyOf(table));
     const existing = old && !p.made.has(relationKey(table));
     const had = existing ? byKey(own(old), (c) => c.name!) : new Map<string, Constraint>();
-    const renamable = existing ? own(old).filter((c) => !own(table).some((x) => x.name === c.name)) : [];
     for (const c of own(table)) {
       if (!existing) {
         if (c.kind === 'foreign key') addConstraint(p, table, c, false);
         continue;
       }
-      const prior = had.get(c.name!);
-      if (prior && !p.dropped.has(onTableKey('constraint', table, c.name!))) continue;
-      const same = prior ? undefined : renamable.findIndex((x) => x.kind === c.kind && x.definition === c.definition);
-      if (same !== undefined && same >= 0) {
-        const [old] = renamable.splice(same, 1);
-        p.renames.push(change('rename', 'constraint', `${shown(table)}.${c.name}`,
-          [`ALTER TABLE ${qualified(table)} RENAME CONSTRAINT ${ident(old!.name!)} TO ${ident(c.name!)};`], { spans: c.spans }));
-        // Not dropped after all.
-        p.before.splice(p.before.findIndex((x) => x.kind === 'constraint' && x.name === `${shown(table)}.${old!.name}`), 1);
-        continue;
-      }
+      if (renamed.has(c) || (had.has(c.name!) && !p.dropped.has(onTableKey('constraint', table, c.name!)))) continue;
       addConstraint(p, table, c, true);
     }
   }

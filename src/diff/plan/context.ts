@@ -3,10 +3,13 @@
 import type { ObjectKey, QualifiedName, Schema } from '../../schema/model.js';
 import { DEFAULT_SCHEMA } from '../../schema/names.js';
 import type { Change } from './change.js';
+import type { RenameSpec } from './renames.js';
 
 export interface PlanOptions {
   /** Build new indexes on existing tables with CONCURRENTLY (each outside the transaction). */
   concurrently?: boolean;
+  /** Renames declared on the command line, besides those the target declares. */
+  renames?: RenameSpec[];
 }
 
 export interface Planning {

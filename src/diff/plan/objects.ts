@@ -26,8 +26,10 @@ export function planSchemas(p: Planning): void {
 export function planExtensions(p: Planning): void {
   const before = byKey(p.from.extensions, (e) => e.name);
   const after = byKey(p.to.extensions, (e) => e.name);
+  const read = new Set([DEFAULT_SCHEMA, ...p.from.schemas.map((s) => s.name)]);
   for (const e of p.from.extensions) {
-    if (after.has(e.name)) continue;
+    // One in a schema not compared (Supabase's `extensions`) is not the target's to drop.
+    if (after.has(e.name) || (e.schema && !read.has(e.schema))) continue;
     p.after.push(change('drop', 'extension', e.name, [`DROP EXTENSION ${ident(e.name)};`], {
       provides: [`extension:${e.name}`, ...extensionProvides(e.name, e.schema)], requires: e.schema ? [`schema:${e.schema}`] : [],
     }));

@@ -5,6 +5,7 @@ import type { Schema } from '../../schema/model.js';
 import { orderByDependencies } from '../../pg/order.js';
 import type { Change, Plan } from './change.js';
 import { planComments } from './comments.js';
+import { planRenames, renameHints } from './renames.js';
 import { planConstraints } from './constraints.js';
 import type { PlanOptions, Planning } from './context.js';
 import { dependentsOf } from './dependents.js';
@@ -18,8 +19,10 @@ import { planViews, viewChanges } from './views.js';
 
 export function planChanges(from: Schema, to: Schema, options: PlanOptions = {}): Plan {
   const p: Planning = {
-    from, to, options, renames: [], before: [], main: [], after: [], remade: new Set(), dropped: new Set(), made: new Set(),
+    // Renames rewrite the source as if renamed already: the caller's model stays as it was.
+    from: options.renames?.length || hasRenames(to) || hasRenames(from) ? structuredClone(from) : from, to, options, renames: [], before: [], main: [], after: [], remade: new Set(), dropped: new Set(), made: new Set(),
   };
+  planRenames(p, options.renames ?? []);
   const changed = [...tableChanges(p), ...enumChanges(p), ...typeChanges(p), ...viewChanges(p), ...functionChanges(p)];
   for (const key of dependentsOf(from, changed)) p.remade.add(key);
   // In the order a schema is made in: it is the order changes keep where dependencies allow.
@@ -39,8 +42,10 @@ export function planChanges(from: Schema, to: Schema, options: PlanOptions = {})
   planComments(p);
   planGrants(p);
   const changes = [...p.renames, ...dependentsFirst(p.before), ...orderByDependencies(p.main), ...dependentsFirst(p.after)];
-  return { changes, notes: [] };
+  return { changes, notes: renameHints(p) };
 }
+
+const hasRenames = (schema: Schema) => schema.tables.some((t) => t.renamedFrom || t.columns.some((c) => c.renamedFrom));
 
 /** Drops: in the reverse of the order things are made in. */
 const dependentsFirst = (changes: Change[]) => orderByDependencies(changes).reverse();

@@ -284,13 +284,15 @@ const grantee = (oid: string) => `CASE ${oid} WHEN 0 THEN 'PUBLIC' ELSE pg_catal
 /**
  * Privileges granted to roles other than the owner, one row each: on relations (where any were
  * granted), on functions and procedures (from their default, PUBLIC EXECUTE, when none were),
- * and on schemas.
+ * and on schemas. MAINTAIN (PostgreSQL 17, part of GRANT ALL there) is left out: the same GRANT
+ * gives it on one version and not on another.
  */
 export const PRIVILEGES = `
 SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS object,
        'relation:' || n.nspname || '.' || c.relname AS requires, ${grantee('a.grantee')} AS grantee, a.privilege_type AS privilege, a.is_grantable AS grantable
   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
  WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND c.relacl IS NOT NULL AND a.grantee <> c.relowner AND NOT ${owned('pg_class', 'c.oid')}
+   AND a.privilege_type <> 'MAINTAIN'
 UNION ALL
 SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')',
        'function:' || n.nspname || '.' || p.proname, ${grantee('a.grantee')}, a.privilege_type, a.is_grantable

@@ -1,0 +1,84 @@
+// An edited document reaches a database that has data: the plan from version 1 to version 2
+// keeps every row of every column that stays (a declared rename moves them), the database then
+// verifies against version 2, and the plan back brings version 1 and its rows again. On the
+// embedded database and on a server, through the planner and through `apply`.
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeScratchDatabases } from '../../src/check/execute.js';
+import { compileDocuments } from '../../src/compile.js';
+import { planToDocuments } from '../../src/diff/declarative.js';
+import type { Plan } from '../../src/diff/plan/change.js';
+import { planChanges } from '../../src/diff/plan/plan.js';
+import { readSide } from '../../src/diff/sides.js';
+import { runPlan } from '../../src/diff/plan/run.js';
+import { verifySchema } from '../../src/diff/verify.js';
+import { applyStatements } from '../../src/pg/apply.js';
+import type { Database } from '../../src/pg/database.js';
+import { emitStatements } from '../../src/pg/emit.js';
+import { openTarget, TARGETS } from '../helpers/databases.js';
+import { KEPT_V1, KEPT_V2, ROWS, V1, V2 } from '../helpers/shop.js';
+
+afterAll(closeScratchDatabases);
+
+/** Declaratively (from what the database holds to the document), or as a migration (from one document to the other). */
+async function bringTo(db: Database, markdown: string, from?: string): Promise<void> {
+  const { schema } = await compileDocuments([{ file: 'shop.md', text: markdown }]);
+  let plan: Plan;
+  if (from) {
+    const side = async (text: string) => (await readSide({ kind: 'documents', documents: [{ file: 'shop.md', text }] })).schema;
+    plan = planChanges(await side(from), await side(markdown));
+  } else {
+    const planned = await planToDocuments(schema, new Map([['shop.md', markdown]]), db);
+    expect(planned.errors).toEqual([]);
+    plan = planned.plan!;
+  }
+  expect(plan.changes.length).toBeGreaterThan(0);
+  const outcome = await runPlan(db, plan);
+  expect(outcome.failed?.error.message).toBeUndefined();
+  expect(outcome.ok).toBe(true);
+  const verified = await verifySchema(schema, new Map([['shop.md', markdown]]), db);
+  expect(verified.differences).toEqual([]);
+}
+
+for (const target of TARGETS) {
+  describe.skipIf(!target.enabled)(`an edited document applied to a database with rows, on ${target.name}`, () => {
+    it('keeps every row of every column that stays, going to version 2 (declaratively) and back (the plan from version 2 to 1)', async () => {
+      const { db, dispose } = await openTarget(target.name);
+      try {
+        const { schema } = await compileDocuments([{ file: 'shop.md', text: V1 }]);
+        expect((await applyStatements(db, emitStatements(schema))).ok).toBe(true);
+        await db.exec(ROWS);
+        const rows = await db.query(KEPT_V1);
+        expect(rows).toHaveLength(2);
+
+        await bringTo(db, V2);
+        expect(await db.query(KEPT_V2)).toEqual(rows);
+
+        // A database says nothing of renames: the way back is planned from the documents, which do.
+        await bringTo(db, V1, V2);
+        expect(await db.query(KEPT_V1)).toEqual(rows);
+      } finally {
+        await dispose();
+      }
+    }, 120_000);
+
+    it('fails a change that rows break and leaves the database as it was', async () => {
+      const { db, dispose } = await openTarget(target.name);
+      try {
+        const { schema } = await compileDocuments([{ file: 'shop.md', text: V1 }]);
+        expect((await applyStatements(db, emitStatements(schema))).ok).toBe(true);
+        // A note that is NULL breaks version 2's NOT NULL; a 'void' order, its enum.
+        await db.exec(`${ROWS}\nINSERT INTO orders VALUES (12, 1, 5, 'void', NULL);`);
+        const { schema: v2 } = await compileDocuments([{ file: 'shop.md', text: V2 }]);
+        const { plan } = await planToDocuments(v2, new Map([['shop.md', V2]]), db);
+        const outcome = await runPlan(db, plan!);
+        expect(outcome.ok).toBe(false);
+        expect(outcome.failed!.change.name).toMatch(/^(status|orders\.note)$/);
+        const verified = await verifySchema(schema, new Map([['shop.md', V1]]), db);
+        expect(verified.differences).toEqual([]);
+        expect(await db.query('SELECT count(*)::int AS n FROM orders')).toEqual([{ n: 3 }]);
+      } finally {
+        await dispose();
+      }
+    }, 120_000);
+  });
+}
