@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { generateDocument } from './generate.js';
 import { median } from './median.js';
 import type { Timing } from './measure.js';
+import { timeDiff } from './diff.js';
 import { timeIntrospection } from './introspect.js';
 import { medianMs, medianPeak, timeLago, timeLagoReading, type CommandTiming } from './realsql.js';
 import { timeSmall } from './small.js';
@@ -99,6 +100,14 @@ if ('skipped' in live) {
   row('  the same, connect to model', ms(mine), 'four bare catalog queries (connect to rows)', ms(medianMs(live.bare)), ratio(mine, medianMs(live.bare)), '');
   const check = checkOf.get(1000);
   row('verify its document against it', withPeak(live.verify), 'check of the document (its scratch run), above', check ? ms(check) : '', check ? ratio(medianMs(live.verify), check) : '', '2 s');
+}
+
+// Changes: diff of two 5,000-table documents that differ in 1% of their tables.
+const DIFF_TABLES = Number(process.env.BENCH_DIFF_TABLES ?? 5000);
+if (DIFF_TABLES > 0) {
+  const changes = timeDiff(DIFF_TABLES);
+  const reading = changes.read.reduce((n, t) => n + t.ms, 0);
+  row(`diff two ${DIFF_TABLES}-table documents (1% of tables changed)`, `${ms(changes.diff.ms)}, ${changes.diff.peakMb} MB`, 'schemadoc sql of each (reading both)', ms(reading), ratio(changes.diff.ms, reading), '2 s');
 }
 
 const header = ['work', 'schemadoc', 'baseline', 'baseline time', 'ratio', 'target'];

@@ -30,6 +30,8 @@ export interface ExecuteOptions {
   progress?: (what: string, done: number, total: number) => void;
   /** Told the database once the schema has run, before it is rolled back (example statements are then not run). */
   afterSchema?: (db: Database) => Promise<void>;
+  /** The statements to run, emitted by the caller: a part of the document (what another version does not share). */
+  statements?: DdlStatement[];
 }
 
 /** Statements run together while they succeed; a failing batch is run again one by one. */
@@ -54,7 +56,7 @@ export async function executeSchema(schema: Schema, sources: Map<string, string>
 }
 
 async function execute(db: Database, schema: Schema, sources: Map<string, string>, options: ExecuteOptions): Promise<Execution> {
-  let statements = emitStatements(schema);
+  let statements = options.statements ?? emitStatements(schema);
   const standIn = usesSupabase(schema) && !(await hasSupabase(db));
   if (standIn) statements = withSupabaseStandIn(statements);
   const diagnostics: Diagnostic[] = [];

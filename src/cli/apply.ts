@@ -200,7 +200,7 @@ async function applyChanges(
     const codes = [...refused.keys()].join(',');
     if (format === 'json') json(false, { refused: Object.fromEntries(refused) });
     else console.error(`Not applied: the plan has ${[...refused].map(([code, n]) => `${plural(n, 'hazard')} ${code} (${HAZARDS[code].name})`).join(', ')}. `
-      + `Back up what they touch, then apply with --allow-hazards ${codes}. ${db.description.replace(/^the /, 'The ')} is unchanged.`);
+      + `Back up what ${[...refused.values()].reduce((a, b) => a + b, 0) > 1 ? 'they touch' : 'it touches'}, then apply with --allow-hazards ${codes}. ${db.description.replace(/^the /, 'The ')} is unchanged.`);
     return EXIT.problems;
   }
   const outcome = await interrupt.during(() => runPlan(db, plan, {

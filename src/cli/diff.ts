@@ -5,7 +5,7 @@ import { planChanges } from '../diff/plan/plan.js';
 import { reversed, type RenameSpec } from '../diff/plan/renames.js';
 import { planSql } from '../diff/plan/script.js';
 import { withinScope } from '../diff/scope.js';
-import { readSide, sideSpec, type Side, type SideSpec } from '../diff/sides.js';
+import { readDocumentSides, readSide, sideSpec, type Side, type SideSpec } from '../diff/sides.js';
 import { schemasOf } from '../pg/existing.js';
 import { planJson, planSummary, prettyPlan } from '../report/plan.js';
 import { plural } from '../report/pretty.js';
@@ -77,7 +77,9 @@ export async function diffCommand(argv: string[]): Promise<number> {
     const options = { ...(values['scratch-db'] ? { scratchUrl: values['scratch-db'] } : {}), ...(prelude ? { prelude } : {}) };
     // Documents first (one after the other: they share the scratch database); a database is read in the schemas they make objects in.
     const documents: (Side | undefined)[] = [];
-    for (const spec of specs) documents.push(spec.kind === 'documents' ? await readSide(spec, { ...options, ...(values.schema ? { schemas: values.schema } : {}) }) : undefined);
+    const scoped = { ...options, ...(values.schema ? { schemas: values.schema } : {}) };
+    if (specs[0]!.kind === 'documents' && specs[1]!.kind === 'documents') documents.push(...await readDocumentSides(specs[0]!, specs[1]!, scoped));
+    else for (const spec of specs) documents.push(spec.kind === 'documents' ? await readSide(spec, scoped) : undefined);
     const failed = documents.find((d) => d?.errors.length);
     if (failed) {
       report(failed.errors, 'pretty', failed.sources);

@@ -17,7 +17,7 @@ export interface Canonical extends Introspection {
 }
 
 export async function canonicalSchema(
-  schema: Schema, sources: Map<string, string>, options: Pick<ExecuteOptions, 'url' | 'prelude' | 'progress'> & { schemas?: string[] } = {},
+  schema: Schema, sources: Map<string, string>, options: Pick<ExecuteOptions, 'url' | 'prelude' | 'progress' | 'statements'> & { schemas?: string[] } = {},
 ): Promise<Canonical> {
   let read: Introspection | undefined;
   const schemas = options.schemas ?? schemasOf(schema);

@@ -2,7 +2,7 @@
 // back), a document at a git revision, a server, an embedded database directory, or nothing.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { compileDocuments } from '../compile.js';
+import { compileDocuments, type Compilation } from '../compile.js';
 import { openDatabase, EnvironmentError } from '../pg/database.js';
 import { holdsDatabase } from '../pg/data-dir.js';
 import { schemasOf } from '../pg/existing.js';
@@ -10,7 +10,10 @@ import { introspect } from '../pg/introspect/introspect.js';
 import type { DocumentInput } from '../read/document.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import { emptySchema, type Schema } from '../schema/model.js';
+import { emitStatements, type DdlStatement } from '../pg/emit.js';
+import { usesSupabase } from '../schema/supabase.js';
 import { canonicalSchema } from './canonical.js';
+import { changedParts } from './changed-part.js';
 
 export type SideSpec =
   | { kind: 'empty' }
@@ -53,6 +56,35 @@ export interface ReadSideOptions {
   prelude?: DocumentInput[];
 }
 
+/**
+ * Both sides, where both are documents: only the part of each that the other does not share is
+ * run and read back (see changed-part.ts); if that part does not run by itself, both run whole.
+ */
+export async function readDocumentSides(from: DocumentsSpec, to: DocumentsSpec, options: ReadSideOptions = {}): Promise<[Side, Side]> {
+  const [a, b] = [await compileDocuments(from.documents), await compileDocuments(to.documents)];
+  const parts = usesSupabase(a.schema) || usesSupabase(b.schema) ? undefined : changedParts(emitStatements(a.schema), emitStatements(b.schema));
+  if (parts) {
+    const sides = [await documentSide(from, a, options, parts[0]), await documentSide(to, b, options, parts[1])] as [Side, Side];
+    if (!sides.some((s) => s.errors.length)) return sides;
+  }
+  return [await documentSide(from, a, options), await documentSide(to, b, options)];
+}
+
+export type DocumentsSpec = Extract<SideSpec, { kind: 'documents' }>;
+
+async function documentSide(spec: DocumentsSpec, compiled: Compilation, options: ReadSideOptions, statements?: DdlStatement[]): Promise<Side> {
+  const sources = new Map(spec.documents.map((d) => [d.file, d.text]));
+  const canonical = await canonicalSchema(compiled.schema, sources, {
+    ...(options.schemas ? { schemas: [...new Set([...schemasOf(compiled.schema), ...options.schemas])] } : {}),
+    ...(options.scratchUrl ? { url: options.scratchUrl } : {}),
+    ...(options.prelude ? { prelude: options.prelude } : {}),
+    ...(statements ? { statements } : {}),
+  });
+  // An extension the scratch database lacks leaves out what uses it: nothing exact to plan from.
+  const errors = canonical.diagnostics.filter((d) => d.severity === 'error' || d.code === 'SD402');
+  return { schema: canonical.schema, description: spec.documents.map((d) => d.file).join(', '), errors, sources };
+}
+
 export async function readSide(spec: SideSpec, options: ReadSideOptions = {}): Promise<Side> {
   switch (spec.kind) {
     case 'empty':
@@ -66,17 +98,7 @@ export async function readSide(spec: SideSpec, options: ReadSideOptions = {}): P
         await db.close().catch(() => {});
       }
     }
-    case 'documents': {
-      const compiled = await compileDocuments(spec.documents);
-      const sources = new Map(spec.documents.map((d) => [d.file, d.text]));
-      const canonical = await canonicalSchema(compiled.schema, sources, {
-        ...(options.schemas ? { schemas: [...new Set([...schemasOf(compiled.schema), ...options.schemas])] } : {}),
-        ...(options.scratchUrl ? { url: options.scratchUrl } : {}),
-        ...(options.prelude ? { prelude: options.prelude } : {}),
-      });
-      // An extension the scratch database lacks leaves out what uses it: nothing exact to plan from.
-      const errors = canonical.diagnostics.filter((d) => d.severity === 'error' || d.code === 'SD402');
-      return { schema: canonical.schema, description: spec.documents.map((d) => d.file).join(', '), errors, sources };
-    }
+    case 'documents':
+      return documentSide(spec, await compileDocuments(spec.documents), options);
   }
 }

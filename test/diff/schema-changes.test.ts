@@ -8,7 +8,7 @@ import { closeScratchDatabases } from '../../src/check/execute.js';
 import { planChanges } from '../../src/diff/plan/plan.js';
 import { planSql } from '../../src/diff/plan/script.js';
 import { withinScope, type Scope } from '../../src/diff/scope.js';
-import { readSide } from '../../src/diff/sides.js';
+import { readDocumentSides } from '../../src/diff/sides.js';
 import { freshServerDatabase, SERVER_URL } from '../helpers/databases.js';
 import { psqlFile, PSQL } from '../helpers/realsql.js';
 import { runInTransaction, schemaChangePairs, schemaFacts } from '../helpers/schema-changes.js';
@@ -48,12 +48,11 @@ describe.skipIf(!SERVER_URL || !PSQL)("schemadoc diff on migra's schema-change p
       }
       const [factsA, factsB] = [await schemaFacts(a.url), await schemaFacts(b.url)];
       const prelude = pair.prelude ? [{ file: pair.prelude, text: readFileSync(pair.prelude, 'utf8') }] : [];
-      const side = async (file: string) => {
-        const read = await readSide({ kind: 'documents', documents: [{ file, text: readFileSync(file, 'utf8') }] }, { scratchUrl: asLoader(scratch.url), prelude });
-        expect(read.errors).toEqual([]);
-        return withinScope(read.schema, SCOPES[pair.name]?.scope ?? {});
-      };
-      const [from, to] = [await side(pair.a), await side(pair.b)];
+      // As diff reads two documents: the part of each the other does not share.
+      const spec = (file: string) => ({ kind: 'documents' as const, documents: [{ file, text: readFileSync(file, 'utf8') }] });
+      const sides = await readDocumentSides(spec(pair.a), spec(pair.b), { scratchUrl: asLoader(scratch.url), prelude });
+      for (const side of sides) expect(side.errors).toEqual([]);
+      const [from, to] = sides.map((side) => withinScope(side.schema, SCOPES[pair.name]?.scope ?? {}));
       const inScope = SCOPES[pair.name]?.inScope ?? (() => true);
 
       await runInTransaction(asLoader(a.url), planSql(planChanges(from, to)));
