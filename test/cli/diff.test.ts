@@ -1,7 +1,7 @@
 // schemadoc diff, run as a user runs it: the plan between two documents, a git revision and a
 // document, a document and nothing; its formats; and what it says when it cannot plan.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeScratchDatabases } from '../../src/check/execute.js';
@@ -61,7 +61,7 @@ describe('schemadoc diff', () => {
 
   it('reads a side from a git revision', async () => {
     const repo = join(work, 'repo');
-    execFileSync('mkdir', ['-p', repo]);
+    mkdirSync(repo, { recursive: true });
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: repo });
     git('init', '-q');
     writeFileSync(join(repo, 'shop.md'), V1);
