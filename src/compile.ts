@@ -1,7 +1,7 @@
 // The front half of the pipeline: documents → fragments → one merged Schema.
 import { merge } from './merge/merge.js';
-import { attachRenames } from './merge/renames.js';
-import { readRenameDirectives } from './read/renames.js';
+import { attachChangeDirectives } from './merge/change-directives.js';
+import { readChangeDirectives } from './read/change-directives.js';
 import { prepareReaders, readDocument, type DocumentInput } from './read/document.js';
 import { withoutSuppressed, type Diagnostic, type Suppression } from './schema/diagnostic.js';
 import type { Schema } from './schema/model.js';
@@ -24,6 +24,6 @@ export async function compileDocuments(documents: DocumentInput[]): Promise<Comp
     suppressions.push(...reading.suppressions);
   }
   const merged = merge(fragments);
-  diagnostics.push(...attachRenames(merged.schema, documents.flatMap((d) => readRenameDirectives(d.text, d.file))));
+  diagnostics.push(...attachChangeDirectives(merged.schema, documents.flatMap((d) => readChangeDirectives(d.text, d.file))));
   return { schema: merged.schema, diagnostics: withoutSuppressed([...diagnostics, ...merged.diagnostics], suppressions), suppressions };
 }

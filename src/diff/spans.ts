@@ -26,6 +26,7 @@ export function carrySpans(document: Schema, canonical: Schema): void {
       const stated = written.columns.find((c) => c.name === column.name);
       column.spans = stated?.spans ?? written.spans;
       if (stated?.renamedFrom) column.renamedFrom = stated.renamedFrom;
+      if (stated?.using) column.using = stated.using;
     }
     for (const constraint of table.constraints) constraint.spans = constraintIn(written, constraint)?.spans ?? written.spans;
   }

@@ -46,6 +46,8 @@ export interface Column {
   inherited?: boolean;
   /** The name it had, as the document declares (`renamed from old_name`): a change renames it. */
   renamedFrom?: string;
+  /** How its values convert when a change gives it this type, as the document says (`using (cents / 100.0)::numeric`). */
+  using?: string;
   /** What sets it on every update when the database does not: `TypeORM @UpdateDateColumn`. */
   maintainedBy?: string;
   spans: Span[];

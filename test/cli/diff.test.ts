@@ -85,6 +85,15 @@ describe('schemadoc diff', () => {
     expect(renamed.stdout).toMatch(/^From .*\n  > rename table member\n  > rename constraint member\.member_pkey\n\n2 changes\./);
   }, 60_000);
 
+  it('converts values as the document says where a type changes', async () => {
+    const a = documentIn(work, 'price1.md', '```sql\nCREATE TABLE item (id int PRIMARY KEY, price integer);\n```\n');
+    const b = documentIn(work, 'price2.md', '```sql\nCREATE TABLE item (\n  id int PRIMARY KEY,\n  price numeric(10, 2) -- schemadoc: using price / 100.0\n);\n```\n');
+    const up = await schemadoc(['diff', a, b, '--format', 'sql']);
+    expect(up.stdout).toContain('ALTER TABLE public.item ALTER COLUMN price TYPE numeric(10,2) USING price / 100.0;');
+    const down = await schemadoc(['diff', a, b, '--format', 'sql', '--down']);
+    expect(down.stdout).toContain('ALTER TABLE public.item ALTER COLUMN price TYPE integer USING price::integer;');
+  }, 60_000);
+
   it('answers a side it cannot read, and SQL PostgreSQL refuses, with one sentence', async () => {
     const none = await schemadoc(['diff', 'nowhere.md', v1]);
     expect(none.code).toBe(2);

@@ -112,10 +112,12 @@ function alterColumn(p: Planning, table: Table, from: Column, to: Column): strin
 }
 
 /**
- * The cast PostgreSQL would need, asked for (where it has an assignment cast it means the same);
- * between enums, and from an enum to another type, through text, the one cast every enum has.
+ * How the values convert: as the document says (`schemadoc: using …`), else the cast PostgreSQL
+ * would need, asked for (where it has an assignment cast it means the same); between enums, and
+ * from an enum to another type, through text, the one cast every enum has.
  */
 function usingCast(p: Planning, from: Column, to: Column): string {
+  if (to.using) return to.using;
   const isEnum = (c: Column, enums: EnumType[]) => enums.some((e) => e.name === c.type.name && (e.schema ?? DEFAULT_SCHEMA) === (c.type.schema ?? DEFAULT_SCHEMA));
   const brackets = '[]'.repeat(from.type.arrayDimensions);
   const viaText = isEnum(from, p.from.enums) || isEnum(to, p.to.enums) ? `::text${brackets}` : '';
