@@ -9,6 +9,7 @@ import { compileDocuments } from '../../src/compile.js';
 import { verifySchema } from '../../src/diff/verify.js';
 import { openDatabase } from '../../src/pg/database.js';
 import { documentIn, expectNoStackTrace, runner, workDirectory } from '../helpers/cli.js';
+import { freshServerDatabase, SERVER_URL } from '../helpers/databases.js';
 import { readSeed, seedPath } from '../helpers/documents.js';
 import { V1, V2 } from '../helpers/shop.js';
 
@@ -56,6 +57,29 @@ describe('schemadoc diff', () => {
       expect(verified.differences).toEqual([]);
     } finally {
       await db.close();
+    }
+  }, 120_000);
+
+  it('reads a side from a database: an embedded directory or a server', async () => {
+    const dir = join(work, 'shop-db');
+    expect((await schemadoc(['apply', v1, '--data-dir', dir])).code).toBe(0);
+    const same = await schemadoc(['diff', dir, v1]);
+    expect(same.stdout).toMatch(/^No changes: .*v1\.md is what the embedded database in .*shop-db holds\.\n$/);
+    const planned = await schemadoc(['diff', dir, v2]);
+    expect(planned.stdout).toMatch(/^From the embedded database in .*shop-db to .*v2\.md:\n/);
+    // A database says nothing of renames: the document's own directive does.
+    expect(planned.stdout).toContain('  > rename table client');
+    const back = await schemadoc(['diff', v2, dir, '--format', 'sql']);
+    expect(back.stdout).toContain('ALTER TABLE public.client RENAME TO customer;');
+    if (!SERVER_URL) return;
+    const server = await freshServerDatabase();
+    try {
+      expect((await schemadoc(['apply', v1, '--db', server.url])).code).toBe(0);
+      const onServer = await schemadoc(['diff', server.url, v1]);
+      expect(onServer.stdout).toMatch(/^No changes: /);
+      expect(onServer.code).toBe(0);
+    } finally {
+      await server.dispose();
     }
   }, 120_000);
 
