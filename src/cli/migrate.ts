@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { closeScratchDatabases } from '../check/execute.js';
 import { planChanges } from '../diff/plan/plan.js';
-import { reversed } from '../diff/plan/renames.js';
+import { reversed, type RenameSpec } from '../diff/plan/renames.js';
 import { readSide } from '../diff/sides.js';
 import { DEFAULT_MIGRATIONS_DIR, migrationFiles, migrationId, migrationSql, writeMigration } from '../migrate/files.js';
 import { migrateDown, migrateUp, migrationStatus, type MigrateOutcome } from '../migrate/run.js';
@@ -44,6 +44,8 @@ Options:
   --steps N          down: undo the last N migrations (default 1)
   --lock-timeout T   how long a statement waits for a lock (default 5s)
   --rename OLD=NEW   new: a table (or TABLE.COLUMN=NEW) the documents call NEW was OLD
+  --concurrently     new: build new indexes on existing tables CONCURRENTLY (up runs them
+                     one by one after the migration's transaction)
   -h, --help         this help
 
 Exit codes: 0 done, 1 a migration failed, was changed or lacks its file (or the documents'
@@ -55,7 +57,7 @@ export async function migrateCommand(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       dir: { type: 'string' }, db: { type: 'string' }, 'data-dir': { type: 'string' }, to: { type: 'string' }, steps: { type: 'string' },
-      'lock-timeout': { type: 'string' }, rename: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' },
+      'lock-timeout': { type: 'string' }, rename: { type: 'string', multiple: true }, concurrently: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
   const [action, ...rest] = positionals;
@@ -64,7 +66,7 @@ export async function migrateCommand(argv: string[]): Promise<number> {
     return values.help ? EXIT.ok : EXIT.usage;
   }
   const dir = values.dir ?? DEFAULT_MIGRATIONS_DIR;
-  if (action === 'new') return newMigration(dir, rest, parseRenames(values.rename ?? []));
+  if (action === 'new') return newMigration(dir, rest, { renames: parseRenames(values.rename ?? []), concurrently: Boolean(values.concurrently) });
   if (!['up', 'down', 'status'].includes(action)) throw new UsageError(`migrate ${action}: the actions are new, up, down and status (see schemadoc migrate --help)`);
   if (rest.length) throw new UsageError(`migrate ${action} takes no documents: it runs the files in ${dir}`);
   const steps = values.steps === undefined ? 1 : Number(values.steps);
@@ -88,7 +90,7 @@ export async function migrateCommand(argv: string[]): Promise<number> {
   }
 }
 
-async function newMigration(dir: string, paths: string[], renames: ReturnType<typeof parseRenames>): Promise<number> {
+async function newMigration(dir: string, paths: string[], options: { renames: RenameSpec[]; concurrently: boolean }): Promise<number> {
   const [name, ...documents] = paths;
   if (!name || !documents.length) throw new UsageError('name the migration and the documents: `schemadoc migrate new add_orders docs/schema.md`');
   const inputs = readDocuments(documents, 'migrate new');
@@ -112,12 +114,12 @@ async function newMigration(dir: string, paths: string[], renames: ReturnType<ty
     console.error(`schemadoc: ${error.message}`);
     return EXIT.problems;
   }
-  const up = planChanges(from, to.schema, { renames });
+  const up = planChanges(from, to.schema, options);
   if (!up.changes.length) {
     console.log(`No migration written: the ${plural(files.length, 'migration')} in ${dir} already build ${to.description}.`);
     return EXIT.ok;
   }
-  const down = planChanges(to.schema, from, { renames: renames.map(reversed) });
+  const down = planChanges(to.schema, from, { ...options, renames: options.renames.map(reversed) });
   const id = migrationId(name, files.map((f) => f.id));
   const written = writeMigration(dir, id, migrationSql(up, `${id}: from the migrations before it to ${to.description}`),
     migrationSql(down, `${id}, undone: back to what the migrations before it build`));

@@ -155,6 +155,26 @@ for (const target of TARGETS) {
   });
 }
 
+describe.skipIf(!SERVER_URL)('migrate with --concurrently on a server', () => {
+  it('builds a new index after the migration\'s transaction, CONCURRENTLY', async () => {
+    const migrations = join(work, 'concurrent');
+    const one = documentIn(work, 'c1.md', '```sql\nCREATE TABLE orders (id int PRIMARY KEY, status text NOT NULL);\n```\n');
+    const two = documentIn(work, 'c2.md', '```sql\nCREATE TABLE orders (id int PRIMARY KEY, status text NOT NULL);\nCREATE INDEX orders_status_idx ON orders (status);\n```\n');
+    expect((await schemadoc(['migrate', 'new', 'orders', one, '--dir', migrations])).code).toBe(0);
+    expect((await schemadoc(['migrate', 'new', 'status index', two, '--dir', migrations, '--concurrently'])).code).toBe(0);
+    const up = readdirSync(migrations).sort().find((f) => f.endsWith('_status_index.up.sql'))!;
+    expect(readFileSync(join(migrations, up), 'utf8')).toMatch(/-- schemadoc: outside the transaction\n\n-- create index orders_status_idx\nCREATE INDEX CONCURRENTLY orders_status_idx ON public\.orders USING btree \(status\);/);
+    const db = await serverTarget();
+    try {
+      const run = await schemadoc(['migrate', 'up', '--dir', migrations, ...db.args]);
+      expect(run.stdout).toMatch(/Applied 2 migrations on/);
+      expect(await db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'orders_status_idx'::regclass")).toEqual([{ indisvalid: true }]);
+    } finally {
+      await db.dispose();
+    }
+  }, 120_000);
+});
+
 describe.skipIf(!SERVER_URL)('two migrate up at once on a server', () => {
   it('one waits for the other, and nothing is applied twice', async () => {
     const { migrations } = await project();

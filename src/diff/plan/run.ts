@@ -56,7 +56,9 @@ export async function runPlan(db: Database, plan: Plan, options: RunOptions = {}
   }
   for (const [i, change] of outside.entries()) {
     try {
-      await db.exec([...PLAN_SETTINGS, `SET lock_timeout = '${options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT}';`, ...change.statements].join('\n'));
+      await db.exec([...PLAN_SETTINGS, `SET lock_timeout = '${options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT}';`].join('\n'));
+      // One statement a call: several in one call are one implicit transaction.
+      for (const statement of change.statements) await db.exec(statement);
     } catch (error) {
       return { ok: false, failed: { change, error: asPostgresError(error) }, notRun: outside.slice(i) };
     }
