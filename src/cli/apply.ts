@@ -13,7 +13,8 @@ import { extensionsFor, hasSupabase, withSupabaseStandIn } from '../pg/supabase.
 import { usesSupabase } from '../schema/supabase.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import { plural } from '../report/pretty.js';
-import { planJson, planSummary, prettyPlan, refusedHazards } from '../report/plan.js';
+import { provePlan, proved } from '../diff/prove/prove.js';
+import { planJson, planSummary, prettyPlan, proofSummary, refusedHazards } from '../report/plan.js';
 import { progressLine, type ProgressLine } from '../report/progress.js';
 import { parseRenames } from './diff.js';
 import { Interrupt } from './interrupt.js';
@@ -46,6 +47,9 @@ Options:
                     docs/hazards): without them such a plan is refused
   --lock-timeout T  how long each change waits for a lock before the plan fails and
                     rolls back (default ${DEFAULT_LOCK_TIMEOUT}; 0 waits for ever)
+  --prove           first run the plan on an embedded copy of the database's schema,
+                    filled with generated rows, and apply it only if it gives the
+                    documents' schema and keeps every row of every column that stays
   --rename OLD=NEW  a table (or TABLE.COLUMN=NEW, a column) the documents call NEW was
                     called OLD: it is renamed, with its rows (repeatable; a document can
                     say so itself: <!-- schemadoc: renamed from OLD -->)
@@ -70,7 +74,7 @@ export async function applyCommand(argv: string[]): Promise<number> {
       db: { type: 'string' }, 'data-dir': { type: 'string' }, reset: { type: 'boolean' },
       force: { type: 'boolean' }, 'no-shims': { type: 'boolean' }, format: { type: 'string' },
       'dry-run': { type: 'boolean' }, 'allow-hazards': { type: 'string', multiple: true }, 'lock-timeout': { type: 'string' },
-      concurrently: { type: 'boolean' }, rename: { type: 'string', multiple: true }, 'scratch-db': { type: 'string' },
+      concurrently: { type: 'boolean' }, prove: { type: 'boolean' }, rename: { type: 'string', multiple: true }, 'scratch-db': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -94,7 +98,7 @@ export async function applyCommand(argv: string[]): Promise<number> {
 
 type ApplyValues = {
   'data-dir'?: string; reset?: boolean; force?: boolean; 'no-shims'?: boolean; 'dry-run'?: boolean; 'allow-hazards'?: string[];
-  'lock-timeout'?: string; concurrently?: boolean; rename?: string[]; 'scratch-db'?: string;
+  'lock-timeout'?: string; concurrently?: boolean; prove?: boolean; rename?: string[]; 'scratch-db'?: string;
 };
 
 async function apply(
@@ -172,7 +176,7 @@ async function applyChanges(
 ): Promise<number> {
   if (values.force) throw new UsageError(`--force is for an empty database; ${db.description} has a schema, so apply plans the changes to it (--dry-run shows them)`);
   const documents = positionals.join(', ');
-  const { plan, errors } = await planToDocuments(schema, sources, db, {
+  const { plan, errors, database, document } = await planToDocuments(schema, sources, db, {
     concurrently: Boolean(values.concurrently), renames: parseRenames(values.rename ?? []), ...(values['scratch-db'] ? { scratchUrl: values['scratch-db'] } : {}),
   });
   await closeScratchDatabases();
@@ -202,6 +206,15 @@ async function applyChanges(
     else console.error(`Not applied: the plan has ${[...refused].map(([code, n]) => `${plural(n, 'hazard')} ${code} (${HAZARDS[code].name})`).join(', ')}. `
       + `Back up what ${[...refused.values()].reduce((a, b) => a + b, 0) > 1 ? 'they touch' : 'it touches'}, then apply with --allow-hazards ${codes}. ${db.description.replace(/^the /, 'The ')} is unchanged.`);
     return EXIT.problems;
+  }
+  if (values.prove) {
+    const proof = await provePlan(database!, document!, plan);
+    const said = proofSummary(proof, db.description, documents);
+    if (!proved(proof)) {
+      console.error(`${said} ${db.description.replace(/^the /, 'The ')} is unchanged.`);
+      return EXIT.problems;
+    }
+    if (format === 'pretty') console.log(said);
   }
   const outcome = await interrupt.during(() => runPlan(db, plan, {
     signal: interrupt.signal, ...(values['lock-timeout'] ? { lockTimeout: values['lock-timeout'] } : {}),

@@ -7,7 +7,8 @@ import { planSql } from '../diff/plan/script.js';
 import { withinScope } from '../diff/scope.js';
 import { readDocumentSides, readSide, sideSpec, type Side, type SideSpec } from '../diff/sides.js';
 import { schemasOf } from '../pg/existing.js';
-import { planJson, planSummary, prettyPlan } from '../report/plan.js';
+import { provePlan, proved } from '../diff/prove/prove.js';
+import { planJson, planSummary, prettyPlan, proofSummary } from '../report/plan.js';
 import { plural } from '../report/pretty.js';
 import { readDocuments } from './load.js';
 import { report } from './output.js';
@@ -38,6 +39,9 @@ Options:
   --rename OLD=NEW    a table (or TABLE.COLUMN=NEW, a column) the TO side calls NEW
                       was called OLD: it is renamed, with its rows (repeatable; a
                       document can say so itself: <!-- schemadoc: renamed from OLD -->)
+  --prove             run the plan first on an embedded copy of FROM filled with
+                      generated rows, and check that it gives TO and keeps every row of
+                      every column that stays (exit 1 if not)
   --concurrently      build new indexes on existing tables CONCURRENTLY (each one
                       outside the transaction)
   --scratch-db URL    an empty PostgreSQL database to read documents in, instead of
@@ -56,7 +60,7 @@ export async function diffCommand(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       format: { type: 'string' }, down: { type: 'boolean' }, schema: { type: 'string', multiple: true }, 'exclude-schema': { type: 'string', multiple: true },
-      concurrently: { type: 'boolean' }, rename: { type: 'string', multiple: true }, 'scratch-db': { type: 'string' }, prelude: { type: 'string', multiple: true },
+      concurrently: { type: 'boolean' }, prove: { type: 'boolean' }, rename: { type: 'string', multiple: true }, 'scratch-db': { type: 'string' }, prelude: { type: 'string', multiple: true },
       output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -110,7 +114,11 @@ ${planSummary(up)}. The SQL: --format sql (up), --format sql --down (down).`
   }
   if (values.output !== undefined) writeFileSync(values.output, text + '\n');
   else process.stdout.write(text + '\n');
-  return EXIT.ok;
+  if (!values.prove || !up.changes.length) return EXIT.ok;
+  const proof = await provePlan(before, after, up);
+  const said = proofSummary(proof, from.description, to.description);
+  (proved(proof) ? console.log : console.error)(said);
+  return proved(proof) ? EXIT.ok : EXIT.problems;
 }
 
 /** `--rename old=new`, `--rename orders.total=amount`. */

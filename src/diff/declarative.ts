@@ -16,6 +16,9 @@ export interface DocumentPlan {
   /** The documents' SQL that PostgreSQL refuses: then there is no plan. */
   errors: Diagnostic[];
   plan?: Plan;
+  /** The two models planned between: what the database holds, what the documents describe. */
+  database?: Schema;
+  document?: Schema;
 }
 
 export async function planToDocuments(
@@ -28,5 +31,5 @@ export async function planToDocuments(
   if (errors.length) return { errors };
   const database = await introspect(db, { schemas: document.schemas });
   if (usesSupabase(schema)) withoutPlatformGrants(database.schema);
-  return { errors, plan: planChanges(database.schema, document.schema, options) };
+  return { errors, plan: planChanges(database.schema, document.schema, options), database: database.schema, document: document.schema };
 }

@@ -2,6 +2,7 @@
 import type { Change, Plan } from '../diff/plan/change.js';
 import { HAZARDS, type HazardCode } from '../diff/plan/hazards.js';
 import { planSql } from '../diff/plan/script.js';
+import type { Proof } from '../diff/prove/prove.js';
 import { plural } from './pretty.js';
 
 const MARK: Record<Change['action'], string> = { create: '+', drop: '-', alter: '~', rename: '>' };
@@ -36,3 +37,17 @@ export function planSummary(plan: Plan): string {
   const hazards = plan.changes.reduce((n, c) => n + c.hazards.length, 0);
   return `${plural(plan.changes.length, 'change')}${hazards ? `, ${plural(hazards, 'hazard')}` : ''}`;
 }
+
+/** What a proof found, in a paragraph. */
+export function proofSummary(proof: Proof, from: string, to: string): string {
+  const filled = `${plural(proof.rows, 'generated row')}${proof.empty.length ? ` (${plural(proof.empty.length, 'table')} left empty: ${proof.empty.slice(0, 3).map((e) => `${e.table}, ${e.reason}`).join('; ')})` : ''}`;
+  if (proof.unbuilt) return `Not proved: ${from} does not build on an embedded copy: ${proof.unbuilt}`;
+  if (proof.failed) return `Not proved: on an embedded copy of ${from} with ${filled}, PostgreSQL refused to ${proof.failed.change.action} ${proof.failed.change.kind} ${proof.failed.change.name}: ${proof.failed.error.message}`;
+  const problems = [
+    ...proof.differences.map((d) => `${d.kind} ${d.name}${d.aspect ? ` (${d.aspect})` : ''} is ${d.change === 'different' ? 'otherwise' : d.change === 'missing' ? 'missing' : 'left over'}`),
+    ...proof.lost.map((l) => `rows of ${l.table} changed: ${l.detail}`),
+  ];
+  if (problems.length) return `Not proved: on an embedded copy of ${from} with ${filled}, the plan does not give ${to}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` and ${problems.length - 5} more` : ''}.`;
+  return `Proved on an embedded copy of ${from} with ${filled}: the plan gives ${to}, and every row of every column that stays is kept.`;
+}
+

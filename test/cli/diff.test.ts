@@ -118,6 +118,17 @@ describe('schemadoc diff', () => {
     expect(down.stdout).toContain('ALTER TABLE public.item ALTER COLUMN price TYPE integer USING price::integer;');
   }, 60_000);
 
+  it('proves a plan on an embedded copy with generated rows, and finds values a change would cut', async () => {
+    const proved = await schemadoc(['diff', v1, v2, '--prove']);
+    expect(proved.stdout).toMatch(/\nProved on an embedded copy of .*v1\.md with 6 generated rows: the plan gives .*v2\.md, and every row of every column that stays is kept\.\n$/);
+    expect(proved.code).toBe(0);
+    const a = documentIn(work, 'note1.md', '```sql\nCREATE TABLE memo (id int PRIMARY KEY, note varchar(100) NOT NULL);\n```\n');
+    const b = documentIn(work, 'note2.md', '```sql\nCREATE TABLE memo (id int PRIMARY KEY, note varchar(3) NOT NULL);\n```\n');
+    const cut = await schemadoc(['diff', a, b, '--prove']);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toMatch(/^Not proved: on an embedded copy of .*note1\.md with 3 generated rows, the plan does not give .*note2\.md: rows of public\.memo changed: 3 rows before, 3 after; first that differs: \[1,"note 1"\] became \[1,"not"\]\.\n$/);
+  }, 120_000);
+
   it('answers a side it cannot read, and SQL PostgreSQL refuses, with one sentence', async () => {
     const none = await schemadoc(['diff', 'nowhere.md', v1]);
     expect(none.code).toBe(2);

@@ -1,13 +1,16 @@
 // A peer's own test suite: for every pair of migra's fixtures, the plan from a.sql to b.sql,
 // run on a database built from a.sql, gives the catalog of one built from b.sql; the plan
 // back gives a.sql's again. PostgreSQL builds both references (psql -f) and is the referee.
+// Each plan is proved first (an embedded copy with generated rows), where the copy can be made.
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeScratchDatabases } from '../../src/check/execute.js';
 import { planChanges } from '../../src/diff/plan/plan.js';
 import { planSql } from '../../src/diff/plan/script.js';
+import { provePlan } from '../../src/diff/prove/prove.js';
 import { withinScope, type Scope } from '../../src/diff/scope.js';
+import { proofSummary } from '../../src/report/plan.js';
 import { readDocumentSides } from '../../src/diff/sides.js';
 import { freshServerDatabase, SERVER_URL } from '../helpers/databases.js';
 import { psqlFile, PSQL } from '../helpers/realsql.js';
@@ -27,6 +30,19 @@ const SCOPES: Record<string, { scope: Scope; inScope: (line: string) => boolean 
   excludeschema: { scope: { excludeSchemas: ['excludedschema'] }, inScope: (l) => !l.includes('excludedschema') },
   singleschema: { scope: { schemas: ['goodschema'] }, inScope: (l) => l.includes('goodschema') },
   singleschema_ext: { scope: { schemas: ['goodschema'] }, inScope: (l) => l.includes('goodschema') },
+};
+
+/**
+ * The pairs whose plans a proof on the embedded database does not pass, and why: none is the
+ * plan's fault but partitioning's, whose rows the plan's SD801 hazard says are lost.
+ */
+const UNPROVED: Record<string, string> = {
+  collations: 'the embedded database has no ICU collations',
+  everything: "generated rows break b's new CHECK (price > 10), and a's enum cannot hold b's text values",
+  extversions: 'the embedded database ships pg_trgm 1.6, which does not update to 1.4',
+  partitioning: 'a table made partitioned is made anew (hazard SD801): its rows are lost, as the plan says',
+  privileges: 'on the embedded database the grantee postgres is the owner, whose privileges are not grants',
+  singleschema: 'on the embedded database the grantee postgres is the owner, whose privileges are not grants',
 };
 
 describe.skipIf(!SERVER_URL || !PSQL)("schemadoc diff on migra's schema-change pairs", () => {
@@ -55,11 +71,18 @@ describe.skipIf(!SERVER_URL || !PSQL)("schemadoc diff on migra's schema-change p
       const [from, to] = sides.map((side) => withinScope(side.schema, SCOPES[pair.name]?.scope ?? {}));
       const inScope = SCOPES[pair.name]?.inScope ?? (() => true);
 
-      await runInTransaction(asLoader(a.url), planSql(planChanges(from, to)));
+      const up = planChanges(from, to);
+      const down = planChanges(to, from);
+      // Proved first, as --prove does: on an embedded copy with generated rows.
+      if (!UNPROVED[pair.name]) {
+        expect(proofSummary(await provePlan(from, to, up), 'a.sql', 'b.sql')).toMatch(/^Proved/);
+        expect(proofSummary(await provePlan(to, from, down), 'b.sql', 'a.sql')).toMatch(/^Proved/);
+      }
+      await runInTransaction(asLoader(a.url), planSql(up));
       const expected = [...factsB.filter(inScope), ...factsA.filter((l) => !inScope(l))].sort();
       expect(difference(await schemaFacts(a.url), expected)).toEqual([]);
 
-      await runInTransaction(asLoader(a.url), planSql(planChanges(to, from)));
+      await runInTransaction(asLoader(a.url), planSql(down));
       expect(difference(await schemaFacts(a.url), factsA)).toEqual([]);
     } finally {
       for (const db of [a, b, scratch]) await db.dispose();

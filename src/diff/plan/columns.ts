@@ -46,7 +46,7 @@ export function planColumns(p: Planning, from: Table, to: Table): void {
     // Declared on the child once the parent drops it: dropping it from the parent drops the child's.
     const parent = old.inherited ? parentDropping(p, from, column.name) : undefined;
     if (parent) {
-      addColumn(p, to, column, [droppedColumn(parent, column.name)]);
+      keepThroughParentDrop(p, to, parent, column.name);
       continue;
     }
     if ((old.generated ?? '') !== (column.generated ?? '') && column.generated) {
@@ -68,6 +68,25 @@ function parentDropping(p: Planning, table: Table, column: string): QualifiedNam
   const before = byKey(p.from.tables, keyOf);
   const parents = [...(table.inherits ?? []), ...(table.partitionOf ? [table.partitionOf.table] : [])];
   return parents.find((parent) => before.get(keyOf(parent))?.columns.some((c) => c.name === column) && !after.get(keyOf(parent))?.columns.some((c) => c.name === column));
+}
+
+/**
+ * A column the child keeps when its parent drops it: dropped from the parent, the child's copy
+ * would go too, values and all. Leaving the parent first makes the child's columns its own;
+ * joining it again after the drop leaves them so.
+ */
+function keepThroughParentDrop(p: Planning, table: Table, parent: QualifiedName, column: string): void {
+  const [leave, join] = [`ALTER TABLE ${qualified(table)} NO INHERIT ${qualified(parent)};`, `ALTER TABLE ${qualified(table)} INHERIT ${qualified(parent)};`];
+  const joined = p.main.find((c) => c.statements[0] === join);
+  // Once for each parent: after every column of it that the child keeps is dropped from it.
+  if (joined) {
+    joined.requires.push(droppedColumn(parent, column));
+    return;
+  }
+  p.before.push(change('alter', 'table', shown(table), [leave], { spans: table.spans, requires: [relationKey(table), relationKey(parent)] }));
+  p.main.push(change('alter', 'table', shown(table), [join], {
+    spans: table.spans, requires: [relationKey(table), relationKey(parent), droppedColumn(parent, column)],
+  }));
 }
 
 /** What a column's drop is known by, for what must come after it. */

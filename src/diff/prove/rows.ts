@@ -1,0 +1,107 @@
+// Rows for a schema with no data: a few per table, each column given a value of its type that
+// its constraints accept where that can be told (a foreign key takes a row of the table it
+// references; a column checked against a list takes the list's first value), NULL where it may
+// be, its default where it has one. A table whose rows PostgreSQL refuses is left empty and named.
+import type { Database } from '../../pg/database.js';
+import { asPostgresError } from '../../pg/database.js';
+import { ident, literal, qualified } from '../../pg/quote.js';
+import type { Column, EnumType, Schema, Table } from '../../schema/model.js';
+import { DEFAULT_SCHEMA } from '../../schema/names.js';
+
+export const ROWS_PER_TABLE = 3;
+
+export interface Filled {
+  rows: number;
+  /** Tables left empty, with PostgreSQL's reason. */
+  empty: { table: string; reason: string }[];
+}
+
+export async function fillTables(db: Database, schema: Schema): Promise<Filled> {
+  const filled: Filled = { rows: 0, empty: [] };
+  for (const table of referencedFirst(schema.tables.filter((t) => !t.partitionBy))) {
+    let reason = '';
+    for (let k = 0; k < ROWS_PER_TABLE; k++) {
+      const error = await tryInsert(db, table, k, schema);
+      if (error) reason = error;
+      else filled.rows++;
+    }
+    if (reason && !filled.rows) filled.empty.push({ table: qualified(table), reason });
+  }
+  return filled;
+}
+
+async function tryInsert(db: Database, table: Table, k: number, schema: Schema): Promise<string | undefined> {
+  let error: string | undefined;
+  // First with a value in every column it can give one, then with NULL wherever that is allowed.
+  for (const nullable of [false, true]) {
+    const columns = table.columns.filter((c) => !c.generated && c.identity !== 'always' && !(c.default !== undefined && !referenced(table, c)));
+    const values = columns.map((c) => (nullable && !c.notNull ? 'NULL' : valueOf(table, c, k, schema)));
+    const usable = columns.filter((_, i) => values[i] !== undefined);
+    if (usable.length !== columns.length && columns.some((c, i) => values[i] === undefined && c.notNull)) continue;
+    const sql = usable.length
+      ? `INSERT INTO ${qualified(table)} (${usable.map((c) => ident(c.name)).join(', ')}) SELECT ${values.filter((v) => v !== undefined).join(', ')}`
+      : `INSERT INTO ${qualified(table)} DEFAULT VALUES`;
+    await db.exec('SAVEPOINT schemadoc_rows');
+    try {
+      await db.exec(sql);
+      await db.exec('RELEASE SAVEPOINT schemadoc_rows');
+      return undefined;
+    } catch (e) {
+      await db.exec('ROLLBACK TO SAVEPOINT schemadoc_rows; RELEASE SAVEPOINT schemadoc_rows');
+      error = asPostgresError(e).message;
+    }
+  }
+  return error ?? 'no value of its types can be made up';
+}
+
+/** A key other tables reference, or a unique one: given a value, not its default, so that rows differ. */
+const referenced = (table: Table, c: Column) => table.constraints.some((k) => (k.kind === 'primary key' || k.kind === 'unique' || k.kind === 'foreign key') && k.columns.includes(c.name));
+
+function valueOf(table: Table, column: Column, k: number, schema: Schema): string | undefined {
+  const fk = table.constraints.find((c) => c.kind === 'foreign key' && c.columns.includes(column.name));
+  if (fk?.references?.columns.length) {
+    const target = fk.references.columns[fk.columns.indexOf(column.name)]!;
+    return `(SELECT ${ident(target)} FROM ${qualified(fk.references)} ORDER BY 1 LIMIT 1 OFFSET ${k % ROWS_PER_TABLE})`;
+  }
+  const listed = table.constraints.map((c) => new RegExp(`\\b${column.name}\\b[^']*?(?:= ANY \\(ARRAY\\[|IN \\()'((?:[^']|'')*)'`).exec(c.definition ?? '')?.[1]).find(Boolean);
+  if (listed !== undefined) return `${literal(listed.replace(/''/g, "'"))}::${column.type.sql}`;
+  const type = column.type;
+  if (type.arrayDimensions) return `'{}'::${type.sql}`;
+  const enumType = schema.enums.find((e: EnumType) => e.name === type.name && (e.schema ?? DEFAULT_SCHEMA) === (type.schema ?? DEFAULT_SCHEMA));
+  if (enumType) return `${literal(enumType.values[k % enumType.values.length]!)}::${type.sql}`;
+  const n = k + 1;
+  switch (type.name) {
+    case 'int2': case 'int4': case 'int8': case 'numeric': case 'float4': case 'float8': case 'money': return `${n}::${type.sql}`;
+    case 'text': case 'varchar': case 'bpchar': case 'citext': case 'name':
+      return `left(${literal(`${column.name} ${n}`)}, ${type.modifiers[0] ?? 1000})::${type.sql}`;
+    case 'bool': return n % 2 ? 'true' : 'false';
+    case 'date': return `DATE '2024-01-01' + ${n}`;
+    case 'timestamp': case 'timestamptz': return `(TIMESTAMP '2024-01-01 12:00' + interval '${n} day')::${type.sql}`;
+    case 'time': case 'timetz': return `'12:0${n}'::${type.sql}`;
+    case 'interval': return `interval '${n} day'`;
+    case 'uuid': return `md5(${literal(`${table.name}.${column.name}.${n}`)})::uuid`;
+    case 'json': case 'jsonb': return `'{"n": ${n}}'::${type.sql}`;
+    case 'bytea': return `'\\x0${n}'::bytea`;
+    case 'inet': case 'cidr': return `'10.0.0.${n}'::${type.sql}`;
+    default: return column.notNull ? undefined : 'NULL';
+  }
+}
+
+/** Tables before those whose foreign keys reference them (a cycle in the order given). */
+function referencedFirst(tables: Table[]): Table[] {
+  const byKey = new Map(tables.map((t) => [`${t.schema ?? DEFAULT_SCHEMA}.${t.name}`, t]));
+  const out: Table[] = [];
+  const state = new Map<Table, 'visiting' | 'done'>();
+  const visit = (t: Table) => {
+    if (state.get(t)) return;
+    state.set(t, 'visiting');
+    for (const c of t.constraints) {
+      const parent = c.kind === 'foreign key' ? byKey.get(`${c.references!.schema ?? DEFAULT_SCHEMA}.${c.references!.name}`) : undefined;
+      if (parent && parent !== t) visit(parent);
+    }
+    state.set(t, 'done');
+    out.push(t);
+  };
+  for (const t of tables) visit(t);
+  return out;
+}
