@@ -7,10 +7,11 @@ import { displayName, looseName } from '../schema/names.js';
 import type { DocumentInput } from '../read/document.js';
 import { usesSupabase } from '../schema/supabase.js';
 import {
-  asPostgresError, embeddedExtensions, embeddedHas, EnvironmentError, openDatabase, openScratchDatabase, type Database, type PostgresError,
+  embeddedExtensions, embeddedHas, EnvironmentError, openDatabase, openScratchDatabase, type Database, type PostgresError,
 } from '../pg/database.js';
 import { emitStatements, SessionSettings, type DdlStatement } from '../pg/emit.js';
 import { extensionsFor, hasSupabase, SUPABASE_SEARCH_PATH, withSupabaseStandIn } from '../pg/supabase.js';
+import { attempt } from '../pg/savepoint.js';
 import { locateIn } from './locate.js';
 
 export interface Execution {
@@ -183,19 +184,6 @@ async function runSchema(
     progress?.('schema statements run', Math.min(i + BATCH, statements.length), statements.length);
   }
   return failed;
-}
-
-/** Runs SQL in a savepoint: on failure the transaction goes on as before it. */
-async function attempt(db: Database, sql: string): Promise<PostgresError | undefined> {
-  await db.exec('SAVEPOINT schemadoc_check');
-  try {
-    await db.exec(sql);
-    await db.exec('RELEASE SAVEPOINT schemadoc_check');
-    return undefined;
-  } catch (error) {
-    await db.exec('ROLLBACK TO SAVEPOINT schemadoc_check; RELEASE SAVEPOINT schemadoc_check');
-    return asPostgresError(error);
-  }
 }
 
 /** An example with `$1` parameters is prepared (names and types checked), not run. */

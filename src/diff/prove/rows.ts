@@ -3,7 +3,7 @@
 // references; a column checked against a list takes the list's first value), NULL where it may
 // be, its default where it has one. A table whose rows PostgreSQL refuses is left empty and named.
 import type { Database } from '../../pg/database.js';
-import { asPostgresError } from '../../pg/database.js';
+import { attempt } from '../../pg/savepoint.js';
 import { ident, literal, qualified } from '../../pg/quote.js';
 import type { Column, EnumType, Schema, Table } from '../../schema/model.js';
 import { DEFAULT_SCHEMA } from '../../schema/names.js';
@@ -41,15 +41,9 @@ async function tryInsert(db: Database, table: Table, k: number, schema: Schema):
     const sql = usable.length
       ? `INSERT INTO ${qualified(table)} (${usable.map((c) => ident(c.name)).join(', ')}) SELECT ${values.filter((v) => v !== undefined).join(', ')}`
       : `INSERT INTO ${qualified(table)} DEFAULT VALUES`;
-    await db.exec('SAVEPOINT schemadoc_rows');
-    try {
-      await db.exec(sql);
-      await db.exec('RELEASE SAVEPOINT schemadoc_rows');
-      return undefined;
-    } catch (e) {
-      await db.exec('ROLLBACK TO SAVEPOINT schemadoc_rows; RELEASE SAVEPOINT schemadoc_rows');
-      error = asPostgresError(e).message;
-    }
+    const refused = await attempt(db, sql);
+    if (!refused) return undefined;
+    error = refused.message;
   }
   return error ?? 'no value of its types can be made up';
 }
