@@ -5,10 +5,12 @@ import { reversed, type RenameSpec } from '../diff/plan/renames.js';
 import { readSide } from '../diff/sides.js';
 import { DEFAULT_MIGRATIONS_DIR, migrationFiles, migrationId, migrationSql, writeMigration } from '../migrate/files.js';
 import { migrateDown, migrateUp, migrationStatus, type MigrateOutcome } from '../migrate/run.js';
+import { provePending } from '../migrate/prove.js';
 import { MigrationError, migrationsState } from '../migrate/state.js';
+import { proved } from '../diff/prove/prove.js';
 import { DEFAULT_DATA_DIR, openDatabase, type Database } from '../pg/database.js';
 import { extensionsFor } from '../pg/supabase.js';
-import { planSummary, prettyPlan } from '../report/plan.js';
+import { planSummary, prettyPlan, proofSummary } from '../report/plan.js';
 import { plural } from '../report/pretty.js';
 import { parseRenames } from './diff.js';
 import { Interrupt } from './interrupt.js';
@@ -41,6 +43,10 @@ Options:
   --db URL           a PostgreSQL server (default: $DATABASE_URL)
   --data-dir DIR     the embedded database (default ${DEFAULT_DATA_DIR})
   --to ID            up: stop after this migration (an id, or its timestamp)
+  --prove            up: first run the pending migrations on an embedded copy of the
+                     database's schema filled with generated rows, and apply them only
+                     if they give what the files build and keep every row of every
+                     column that stays
   --steps N          down: undo the last N migrations (default 1)
   --lock-timeout T   how long a statement waits for a lock (default 5s)
   --rename OLD=NEW   new: a table (or TABLE.COLUMN=NEW) the documents call NEW was OLD
@@ -57,7 +63,7 @@ export async function migrateCommand(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       dir: { type: 'string' }, db: { type: 'string' }, 'data-dir': { type: 'string' }, to: { type: 'string' }, steps: { type: 'string' },
-      'lock-timeout': { type: 'string' }, rename: { type: 'string', multiple: true }, concurrently: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      'lock-timeout': { type: 'string' }, rename: { type: 'string', multiple: true }, concurrently: { type: 'boolean' }, prove: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
   const [action, ...rest] = positionals;
@@ -78,6 +84,17 @@ export async function migrateCommand(argv: string[]): Promise<number> {
   interrupt.listen();
   try {
     if (action === 'status') return await status(db, files);
+    if (action === 'up' && values.prove) {
+      const proof = await provePending(db, files, values.to);
+      if (proof) {
+        const said = proofSummary(proof, db.description, `what the files in ${dir} build`, 'the pending migrations');
+        if (!proved(proof)) {
+          console.error(`${said} Nothing was run.`);
+          return EXIT.problems;
+        }
+        console.log(said);
+      }
+    }
     const options = {
       signal: interrupt.signal, ...(values.to ? { to: values.to } : {}), steps, ...(values['lock-timeout'] ? { lockTimeout: values['lock-timeout'] } : {}),
       done: (id: string, ms: number) => console.log(`${action === 'up' ? 'Applied' : 'Undid'} ${id} (${Math.round(ms)} ms)`),

@@ -33,12 +33,7 @@ export async function migrateUp(db: Database, files: MigrationFile[], options: M
     const applied = await appliedMigrations(db);
     const changed = changedFiles(files, applied);
     if (changed.length) return { ran: [], changed, missing: [] };
-    const done = new Set(applied.map((a) => a.id));
-    let pending = files.filter((f) => !done.has(f.id));
-    if (options.to) {
-      const last = pending.findIndex((f) => f.id.startsWith(options.to!));
-      pending = last < 0 ? [] : pending.slice(0, last + 1);
-    }
+    const pending = pendingFiles(files, applied, options.to);
     const ran: string[] = [];
     for (const file of pending) {
       if (options.signal?.aborted) return { ran, changed: [], missing: [], interrupted: true };
@@ -48,6 +43,15 @@ export async function migrateUp(db: Database, files: MigrationFile[], options: M
     }
     return { ran, changed: [], missing: [] };
   });
+}
+
+/** The files not applied, in order, up to and including the one whose id starts with `to`. */
+export function pendingFiles(files: MigrationFile[], applied: Applied[], to?: string): MigrationFile[] {
+  const done = new Set(applied.map((a) => a.id));
+  const pending = files.filter((f) => !done.has(f.id));
+  if (!to) return pending;
+  const last = pending.findIndex((f) => f.id.startsWith(to));
+  return last < 0 ? [] : pending.slice(0, last + 1);
 }
 
 export async function migrateDown(db: Database, files: MigrationFile[], options: MigrateOptions = {}): Promise<MigrateOutcome> {

@@ -39,7 +39,7 @@ export function planSummary(plan: Plan): string {
 }
 
 /** What a proof found, in a paragraph. */
-export function proofSummary(proof: Proof, from: string, to: string): string {
+export function proofSummary(proof: Proof, from: string, to: string, what = 'the plan'): string {
   const filled = `${plural(proof.rows, 'generated row')}${proof.empty.length ? ` (${plural(proof.empty.length, 'table')} left empty: ${proof.empty.slice(0, 3).map((e) => `${e.table}, ${e.reason}`).join('; ')})` : ''}`;
   if (proof.unbuilt) return `Not proved: ${from} does not build on an embedded copy: ${proof.unbuilt}`;
   if (proof.failed) return `Not proved: on an embedded copy of ${from} with ${filled}, PostgreSQL refused to ${proof.failed.change.action} ${proof.failed.change.kind} ${proof.failed.change.name}: ${proof.failed.error.message}`;
@@ -47,7 +47,7 @@ export function proofSummary(proof: Proof, from: string, to: string): string {
     ...proof.differences.map((d) => `${d.kind} ${d.name}${d.aspect ? ` (${d.aspect})` : ''} is ${d.change === 'different' ? 'otherwise' : d.change === 'missing' ? 'missing' : 'left over'}`),
     ...proof.lost.map((l) => `rows of ${l.table} changed: ${l.detail}`),
   ];
-  if (problems.length) return `Not proved: on an embedded copy of ${from} with ${filled}, the plan does not give ${to}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` and ${problems.length - 5} more` : ''}.`;
-  return `Proved on an embedded copy of ${from} with ${filled}: the plan gives ${to}, and every row of every column that stays is kept.`;
+  if (problems.length) return `Not proved: on an embedded copy of ${from} with ${filled}, ${what} ${what === 'the plan' ? 'does' : 'do'} not give ${to}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` and ${problems.length - 5} more` : ''}.`;
+  return `Proved on an embedded copy of ${from} with ${filled}: ${what} ${what === 'the plan' ? 'gives' : 'give'} ${to}, and every row of every column that stays is kept.`;
 }
 

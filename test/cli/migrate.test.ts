@@ -100,7 +100,8 @@ for (const target of TARGETS) {
         expect(init.code).toBe(0);
         await db.query(ROWS);
         const rows = await db.query(KEPT_V1);
-        const up = await schemadoc(['migrate', 'up', '--dir', migrations, ...db.args]);
+        const up = await schemadoc(['migrate', 'up', '--prove', '--dir', migrations, ...db.args]);
+        expect(up.stdout).toMatch(/^Proved on an embedded copy of .* with 6 generated rows: the pending migrations give what the files in .* build, and every row of every column that stays is kept\.\n/);
         expect(up.stdout).toMatch(/Applied 1 migration on/);
         expect(await db.query(KEPT_V2)).toEqual(rows);
         expect((await schemadoc(['verify', `v2-${folder}.md`, ...db.args])).code).toBe(0);

@@ -32,6 +32,17 @@ export interface Proof extends Filled {
 export const proved = (p: Proof) => !p.unbuilt && !p.failed && p.differences.length === 0 && p.lost.length === 0;
 
 export async function provePlan(from: Schema, to: Schema, plan: Plan): Promise<Proof> {
+  return proveChange(from, to, async (db) => {
+    const run = await runPlan(db, plan);
+    return run.failed;
+  });
+}
+
+/** What a change did on the copy: nothing wrong, or the change PostgreSQL refused. */
+export type ChangeRun = (db: Database) => Promise<{ change: Change; error: PostgresError } | undefined>;
+
+/** The proof of any change of schema (a plan, migration files): run on the copy, then compared with the target. */
+export async function proveChange(from: Schema, to: Schema, change: ChangeRun): Promise<Proof> {
   const db = await openDatabase({ dataDir: 'memory://', extensions: [...new Set([...extensionsFor(from), ...extensionsFor(to)])] });
   const proof: Proof = { rows: 0, empty: [], differences: [], lost: [] };
   try {
@@ -43,8 +54,8 @@ export async function provePlan(from: Schema, to: Schema, plan: Plan): Promise<P
     await db.exec('COMMIT');
     const kept = keptColumns(from, to);
     const before = await snapshot(db, kept, 'before');
-    const run = await runPlan(db, plan);
-    if (!run.ok) return { ...proof, ...(run.failed ? { failed: run.failed } : {}) };
+    const failed = await change(db);
+    if (failed) return { ...proof, failed };
     const after = await introspect(db, { schemas: [...new Set([...schemasOf(to), ...schemasOf(from)])] });
     // The schema every database has is there whether a side names it or not.
     after.schema.schemas = after.schema.schemas.filter((s) => s.name !== DEFAULT_SCHEMA || to.schemas.some((x) => x.name === DEFAULT_SCHEMA));
