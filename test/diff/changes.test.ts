@@ -61,6 +61,36 @@ for (const target of TARGETS) {
       }
     }, 120_000);
 
+    it('alters a domain whose base type stays where it stands, its columns and rows with it', async () => {
+      const { db, dispose } = await openTarget(target.name);
+      const one = '```sql\nCREATE DOMAIN quantity AS integer CONSTRAINT positive CHECK (VALUE > 0);\nCREATE TABLE line (id int PRIMARY KEY, n quantity);\n```\n';
+      const two = '```sql\nCREATE DOMAIN quantity AS integer DEFAULT 1 NOT NULL CONSTRAINT positive CHECK (VALUE > 0) CONSTRAINT below_max CHECK (VALUE < 1000);\nCREATE TABLE line (id int PRIMARY KEY, n quantity);\n```\n';
+      try {
+        const { schema } = await compileDocuments([{ file: 'shop.md', text: one }]);
+        expect((await applyStatements(db, emitStatements(schema))).ok).toBe(true);
+        await db.exec('INSERT INTO line VALUES (1, 5), (2, 999)');
+        const { schema: next } = await compileDocuments([{ file: 'shop.md', text: two }]);
+        const { plan } = await planToDocuments(next, new Map([['shop.md', two]]), db);
+        expect(plan!.changes.map((c) => `${c.action} ${c.kind} ${c.name}`)).toEqual(['alter domain quantity']);
+        expect(plan!.changes[0]!.statements).toEqual([
+          'ALTER DOMAIN public.quantity SET DEFAULT 1;', 'ALTER DOMAIN public.quantity SET NOT NULL;',
+          'ALTER DOMAIN public.quantity ADD CONSTRAINT below_max CHECK (VALUE < 1000) NOT VALID;', 'ALTER DOMAIN public.quantity VALIDATE CONSTRAINT below_max;',
+        ]);
+        expect((await runPlan(db, plan!)).ok).toBe(true);
+        expect((await verifySchema(next, new Map([['shop.md', two]]), db)).differences).toEqual([]);
+        expect(await db.query('SELECT id, n FROM line ORDER BY id')).toEqual([{ id: 1, n: 5 }, { id: 2, n: 999 }]);
+        // And back: the check dropped, NOT NULL and the default too.
+        const back = await planToDocuments(schema, new Map([['shop.md', one]]), db);
+        expect(back.plan!.changes[0]!.statements).toEqual([
+          'ALTER DOMAIN public.quantity DROP DEFAULT;', 'ALTER DOMAIN public.quantity DROP NOT NULL;', 'ALTER DOMAIN public.quantity DROP CONSTRAINT below_max;',
+        ]);
+        expect((await runPlan(db, back.plan!)).ok).toBe(true);
+        expect((await verifySchema(schema, new Map([['shop.md', one]]), db)).differences).toEqual([]);
+      } finally {
+        await dispose();
+      }
+    }, 120_000);
+
     it('fails a change that rows break and leaves the database as it was', async () => {
       const { db, dispose } = await openTarget(target.name);
       try {

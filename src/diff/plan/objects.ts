@@ -5,6 +5,7 @@ import { ident, literal, qualified } from '../../pg/quote.js';
 import { DEFAULT_SCHEMA } from '../../schema/names.js';
 import { change } from './change.js';
 import { byKey, keyOf, relationKey, shown, typeKey, type Planning } from './context.js';
+import { alterDomain } from './domains.js';
 import { hazard } from './hazards.js';
 
 export function planSchemas(p: Planning): void {
@@ -162,13 +163,14 @@ function rebuildEnum(p: Planning, old: EnumType, create: string): string[] {
   return statements;
 }
 
-/** Domains, composite and range types that go or change: dropped and made again. */
+/** Domains, composite and range types that go or change (a domain's base type included): dropped and made again. */
 export function typeChanges(p: Planning): ObjectKey[] {
   const after = byKey(p.to.types, keyOf);
   const changed: ObjectKey[] = [];
   for (const t of p.from.types) {
     const other = after.get(keyOf(t));
-    if (other?.definition === t.definition) continue;
+    // A domain whose base type stays is altered, not made again.
+    if (other?.definition === t.definition || (other && alterDomain(t, other))) continue;
     changed.push(typeKey(t));
     if (other) p.remade.add(typeKey(t));
   }
@@ -184,7 +186,12 @@ export function planTypes(p: Planning): void {
     (p.remade.has(typeKey(t)) ? p.before : p.after).push(change('drop', 'type', shown(t), [`DROP ${kind} ${qualified(t)};`], { provides: [typeKey(t)], requires: t.requires }));
   }
   for (const t of p.to.types) {
-    if (before.has(keyOf(t)) && !p.remade.has(typeKey(t))) continue;
+    const old = before.get(keyOf(t));
+    if (old && !p.remade.has(typeKey(t))) {
+      const altered = old.definition === t.definition ? undefined : alterDomain(old, t);
+      if (altered) p.main.push(change('alter', 'domain', shown(t), altered.statements, { hazards: altered.hazards, spans: t.spans, provides: [typeKey(t)], requires: t.requires }));
+      continue;
+    }
     p.made.add(typeKey(t));
     p.main.push(change('create', 'type', shown(t), [`${t.definition};`], { spans: t.spans, provides: [typeKey(t)], requires: t.requires }));
   }
