@@ -19,7 +19,8 @@ Usage: schemadoc <command> DOC... [options]
 Commands:
   check     find the defects of a document: SQL PostgreSQL refuses, contradictions,
             design problems, broken conventions (pretty, json, sarif, github)
-  apply     create the documented schema in a database (embedded by default)
+  apply     create the documented schema in a database (embedded by default), or bring
+            one that has a schema to the documents, as a plan of changes
   verify    say where a database has drifted from its documents, object by object
   diff      plan the changes from one schema to another (documents, git revisions,
             databases): hazards, and the SQL up and down

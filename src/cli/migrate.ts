@@ -26,12 +26,12 @@ Migration files made from the documents, and run on a database in order.
   new NAME DOC...   writes migrations/<timestamp>_<name>.up.sql and .down.sql: the changes
                     from what the existing migration files build (each run in order on an
                     empty embedded database) to what the documents describe, and back
-  up               applies the migrations the database has not applied, in order, each
+  up                applies the migrations the database has not applied, in order, each
                     in its own transaction with its row in schemadoc.migrations (id,
                     checksum, applied_at, duration); one that fails leaves the database
                     at the one before it
-  down             undoes the last applied migration (--steps N: the last N)
-  status           lists every migration: applied (when), pending, changed since it was
+  down              undoes the last applied migration (--steps N: the last N)
+  status            lists every migration: applied (when), pending, changed since it was
                     applied, or applied with no file
 
 Runners take a PostgreSQL advisory lock: two at once never interleave (the second waits,
