@@ -100,11 +100,12 @@ export async function diffCommand(argv: string[]): Promise<number> {
   const [before, after] = [withinScope(from.schema, scope), withinScope(to.schema, scope)];
   const renames = parseRenames(values.rename ?? []);
   const up = planChanges(before, after, { concurrently: Boolean(values.concurrently), renames });
-  const down = planChanges(after, before, { concurrently: Boolean(values.concurrently), renames: renames.map(reversed) });
+  // The way back, planned only where it is shown.
+  const down = () => planChanges(after, before, { concurrently: Boolean(values.concurrently), renames: renames.map(reversed) });
 
   let text: string;
-  if (format === 'sql') text = planSql(values.down ? down : up).trimEnd();
-  else if (format === 'json') text = JSON.stringify({ from: from.description, to: to.description, up: planJson(up), down: planJson(down) }, null, 2);
+  if (format === 'sql') text = planSql(values.down ? down() : up).trimEnd();
+  else if (format === 'json') text = JSON.stringify({ from: from.description, to: to.description, up: planJson(up), down: planJson(down()) }, null, 2);
   else {
     text = up.changes.length
       ? `${prettyPlan(up, `From ${from.description} to ${to.description}:`)}

@@ -3,6 +3,7 @@
 // and a database are compared like with like: `int4` and `integer`, `now()` and
 // `CURRENT_TIMESTAMP`, a generated constraint name and the one PostgreSQL chose, are the same.
 import { executeSchema, type ExecuteOptions } from '../check/execute.js';
+import type { Database } from '../pg/database.js';
 import { schemasOf } from '../pg/existing.js';
 import { introspect, type Introspection } from '../pg/introspect/introspect.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
@@ -34,4 +35,14 @@ export async function canonicalSchema(
   if (usesSupabase(schema)) withoutPlatformGrants(read!.schema);
   carrySpans(schema, read!.schema);
   return { ...read!, diagnostics: execution.diagnostics };
+}
+
+/** What PostgreSQL refuses of the documents (or an extension the scratch database lacks leaves out): with it, nothing is exact. */
+export const refusals = (canonical: Canonical): Diagnostic[] => canonical.diagnostics.filter((d) => d.severity === 'error' || d.code === 'SD402');
+
+/** A database read as it is compared with the documents' canonical model: in its schemas, without a platform's own grants. */
+export async function readAgainst(db: Database, schema: Schema, document: Canonical): Promise<Introspection> {
+  const database = await introspect(db, { schemas: document.schemas });
+  if (usesSupabase(schema)) withoutPlatformGrants(database.schema);
+  return database;
 }

@@ -41,18 +41,30 @@ export function changedParts(a: DdlStatement[], b: DdlStatement[]): [DdlStatemen
   let selected = new Set<string>([...changed, ...[...a, ...b].filter(unmodelled)].map((s) => s.sql));
   for (const s of [...a, ...b]) if (s.requires.some((k) => touched.has(k)) || s.provides.some((k) => touched.has(k))) selected.add(s.sql);
   // What the part needs made first, on each side; a statement one side needs, both run.
+  const [providersA, providersB] = [providers(a), providers(b)];
   for (;;) {
-    const next = new Set([...withRequirements(a, selected), ...withRequirements(b, selected)]);
+    const next = new Set([...withRequirements(a, providersA, selected), ...withRequirements(b, providersB, selected)]);
     if (next.size === selected.size) break;
     selected = next;
   }
   return [a.filter((s) => selected.has(s.sql)), b.filter((s) => selected.has(s.sql))];
 }
 
+/** The statements that make each object. */
+function providers(statements: DdlStatement[]): Map<ObjectKey, DdlStatement[]> {
+  const found = new Map<ObjectKey, DdlStatement[]>();
+  for (const s of statements) {
+    for (const k of s.provides) {
+      const list = found.get(k);
+      if (list) list.push(s);
+      else found.set(k, [s]);
+    }
+  }
+  return found;
+}
+
 /** The statements selected, and every statement that makes what they use, transitively. */
-function withRequirements(statements: DdlStatement[], selected: Set<string>): Set<string> {
-  const providers = new Map<ObjectKey, DdlStatement[]>();
-  for (const s of statements) for (const k of s.provides) providers.set(k, [...(providers.get(k) ?? []), s]);
+function withRequirements(statements: DdlStatement[], providers: Map<ObjectKey, DdlStatement[]>, selected: Set<string>): Set<string> {
   const out = new Set(selected);
   const queue = statements.filter((s) => selected.has(s.sql));
   while (queue.length) {

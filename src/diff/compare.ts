@@ -1,7 +1,7 @@
 // Two canonical models, object by object: what the expected one (a document) has that the
 // actual one (a database) lacks, what it has in excess, and what differs, aspect by aspect.
 import type { Constraint, QualifiedName, Schema, Span, Table } from '../schema/model.js';
-import { DEFAULT_SCHEMA } from '../schema/names.js';
+import { DEFAULT_SCHEMA, nameKey, shownName } from '../schema/names.js';
 import { statesGrants } from '../pg/grants.js';
 import { comparableQuery } from './view-text.js';
 
@@ -45,9 +45,9 @@ export function compareSchemas(expected: Schema, actual: Schema, options: Compar
   const keep = <T extends QualifiedName>(list: T[]) => list.filter((o) => !ignored(o));
   const onKept = <T extends { table: QualifiedName }>(list: T[]) => list.filter((o) => !ignored(o.table));
   const differences: Difference[] = [];
-  const tableSpans = new Map(expected.tables.map((t) => [key(t), t.spans]));
+  const tableSpans = new Map(expected.tables.map((t) => [nameKey(t), t.spans]));
   const add = (kind: string, a: Comparable[], b: Comparable[], renamed = false) => {
-    for (const d of compareSets(kind, a, b, renamed)) differences.push(d.change === 'extra' ? { ...d, spans: tableSpans.get(key(d.table ?? { name: '' })) ?? [] } : d);
+    for (const d of compareSets(kind, a, b, renamed)) differences.push(d.change === 'extra' ? { ...d, spans: tableSpans.get(nameKey(d.table ?? { name: '' })) ?? [] } : d);
   };
   const documentSchemas = new Set([DEFAULT_SCHEMA, ...expected.schemas.map((s) => s.name)]);
 
@@ -59,9 +59,9 @@ export function compareSchemas(expected: Schema, actual: Schema, options: Compar
   add('collation', keep(expected.collations).map(definedOf), keep(actual.collations).map(definedOf));
   add('sequence', keep(expected.sequences).map(definedOf), keep(actual.sequences).map(definedOf));
   add('table', keep(expected.tables).map(tableOf), keep(actual.tables).map(tableOf));
-  const tables = new Map(keep(actual.tables).map((t) => [key(t), t]));
+  const tables = new Map(keep(actual.tables).map((t) => [nameKey(t), t]));
   for (const table of keep(expected.tables)) {
-    const other = tables.get(key(table));
+    const other = tables.get(nameKey(table));
     if (!other) continue;
     add('column', table.columns.map((c) => columnOf(table, c)), other.columns.map((c) => columnOf(other, c)));
     add('constraint', table.constraints.map((c) => constraintOf(table, c)), other.constraints.map((c) => constraintOf(other, c)), true);
@@ -120,9 +120,6 @@ function anonymous(o: Comparable): string {
   return `${o.key.slice(0, o.key.lastIndexOf('.'))} ${(o.facts.definition ?? '').split(own).join('\u0000')}`;
 }
 
-const key = (o: QualifiedName) => `${o.schema ?? DEFAULT_SCHEMA}.${o.name}`;
-/** `users`, `billing.invoice`: public is the schema a reader assumes. */
-export const shownName = (o: QualifiedName) => ((o.schema ?? DEFAULT_SCHEMA) === DEFAULT_SCHEMA ? o.name : `${o.schema}.${o.name}`);
 const flag = (on: boolean | undefined) => (on ? 'on' : 'off');
 
 const schemaOf = (s: Schema['schemas'][number]): Comparable => ({ key: s.name, name: s.name, facts: {}, spans: s.spans });
@@ -130,16 +127,16 @@ const schemaOf = (s: Schema['schemas'][number]): Comparable => ({ key: s.name, n
 const extensionOf = (e: Schema['extensions'][number]): Comparable => ({ key: e.name, name: e.name, facts: { schema: e.schema }, spans: e.spans });
 
 const enumOf = (e: Schema['enums'][number]): Comparable => ({
-  key: key(e), name: shownName(e), facts: { values: e.values.map((v) => `'${v}'`).join(', '), comment: e.comment }, spans: e.spans,
+  key: nameKey(e), name: shownName(e), facts: { values: e.values.map((v) => `'${v}'`).join(', '), comment: e.comment }, spans: e.spans,
 });
 
 const definedOf = (o: Schema['types'][number]): Comparable => ({
-  key: key(o), name: shownName(o), facts: { definition: o.definition }, shown: o.definition, spans: o.spans,
+  key: nameKey(o), name: shownName(o), facts: { definition: o.definition }, shown: o.definition, spans: o.spans,
 });
 
 function tableOf(t: Table): Comparable {
   return {
-    key: key(t), name: shownName(t), spans: t.spans,
+    key: nameKey(t), name: shownName(t), spans: t.spans,
     facts: {
       'row level security': flag(t.rowLevelSecurity), 'forced row level security': flag(t.forceRowLevelSecurity),
       logging: t.unlogged ? 'unlogged' : 'logged', partitioning: t.partitionBy,
@@ -166,29 +163,29 @@ function sameMeaning(expression: string): string {
 }
 
 function constraintOf(t: Table, c: Constraint): Comparable {
-  return { key: `${key(t)}.${c.name}`, name: `${shownName(t)}.${c.name}`, facts: { definition: c.definition }, shown: c.definition, table: t, spans: c.spans };
+  return { key: `${nameKey(t)}.${c.name}`, name: `${shownName(t)}.${c.name}`, facts: { definition: c.definition }, shown: c.definition, table: t, spans: c.spans };
 }
 
 const indexOf = (i: Schema['indexes'][number]): Comparable => ({
-  key: `${key(i.table)}.${i.name}`, name: shownName(i), facts: { definition: i.definition }, shown: i.definition, table: i.table, spans: i.spans,
+  key: `${nameKey(i.table)}.${i.name}`, name: shownName(i), facts: { definition: i.definition }, shown: i.definition, table: i.table, spans: i.spans,
 });
 
 const viewOf = (v: Schema['views'][number]): Comparable => ({
-  key: key(v), name: shownName(v), spans: v.spans, shown: v.definition,
+  key: nameKey(v), name: shownName(v), spans: v.spans, shown: v.definition,
   facts: { kind: v.materialized ? 'materialized view' : 'view', query: comparableQuery(v.query), comment: v.comment },
 });
 
 const functionOf = (f: Schema['functions'][number]): Comparable => ({
-  key: `${key(f)}(${f.argumentTypes.join(', ')})`, name: `${shownName(f)}(${f.argumentTypes.join(', ')})`,
+  key: `${nameKey(f)}(${f.argumentTypes.join(', ')})`, name: `${shownName(f)}(${f.argumentTypes.join(', ')})`,
   facts: { definition: f.definition }, shown: f.definition, spans: f.spans,
 });
 
 const triggerOf = (t: Schema['triggers'][number]): Comparable => ({
-  key: `${key(t.table)}.${t.name}`, name: `${t.name} on ${shownName(t.table)}`, facts: { definition: t.definition }, shown: t.definition, table: t.table, spans: t.spans,
+  key: `${nameKey(t.table)}.${t.name}`, name: `${t.name} on ${shownName(t.table)}`, facts: { definition: t.definition }, shown: t.definition, table: t.table, spans: t.spans,
 });
 
 const policyOf = (p: Schema['policies'][number]): Comparable => ({
-  key: `${key(p.table)}.${p.name}`, name: `${p.name} on ${shownName(p.table)}`, spans: p.spans, table: p.table,
+  key: `${nameKey(p.table)}.${p.name}`, name: `${p.name} on ${shownName(p.table)}`, spans: p.spans, table: p.table,
   facts: {
     command: p.command.toUpperCase(), kind: p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE', roles: p.roles.join(', '),
     USING: p.using, 'WITH CHECK': p.withCheck,

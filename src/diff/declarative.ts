@@ -1,13 +1,10 @@
 // Declarative apply: the changes that bring a database that already has a schema to what the
 // documents describe, both read as PostgreSQL makes them.
-import { introspect } from '../pg/introspect/introspect.js';
 import type { Database } from '../pg/database.js';
-import { withoutPlatformGrants } from '../pg/supabase.js';
-import { usesSupabase } from '../schema/supabase.js';
 import type { DocumentInput } from '../read/document.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Schema } from '../schema/model.js';
-import { canonicalSchema } from './canonical.js';
+import { canonicalSchema, readAgainst, refusals } from './canonical.js';
 import type { Plan } from './plan/change.js';
 import type { PlanOptions } from './plan/context.js';
 import { planChanges } from './plan/plan.js';
@@ -27,9 +24,8 @@ export async function planToDocuments(
   const document = await canonicalSchema(schema, sources, {
     ...(options.scratchUrl ? { url: options.scratchUrl } : {}), ...(options.prelude ? { prelude: options.prelude } : {}),
   });
-  const errors = document.diagnostics.filter((d) => d.severity === 'error' || d.code === 'SD402');
+  const errors = refusals(document);
   if (errors.length) return { errors };
-  const database = await introspect(db, { schemas: document.schemas });
-  if (usesSupabase(schema)) withoutPlatformGrants(database.schema);
+  const database = await readAgainst(db, schema, document);
   return { errors, plan: planChanges(database.schema, document.schema, options), database: database.schema, document: document.schema };
 }

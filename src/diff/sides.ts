@@ -12,7 +12,7 @@ import type { Diagnostic } from '../schema/diagnostic.js';
 import { emptySchema, type Schema } from '../schema/model.js';
 import { emitStatements, type DdlStatement } from '../pg/emit.js';
 import { usesSupabase } from '../schema/supabase.js';
-import { canonicalSchema } from './canonical.js';
+import { canonicalSchema, refusals } from './canonical.js';
 import { changedParts } from './changed-part.js';
 
 export type SideSpec =
@@ -80,9 +80,7 @@ async function documentSide(spec: DocumentsSpec, compiled: Compilation, options:
     ...(options.prelude ? { prelude: options.prelude } : {}),
     ...(statements ? { statements } : {}),
   });
-  // An extension the scratch database lacks leaves out what uses it: nothing exact to plan from.
-  const errors = canonical.diagnostics.filter((d) => d.severity === 'error' || d.code === 'SD402');
-  return { schema: canonical.schema, description: spec.documents.map((d) => d.file).join(', '), errors, sources };
+  return { schema: canonical.schema, description: spec.documents.map((d) => d.file).join(', '), errors: refusals(canonical), sources };
 }
 
 export async function readSide(spec: SideSpec, options: ReadSideOptions = {}): Promise<Side> {

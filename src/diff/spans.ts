@@ -3,10 +3,9 @@
 // is reported where the document says it; and the names a table or column had, where declared.
 import { constraintName } from '../merge/table-changes.js';
 import type { Constraint, Index, QualifiedName, Schema, Span, Table } from '../schema/model.js';
-import { DEFAULT_SCHEMA, sameName } from '../schema/names.js';
+import { nameKey, sameName } from '../schema/names.js';
 
-const keyOf = (o: QualifiedName) => `${o.schema ?? DEFAULT_SCHEMA}.${o.name}`;
-const onTable = (o: { name: string; table: QualifiedName }) => `${keyOf(o.table)} ${o.name}`;
+const onTable = (o: { name: string; table: QualifiedName }) => `${nameKey(o.table)} ${o.name}`;
 
 /** The document's objects by key, looked up once each: a thousand tables are a thousand lookups, not a million comparisons. */
 function byKey<T>(objects: T[], key: (o: T) => string): Map<string, T> {
@@ -16,9 +15,9 @@ function byKey<T>(objects: T[], key: (o: T) => string): Map<string, T> {
 }
 
 export function carrySpans(document: Schema, canonical: Schema): void {
-  const tables = byKey(document.tables, keyOf);
+  const tables = byKey(document.tables, nameKey);
   for (const table of canonical.tables) {
-    const written = tables.get(keyOf(table));
+    const written = tables.get(nameKey(table));
     if (!written) continue;
     table.spans = written.spans;
     if (written.renamedFrom) table.renamedFrom = written.renamedFrom;
@@ -30,10 +29,10 @@ export function carrySpans(document: Schema, canonical: Schema): void {
     }
     for (const constraint of table.constraints) constraint.spans = constraintIn(written, constraint)?.spans ?? written.spans;
   }
-  const tableSpans = (name: QualifiedName) => tables.get(keyOf(name))?.spans ?? [];
-  const indexes = byKey(document.indexes, (i) => `${keyOf(i.table)} ${i.name}`);
+  const tableSpans = (name: QualifiedName) => tables.get(nameKey(name))?.spans ?? [];
+  const indexes = byKey(document.indexes, (i) => `${nameKey(i.table)} ${i.name}`);
   for (const index of canonical.indexes) {
-    const written = indexes.get(`${keyOf(index.table)} ${index.name}`) ?? sameKeys(document.indexes, index);
+    const written = indexes.get(`${nameKey(index.table)} ${index.name}`) ?? sameKeys(document.indexes, index);
     index.spans = written?.spans ?? tableSpans(index.table);
   }
   type Named = QualifiedName & { spans: Span[] };
@@ -41,12 +40,12 @@ export function carrySpans(document: Schema, canonical: Schema): void {
     [canonical.enums, document.enums], [canonical.types, document.types], [canonical.views, document.views], [canonical.functions, document.functions],
   ];
   for (const [mine, theirs] of pairs) {
-    const written = byKey(theirs, keyOf);
-    for (const o of mine) o.spans = written.get(keyOf(o))?.spans ?? [];
+    const written = byKey(theirs, nameKey);
+    for (const o of mine) o.spans = written.get(nameKey(o))?.spans ?? [];
   }
-  const sequences = byKey(document.sequences, keyOf);
+  const sequences = byKey(document.sequences, nameKey);
   // A serial column's sequence is the column's: the document may never name it.
-  for (const sequence of canonical.sequences) sequence.spans = sequences.get(keyOf(sequence))?.spans ?? ownerSpans(tables, sequence.definition);
+  for (const sequence of canonical.sequences) sequence.spans = sequences.get(nameKey(sequence))?.spans ?? ownerSpans(tables, sequence.definition);
   const triggers = byKey(document.triggers, onTable);
   for (const trigger of canonical.triggers) trigger.spans = triggers.get(onTable(trigger))?.spans ?? tableSpans(trigger.table);
   const policies = byKey(document.policies, onTable);
@@ -74,7 +73,7 @@ function ownerSpans(tables: Map<string, Table>, definition: string): Span[] {
   const owner = / OWNED BY (.+)\.([^.]+)$/.exec(definition);
   if (!owner) return [];
   const [schema, name] = owner[1]!.includes('.') ? owner[1]!.split('.') : ['public', owner[1]!];
-  const table = tables.get(keyOf({ schema: unquote(schema!), name: unquote(name!) }));
+  const table = tables.get(nameKey({ schema: unquote(schema!), name: unquote(name!) }));
   return table?.columns.find((c) => c.name === unquote(owner[2]!))?.spans ?? table?.spans ?? [];
 }
 

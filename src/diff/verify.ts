@@ -1,13 +1,11 @@
 // `verify`: the document's canonical model against a database's, object by object.
 import type { Database } from '../pg/database.js';
 import { schemasOf } from '../pg/existing.js';
-import { introspect, type Unmodelled } from '../pg/introspect/introspect.js';
-import { withoutPlatformGrants } from '../pg/supabase.js';
-import { usesSupabase } from '../schema/supabase.js';
+import type { Unmodelled } from '../pg/introspect/introspect.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { QualifiedName, Schema } from '../schema/model.js';
 import { DEFAULT_SCHEMA } from '../schema/names.js';
-import { canonicalSchema, type Canonical } from './canonical.js';
+import { canonicalSchema, readAgainst, refusals, type Canonical } from './canonical.js';
 import { compareSchemas, type Difference } from './compare.js';
 import { driftDiagnostics } from './drift.js';
 
@@ -37,11 +35,9 @@ export async function verifySchema(schema: Schema, sources: Map<string, string>,
     ...(options.progress ? { progress: options.progress } : {}),
     ...(options.scratchUrl ? { url: options.scratchUrl } : {}),
   });
-  // An extension the scratch database lacks leaves out what uses it: nothing exact to compare.
-  const documentErrors = document.diagnostics.filter((d) => d.severity === 'error' || d.code === 'SD402');
+  const documentErrors = refusals(document);
   if (documentErrors.length) return { documentErrors, differences: [], diagnostics: [], document, unmodelled: [] };
-  const database = await introspect(db, { schemas: document.schemas });
-  if (usesSupabase(schema)) withoutPlatformGrants(database.schema);
+  const database = await readAgainst(db, schema, document);
   const ignored = ignoring(options.ignore ?? []);
   const differences = compareSchemas(document.schema, database.schema, { ignored });
   return { documentErrors, differences, diagnostics: driftDiagnostics(differences), document, unmodelled: database.unmodelled };

@@ -8,6 +8,12 @@ export function objectKey(kind: string, name: QualifiedName): ObjectKey {
   return `${kind}:${name.schema ?? DEFAULT_SCHEMA}.${name.name}`;
 }
 
+/** `public.users`: what objects of one kind are matched by, whether the schema was written or not. */
+export const nameKey = (o: QualifiedName) => `${o.schema ?? DEFAULT_SCHEMA}.${o.name}`;
+
+/** `users`, `billing.invoice`: public is the schema a reader assumes. */
+export const shownName = (o: QualifiedName) => ((o.schema ?? DEFAULT_SCHEMA) === DEFAULT_SCHEMA ? o.name : `${o.schema}.${o.name}`);
+
 /** `schema.name` as a person reads it; the schema is shown only when the document gave one. */
 export function displayName(name: QualifiedName): string {
   return name.schema ? `${name.schema}.${name.name}` : name.name;

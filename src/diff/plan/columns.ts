@@ -1,11 +1,11 @@
 // The columns of a table both sides have: added, dropped, and changed aspect by aspect, in the
 // order PostgreSQL needs (a default goes before the type changes, and comes back after it).
 import type { Column, EnumType, QualifiedName, Table } from '../../schema/model.js';
-import { DEFAULT_SCHEMA } from '../../schema/names.js';
+import { DEFAULT_SCHEMA, nameKey, shownName } from '../../schema/names.js';
 import { collationSql, columnSql } from '../../pg/emit.js';
 import { ident, literal, qualified } from '../../pg/quote.js';
 import { change, type Change } from './change.js';
-import { byKey, keyOf, relationKey, shown, type Planning } from './context.js';
+import { byKey, relationKey, type Planning } from './context.js';
 import { hazard } from './hazards.js';
 
 /** Whether views over the table must be made again: a column they may use goes or changes type. */
@@ -23,7 +23,7 @@ export function planColumns(p: Planning, from: Table, to: Table): void {
   const after = byKey(to.columns, (c) => c.name);
   const alter = (column: Column, statements: string[], more: Partial<Change> = {}) => {
     if (statements.length) {
-      p.main.push(change('alter', 'column', `${shown(to)}.${column.name}`, statements, {
+      p.main.push(change('alter', 'column', `${shownName(to)}.${column.name}`, statements, {
         spans: column.spans, requires: [relationKey(to), ...columnRequires(column)], ...more,
       }));
     }
@@ -31,8 +31,8 @@ export function planColumns(p: Planning, from: Table, to: Table): void {
   for (const column of from.columns) {
     // A column a parent gives goes with the parent's.
     if (after.has(column.name) || column.inherited) continue;
-    p.main.push(change('drop', 'column', `${shown(from)}.${column.name}`, [`ALTER TABLE ${table} DROP COLUMN ${ident(column.name)};`], {
-      hazards: [hazard('SD802', `drops column ${shown(from)}.${column.name} and its values`)], requires: [relationKey(to)], provides: [droppedColumn(from, column.name)],
+    p.main.push(change('drop', 'column', `${shownName(from)}.${column.name}`, [`ALTER TABLE ${table} DROP COLUMN ${ident(column.name)};`], {
+      hazards: [hazard('SD802', `drops column ${shownName(from)}.${column.name} and its values`)], requires: [relationKey(to)], provides: [droppedColumn(from, column.name)],
     }));
   }
   for (const column of to.columns) {
@@ -51,8 +51,8 @@ export function planColumns(p: Planning, from: Table, to: Table): void {
     }
     if ((old.generated ?? '') !== (column.generated ?? '') && column.generated) {
       // A plain column becomes generated, or its expression changes: only by dropping it and adding it again.
-      p.main.push(change('drop', 'column', `${shown(to)}.${column.name}`, [`ALTER TABLE ${table} DROP COLUMN ${ident(column.name)};`], {
-        hazards: old.generated ? [] : [hazard('SD802', `drops column ${shown(to)}.${column.name} and its values, to make it a generated column`)],
+      p.main.push(change('drop', 'column', `${shownName(to)}.${column.name}`, [`ALTER TABLE ${table} DROP COLUMN ${ident(column.name)};`], {
+        hazards: old.generated ? [] : [hazard('SD802', `drops column ${shownName(to)}.${column.name} and its values, to make it a generated column`)],
         requires: [relationKey(to)],
       }));
       addColumn(p, to, column);
@@ -64,10 +64,10 @@ export function planColumns(p: Planning, from: Table, to: Table): void {
 
 /** The parent that drops the column the table has from it. */
 function parentDropping(p: Planning, table: Table, column: string): QualifiedName | undefined {
-  const after = byKey(p.to.tables, keyOf);
-  const before = byKey(p.from.tables, keyOf);
+  const after = byKey(p.to.tables, nameKey);
+  const before = byKey(p.from.tables, nameKey);
   const parents = [...(table.inherits ?? []), ...(table.partitionOf ? [table.partitionOf.table] : [])];
-  return parents.find((parent) => before.get(keyOf(parent))?.columns.some((c) => c.name === column) && !after.get(keyOf(parent))?.columns.some((c) => c.name === column));
+  return parents.find((parent) => before.get(nameKey(parent))?.columns.some((c) => c.name === column) && !after.get(nameKey(parent))?.columns.some((c) => c.name === column));
 }
 
 /**
@@ -83,25 +83,25 @@ function keepThroughParentDrop(p: Planning, table: Table, parent: QualifiedName,
     joined.requires.push(droppedColumn(parent, column));
     return;
   }
-  p.before.push(change('alter', 'table', shown(table), [leave], { spans: table.spans, requires: [relationKey(table), relationKey(parent)] }));
-  p.main.push(change('alter', 'table', shown(table), [join], {
+  p.before.push(change('alter', 'table', shownName(table), [leave], { spans: table.spans, requires: [relationKey(table), relationKey(parent)] }));
+  p.main.push(change('alter', 'table', shownName(table), [join], {
     spans: table.spans, requires: [relationKey(table), relationKey(parent), droppedColumn(parent, column)],
   }));
 }
 
 /** What a column's drop is known by, for what must come after it. */
-const droppedColumn = (table: QualifiedName, column: string) => `dropped column:${keyOf(table)}.${column}`;
+const droppedColumn = (table: QualifiedName, column: string) => `dropped column:${nameKey(table)}.${column}`;
 
 function addColumn(p: Planning, table: Table, column: Column, after: string[] = []): void {
   const existing = !p.made.has(relationKey(table));
   const hazards = [];
   if (existing && column.notNull && column.default === undefined && !column.identity && !column.generated) {
-    hazards.push(hazard('SD805', `adds NOT NULL column ${shown(table)}.${column.name} without a default: fails if the table has rows`));
+    hazards.push(hazard('SD805', `adds NOT NULL column ${shownName(table)}.${column.name} without a default: fails if the table has rows`));
   }
-  if (existing && column.generated) hazards.push(hazard('SD807', `adds stored generated column ${shown(table)}.${column.name}: the table is rewritten`));
+  if (existing && column.generated) hazards.push(hazard('SD807', `adds stored generated column ${shownName(table)}.${column.name}: the table is rewritten`));
   const statements = [`ALTER TABLE ${qualified(table)} ADD COLUMN ${columnSql(column)};`];
   if (column.comment !== undefined) statements.push(`COMMENT ON COLUMN ${qualified(table)}.${ident(column.name)} IS ${literal(column.comment)};`);
-  p.main.push(change('create', 'column', `${shown(table)}.${column.name}`, statements, {
+  p.main.push(change('create', 'column', `${shownName(table)}.${column.name}`, statements, {
     hazards, spans: column.spans, requires: [relationKey(table), ...columnRequires(column), ...after],
   }));
 }
@@ -145,7 +145,7 @@ function usingCast(p: Planning, from: Column, to: Column): string {
 
 function columnHazards(table: Table, from: Column, to: Column) {
   const hazards = [];
-  const name = `${shown(table)}.${to.name}`;
+  const name = `${shownName(table)}.${to.name}`;
   if (from.type.sql !== to.type.sql) hazards.push(hazard('SD803', `changes the type of ${name} from ${from.type.sql} to ${to.type.sql}: the table is rewritten, and values that do not convert fail the change`));
   if (!from.notNull && to.notNull) hazards.push(hazard('SD805', `makes ${name} NOT NULL: fails if a row holds NULL`));
   return hazards;

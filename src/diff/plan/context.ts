@@ -1,7 +1,7 @@
 // What planning one change of schema keeps track of: the two models, the changes so far in
 // their phases, and which objects are dropped, made, or dropped and made again.
 import type { ObjectKey, QualifiedName, Schema } from '../../schema/model.js';
-import { DEFAULT_SCHEMA } from '../../schema/names.js';
+import { nameKey, objectKey } from '../../schema/names.js';
 import type { Change } from './change.js';
 import type { RenameSpec } from './renames.js';
 
@@ -32,19 +32,14 @@ export interface Planning {
   made: Set<ObjectKey>;
 }
 
-/** `public.users`: the key objects of one kind are matched by. */
-export const keyOf = (o: QualifiedName) => `${o.schema ?? DEFAULT_SCHEMA}.${o.name}`;
-
-export const relationKey = (o: QualifiedName): ObjectKey => `relation:${keyOf(o)}`;
-export const typeKey = (o: QualifiedName): ObjectKey => `type:${keyOf(o)}`;
-export const functionKey = (o: QualifiedName): ObjectKey => `function:${keyOf(o)}`;
+export const relationKey = (o: QualifiedName): ObjectKey => objectKey('relation', o);
+export const typeKey = (o: QualifiedName): ObjectKey => objectKey('type', o);
+export const functionKey = (o: QualifiedName): ObjectKey => objectKey('function', o);
 /** A constraint, trigger or policy, by its table: `trigger:public.orders.audit`. */
-export const onTableKey = (kind: string, table: QualifiedName, name: string): ObjectKey => `${kind}:${keyOf(table)}.${name}`;
+export const onTableKey = (kind: string, table: QualifiedName, name: string): ObjectKey => `${kind}:${nameKey(table)}.${name}`;
 
 /** Objects by key. */
 export function byKey<T>(list: T[], key: (o: T) => string): Map<string, T> {
   return new Map(list.map((o) => [key(o), o]));
 }
 
-/** `users`, `billing.invoice`: public is the schema a reader assumes. */
-export const shown = (o: QualifiedName) => ((o.schema ?? DEFAULT_SCHEMA) === DEFAULT_SCHEMA ? o.name : `${o.schema}.${o.name}`);

@@ -4,8 +4,9 @@
 // [CONSTRAINT name CHECK (…)]…`.
 import type { DefinedObject } from '../../schema/model.js';
 import { qualified } from '../../pg/quote.js';
+import { shownName } from '../../schema/names.js';
 import { hazard, type Hazard } from './hazards.js';
-import { shown } from './context.js';
+
 
 interface DomainParts {
   base: string;
@@ -38,13 +39,13 @@ export function alterDomain(from: DefinedObject, to: DefinedObject): { statement
   if (a.default !== b.default) statements.push(b.default === undefined ? `${name} DROP DEFAULT;` : `${name} SET DEFAULT ${b.default};`);
   if (a.notNull !== b.notNull) {
     statements.push(`${name} ${b.notNull ? 'SET' : 'DROP'} NOT NULL;`);
-    if (b.notNull) hazards.push(hazard('SD805', `makes domain ${shown(to)} NOT NULL: fails if a column of it holds NULL`));
+    if (b.notNull) hazards.push(hazard('SD805', `makes domain ${shownName(to)} NOT NULL: fails if a column of it holds NULL`));
   }
   for (const [constraint, check] of a.checks) if (b.checks.get(constraint) !== check) statements.push(`${name} DROP CONSTRAINT ${constraint};`);
   for (const [constraint, check] of b.checks) {
     if (a.checks.get(constraint) === check) continue;
     statements.push(`${name} ADD CONSTRAINT ${constraint} ${check} NOT VALID;`, `${name} VALIDATE CONSTRAINT ${constraint};`);
-    hazards.push(hazard('SD805', `adds check ${constraint} to domain ${shown(to)}: fails if a value of it breaks it`));
+    hazards.push(hazard('SD805', `adds check ${constraint} to domain ${shownName(to)}: fails if a value of it breaks it`));
   }
   return { statements, hazards };
 }

@@ -1,10 +1,11 @@
 // Schemas, extensions, enum and other types, sequences.
 import type { DefinedObject, EnumType, ObjectKey, Table } from '../../schema/model.js';
 import { extensionProvides } from '../../pg/emit.js';
+import { TYPE_MAX } from '../../pg/introspect/introspect.js';
 import { ident, literal, qualified } from '../../pg/quote.js';
-import { DEFAULT_SCHEMA } from '../../schema/names.js';
+import { DEFAULT_SCHEMA, nameKey, shownName } from '../../schema/names.js';
 import { change } from './change.js';
-import { byKey, keyOf, relationKey, shown, typeKey, type Planning } from './context.js';
+import { byKey, relationKey, typeKey, type Planning } from './context.js';
 import { alterDomain } from './domains.js';
 import { hazard } from './hazards.js';
 
@@ -73,10 +74,10 @@ const extendable = (from: EnumType, to: EnumType) => {
 
 /** The enums that are rebuilt (a value removed or moved), with the tables whose columns use them. */
 export function enumChanges(p: Planning): ObjectKey[] {
-  const after = byKey(p.to.enums, keyOf);
+  const after = byKey(p.to.enums, nameKey);
   const changed: ObjectKey[] = [];
   for (const e of p.from.enums) {
-    const other = after.get(keyOf(e));
+    const other = after.get(nameKey(e));
     if (other && (other.values.join('\u0000') === e.values.join('\u0000') || (extendable(e, other) && !usesNewValue(p, e, other)))) continue;
     changed.push(typeKey(e), ...p.from.tables.filter((t) => usingEnum(t, e).length).map(relationKey));
     if (other) p.remade.add(typeKey(e));
@@ -102,15 +103,15 @@ function usesNewValue(p: Planning, from: EnumType, to: EnumType): boolean {
 }
 
 export function planEnums(p: Planning): void {
-  const before = byKey(p.from.enums, keyOf);
-  const after = byKey(p.to.enums, keyOf);
+  const before = byKey(p.from.enums, nameKey);
+  const after = byKey(p.to.enums, nameKey);
   for (const e of p.from.enums) {
-    if (after.has(keyOf(e))) continue;
+    if (after.has(nameKey(e))) continue;
     p.dropped.add(typeKey(e));
-    p.after.push(change('drop', 'enum', shown(e), [`DROP TYPE ${qualified(e)};`], { provides: [typeKey(e)], requires: e.schema ? [`schema:${e.schema}`] : [] }));
+    p.after.push(change('drop', 'enum', shownName(e), [`DROP TYPE ${qualified(e)};`], { provides: [typeKey(e)], requires: e.schema ? [`schema:${e.schema}`] : [] }));
   }
   for (const e of p.to.enums) {
-    const old = before.get(keyOf(e));
+    const old = before.get(nameKey(e));
     const statements: string[] = [];
     const hazards = [];
     const create = `CREATE TYPE ${qualified(e)} AS ENUM (${e.values.map(literal).join(', ')});`;
@@ -121,8 +122,8 @@ export function planEnums(p: Planning): void {
       statements.push(...rebuildEnum(p, old, create));
       const removed = old.values.filter((v) => !e.values.includes(v));
       hazards.push(hazard('SD804', removed.length
-        ? `removes ${removed.map(literal).join(', ')} from enum ${shown(e)}: rows that hold ${removed.length > 1 ? 'them' : 'it'} fail the change`
-        : `reorders the values of enum ${shown(e)}: its columns are converted, and the tables rewritten`));
+        ? `removes ${removed.map(literal).join(', ')} from enum ${shownName(e)}: rows that hold ${removed.length > 1 ? 'them' : 'it'} fail the change`
+        : `reorders the values of enum ${shownName(e)}: its columns are converted, and the tables rewritten`));
     } else {
       e.values.forEach((v, i) => {
         if (old.values.includes(v)) return;
@@ -134,7 +135,7 @@ export function planEnums(p: Planning): void {
       statements.push(`COMMENT ON TYPE ${qualified(e)} IS ${e.comment === undefined ? 'NULL' : literal(e.comment)};`);
     }
     if (statements.length) {
-      p.main.push(change(old ? 'alter' : 'create', 'enum', shown(e), statements, {
+      p.main.push(change(old ? 'alter' : 'create', 'enum', shownName(e), statements, {
         hazards, spans: e.spans, provides: [typeKey(e)], requires: e.schema ? [`schema:${e.schema}`] : [],
       }));
     }
@@ -145,9 +146,9 @@ export function planEnums(p: Planning): void {
 function rebuildEnum(p: Planning, old: EnumType, create: string): string[] {
   const retired = qualified({ ...old, name: `${old.name}__schemadoc_old` });
   const statements = [`ALTER TYPE ${qualified(old)} RENAME TO ${ident(`${old.name}__schemadoc_old`)};`, create];
-  const after = byKey(p.to.tables, keyOf);
+  const after = byKey(p.to.tables, nameKey);
   for (const table of p.from.tables) {
-    const target = after.get(keyOf(table));
+    const target = after.get(nameKey(table));
     if (!target || p.dropped.has(relationKey(table))) continue;
     for (const c of usingEnum(table, old)) {
       const next = target.columns.find((x) => x.name === c.name);
@@ -165,10 +166,10 @@ function rebuildEnum(p: Planning, old: EnumType, create: string): string[] {
 
 /** Domains, composite and range types that go or change (a domain's base type included): dropped and made again. */
 export function typeChanges(p: Planning): ObjectKey[] {
-  const after = byKey(p.to.types, keyOf);
+  const after = byKey(p.to.types, nameKey);
   const changed: ObjectKey[] = [];
   for (const t of p.from.types) {
-    const other = after.get(keyOf(t));
+    const other = after.get(nameKey(t));
     // A domain whose base type stays is altered, not made again.
     if (other?.definition === t.definition || (other && alterDomain(t, other))) continue;
     changed.push(typeKey(t));
@@ -178,41 +179,41 @@ export function typeChanges(p: Planning): ObjectKey[] {
 }
 
 export function planTypes(p: Planning): void {
-  const before = byKey(p.from.types, keyOf);
+  const before = byKey(p.from.types, nameKey);
   for (const t of p.from.types) {
-    if (p.to.types.some((x) => keyOf(x) === keyOf(t)) && !p.remade.has(typeKey(t))) continue;
+    if (p.to.types.some((x) => nameKey(x) === nameKey(t)) && !p.remade.has(typeKey(t))) continue;
     p.dropped.add(typeKey(t));
     const kind = /^CREATE DOMAIN/.test(t.definition) ? 'DOMAIN' : 'TYPE';
-    (p.remade.has(typeKey(t)) ? p.before : p.after).push(change('drop', 'type', shown(t), [`DROP ${kind} ${qualified(t)};`], { provides: [typeKey(t)], requires: t.requires }));
+    (p.remade.has(typeKey(t)) ? p.before : p.after).push(change('drop', 'type', shownName(t), [`DROP ${kind} ${qualified(t)};`], { provides: [typeKey(t)], requires: t.requires }));
   }
   for (const t of p.to.types) {
-    const old = before.get(keyOf(t));
+    const old = before.get(nameKey(t));
     if (old && !p.remade.has(typeKey(t))) {
       const altered = old.definition === t.definition ? undefined : alterDomain(old, t);
-      if (altered) p.main.push(change('alter', 'domain', shown(t), altered.statements, { hazards: altered.hazards, spans: t.spans, provides: [typeKey(t)], requires: t.requires }));
+      if (altered) p.main.push(change('alter', 'domain', shownName(t), altered.statements, { hazards: altered.hazards, spans: t.spans, provides: [typeKey(t)], requires: t.requires }));
       continue;
     }
     p.made.add(typeKey(t));
-    p.main.push(change('create', 'type', shown(t), [`${t.definition};`], { spans: t.spans, provides: [typeKey(t)], requires: t.requires }));
+    p.main.push(change('create', 'type', shownName(t), [`${t.definition};`], { spans: t.spans, provides: [typeKey(t)], requires: t.requires }));
   }
 }
 
-const collationKey = (c: DefinedObject): ObjectKey => `collation:${keyOf(c)}`;
+const collationKey = (c: DefinedObject): ObjectKey => `collation:${nameKey(c)}`;
 
 /** Collations: made, dropped (after the columns that use them change), or dropped and made again. */
 export function planCollations(p: Planning): void {
-  const before = byKey(p.from.collations, keyOf);
-  const after = byKey(p.to.collations, keyOf);
+  const before = byKey(p.from.collations, nameKey);
+  const after = byKey(p.to.collations, nameKey);
   for (const c of p.from.collations) {
-    const next = after.get(keyOf(c));
+    const next = after.get(nameKey(c));
     if (next?.definition === c.definition) continue;
     p.dropped.add(collationKey(c));
-    (next ? p.before : p.after).push(change('drop', 'collation', shown(c), [`DROP COLLATION ${qualified(c)};`], { provides: [collationKey(c)] }));
+    (next ? p.before : p.after).push(change('drop', 'collation', shownName(c), [`DROP COLLATION ${qualified(c)};`], { provides: [collationKey(c)] }));
   }
   for (const c of p.to.collations) {
-    if (before.get(keyOf(c))?.definition === c.definition) continue;
+    if (before.get(nameKey(c))?.definition === c.definition) continue;
     p.made.add(collationKey(c));
-    p.main.push(change('create', 'collation', shown(c), [`${c.definition};`], { spans: c.spans, provides: [collationKey(c)], requires: c.schema ? [`schema:${c.schema}`] : [] }));
+    p.main.push(change('create', 'collation', shownName(c), [`${c.definition};`], { spans: c.spans, provides: [collationKey(c)], requires: c.schema ? [`schema:${c.schema}`] : [] }));
   }
 }
 
@@ -221,9 +222,6 @@ function sequenceParts(s: DefinedObject): { options: string; owner?: string } {
   const [head, owner] = s.definition.split(' OWNED BY ');
   return { options: head!.replace(/^CREATE SEQUENCE \S+/, '').trim(), ...(owner ? { owner } : {}) };
 }
-
-/** The bounds and steps a sequence has unless told otherwise. */
-const TYPE_MAX: Record<string, string> = { smallint: '32767', integer: '2147483647', bigint: '9223372036854775807' };
 
 function alterOptions(options: string): string {
   const find = (pattern: RegExp) => pattern.exec(options)?.[1];
@@ -234,11 +232,11 @@ function alterOptions(options: string): string {
 }
 
 export function planSequences(p: Planning): void {
-  const before = byKey(p.from.sequences, keyOf);
-  const after = byKey(p.to.sequences, keyOf);
-  const tables = byKey(p.to.tables, keyOf);
+  const before = byKey(p.from.sequences, nameKey);
+  const after = byKey(p.to.sequences, nameKey);
+  const tables = byKey(p.to.tables, nameKey);
   for (const s of p.from.sequences) {
-    if (after.has(keyOf(s))) continue;
+    if (after.has(nameKey(s))) continue;
     // A sequence owned by a column goes with it.
     const owner = sequenceParts(s).owner;
     if (owner) {
@@ -247,12 +245,12 @@ export function planSequences(p: Planning): void {
       if (!table || p.dropped.has(relationKey(table)) || !table.columns.some((c) => ident(c.name) === owner.slice(at + 1))) continue;
     }
     p.dropped.add(relationKey(s));
-    p.after.push(change('drop', 'sequence', shown(s), [`DROP SEQUENCE ${qualified(s)};`], {
-      hazards: [hazard('SD808', `drops sequence ${shown(s)}: its position is lost`)], provides: [relationKey(s)], requires: s.schema ? [`schema:${s.schema}`] : [],
+    p.after.push(change('drop', 'sequence', shownName(s), [`DROP SEQUENCE ${qualified(s)};`], {
+      hazards: [hazard('SD808', `drops sequence ${shownName(s)}: its position is lost`)], provides: [relationKey(s)], requires: s.schema ? [`schema:${s.schema}`] : [],
     }));
   }
   for (const s of p.to.sequences) {
-    const prior = before.get(keyOf(s));
+    const prior = before.get(nameKey(s));
     const priorOwner = prior ? sequenceParts(prior).owner : undefined;
     // Owned by a table that is made again, it was dropped with it.
     const old = priorOwner && p.remade.has(ownerTable(priorOwner)) ? undefined : prior;
@@ -263,11 +261,11 @@ export function planSequences(p: Planning): void {
       statements.push(`CREATE SEQUENCE ${qualified(s)}${options ? ` ${options}` : ''};`);
     } else if (sequenceParts(old).options !== options) statements.push(`ALTER SEQUENCE ${qualified(s)} ${alterOptions(options)};`);
     if (statements.length) {
-      p.main.push(change(old ? 'alter' : 'create', 'sequence', shown(s), statements, { spans: s.spans, provides: [relationKey(s)], requires: s.requires }));
+      p.main.push(change(old ? 'alter' : 'create', 'sequence', shownName(s), statements, { spans: s.spans, provides: [relationKey(s)], requires: s.requires }));
     }
     // Owned once the column is there.
     if ((old ? priorOwner : undefined) !== owner || (owner && p.made.has(ownerTable(owner)))) {
-      p.main.push(change('alter', 'sequence', shown(s), [`ALTER SEQUENCE ${qualified(s)} OWNED BY ${owner ?? 'NONE'};`], {
+      p.main.push(change('alter', 'sequence', shownName(s), [`ALTER SEQUENCE ${qualified(s)} OWNED BY ${owner ?? 'NONE'};`], {
         spans: s.spans, requires: [relationKey(s), ...(owner ? [ownerTable(owner)] : [])],
       }));
     }

@@ -4,7 +4,8 @@ import type { Policy } from '../../schema/model.js';
 import { policySql } from '../../pg/emit.js';
 import { ident, qualified } from '../../pg/quote.js';
 import { change } from './change.js';
-import { byKey, onTableKey, relationKey, shown, type Planning } from './context.js';
+import { byKey, onTableKey, relationKey, type Planning } from './context.js';
+import { shownName } from '../../schema/names.js';
 
 const policyKey = (x: Policy) => onTableKey('policy', x.table, x.name);
 const facts = (x: Policy) => JSON.stringify([x.command, x.permissive, x.roles, x.using, x.withCheck]);
@@ -17,7 +18,7 @@ export function planPolicies(p: Planning): void {
     const next = after.get(policyKey(x));
     if (next && facts(next) === facts(x) && !p.made.has(relationKey(x.table))) continue;
     p.dropped.add(policyKey(x));
-    p.before.push(change('drop', 'policy', `${x.name} on ${shown(x.table)}`, [`DROP POLICY ${ident(x.name)} ON ${qualified(x.table)};`], {
+    p.before.push(change('drop', 'policy', `${x.name} on ${shownName(x.table)}`, [`DROP POLICY ${ident(x.name)} ON ${qualified(x.table)};`], {
       provides: [policyKey(x)], requires: [relationKey(x.table), ...x.requires],
     }));
   }
@@ -25,7 +26,7 @@ export function planPolicies(p: Planning): void {
     const old = before.get(policyKey(x));
     if (old && facts(old) === facts(x) && !p.made.has(relationKey(x.table))) continue;
     p.made.add(policyKey(x));
-    p.main.push(change('create', 'policy', `${x.name} on ${shown(x.table)}`, [`${policySql(x)};`], {
+    p.main.push(change('create', 'policy', `${x.name} on ${shownName(x.table)}`, [`${policySql(x)};`], {
       spans: x.spans, requires: [relationKey(x.table), ...x.requires],
     }));
   }

@@ -5,9 +5,9 @@
 // Drops and additions that look like renames are only pointed out: never guessed.
 import type { Constraint, QualifiedName, Schema, Table } from '../../schema/model.js';
 import { ident, qualified } from '../../pg/quote.js';
-import { DEFAULT_SCHEMA } from '../../schema/names.js';
+import { DEFAULT_SCHEMA, nameKey, shownName } from '../../schema/names.js';
 import { change } from './change.js';
-import { byKey, keyOf, shown, type Planning } from './context.js';
+import { byKey, type Planning } from './context.js';
 
 /** `old=new` (a table), `table.old=new` (a column), with a schema before either where needed. */
 export interface RenameSpec {
@@ -57,27 +57,27 @@ export function reversed(spec: RenameSpec): RenameSpec {
 
 function fromSpec(from: Schema, spec: RenameSpec): Rename {
   const parts = spec.from.split('.');
-  const tables = byKey(from.tables, keyOf);
+  const tables = byKey(from.tables, nameKey);
   const asTable = parts.length === 2 ? { schema: parts[0]!, name: parts[1]! } : { schema: DEFAULT_SCHEMA, name: parts[0]! };
-  if (parts.length === 1 || (parts.length === 2 && tables.has(keyOf(asTable)))) return { table: { schema: asTable.schema, name: spec.to }, was: asTable.name };
+  if (parts.length === 1 || (parts.length === 2 && tables.has(nameKey(asTable)))) return { table: { schema: asTable.schema, name: spec.to }, was: asTable.name };
   const table = parts.length === 3 ? { schema: parts[0]!, name: parts[1]! } : { schema: DEFAULT_SCHEMA, name: parts[0]! };
   return { table, column: spec.to, was: parts[parts.length - 1]! };
 }
 
 function renameTable(p: Planning, r: Rename): void {
   const old = p.from.tables.find((t) => t.name === r.was && (t.schema ?? DEFAULT_SCHEMA) === (r.table.schema ?? DEFAULT_SCHEMA));
-  const target = p.to.tables.find((t) => keyOf(t) === keyOf(r.table));
+  const target = p.to.tables.find((t) => nameKey(t) === nameKey(r.table));
   // Already renamed (the source has the new name), or nothing of that name to rename.
-  if (!old || !target || p.from.tables.some((t) => keyOf(t) === keyOf(r.table))) return;
+  if (!old || !target || p.from.tables.some((t) => nameKey(t) === nameKey(r.table))) return;
   const before = { schema: old.schema, name: old.name };
-  p.renames.push(change('rename', 'table', shown(target), [`ALTER TABLE ${qualified(before)} RENAME TO ${ident(target.name)};`], { spans: target.spans }));
+  p.renames.push(change('rename', 'table', shownName(target), [`ALTER TABLE ${qualified(before)} RENAME TO ${ident(target.name)};`], { spans: target.spans }));
   retarget(p.from, before, target);
   // Its serial sequences, named after the table, take the new table's names.
   for (const column of old.columns) {
     const had = p.from.sequences.find((s) => ownedBy(s.definition, target, column.name));
     const wants = p.to.sequences.find((s) => ownedBy(s.definition, target, column.name));
     if (!had || !wants || had.name === wants.name) continue;
-    p.renames.push(change('rename', 'sequence', shown(wants), [`ALTER SEQUENCE ${qualified(had)} RENAME TO ${ident(wants.name)};`], { spans: wants.spans }));
+    p.renames.push(change('rename', 'sequence', shownName(wants), [`ALTER SEQUENCE ${qualified(had)} RENAME TO ${ident(wants.name)};`], { spans: wants.spans }));
     const [was, now] = [literalName(had), literalName(wants)];
     if (column.default) column.default = column.default.replace(`'${was}'`, `'${now}'`);
     had.definition = had.definition.replace(qualified(had), qualified(wants));
@@ -86,11 +86,11 @@ function renameTable(p: Planning, r: Rename): void {
 }
 
 function renameColumn(p: Planning, r: Rename): void {
-  const table = p.from.tables.find((t) => keyOf(t) === keyOf(r.table));
+  const table = p.from.tables.find((t) => nameKey(t) === nameKey(r.table));
   const column = table?.columns.find((c) => c.name === r.was);
   if (!table || !column || table.columns.some((c) => c.name === r.column)) return;
-  const target = p.to.tables.find((t) => keyOf(t) === keyOf(r.table))?.columns.find((c) => c.name === r.column);
-  p.renames.push(change('rename', 'column', `${shown(table)}.${r.column}`, [`ALTER TABLE ${qualified(table)} RENAME COLUMN ${ident(r.was)} TO ${ident(r.column!)};`], {
+  const target = p.to.tables.find((t) => nameKey(t) === nameKey(r.table))?.columns.find((c) => c.name === r.column);
+  p.renames.push(change('rename', 'column', `${shownName(table)}.${r.column}`, [`ALTER TABLE ${qualified(table)} RENAME COLUMN ${ident(r.was)} TO ${ident(r.column!)};`], {
     spans: target?.spans ?? [],
   }));
   column.name = r.column!;
@@ -99,12 +99,12 @@ function renameColumn(p: Planning, r: Rename): void {
   for (const c of table.constraints) renameIn(c, r.was, r.column!, renamed);
   for (const t of p.from.tables) {
     for (const c of t.constraints) {
-      if (c.kind !== 'foreign key' || keyOf(c.references!) !== keyOf(table)) continue;
+      if (c.kind !== 'foreign key' || nameKey(c.references!) !== nameKey(table)) continue;
       c.references!.columns = c.references!.columns.map((n) => (n === r.was ? r.column! : n));
       c.definition = c.definition?.replace(/REFERENCES (.*)$/, (_, rest: string) => `REFERENCES ${renamed(rest)}`);
     }
   }
-  for (const i of p.from.indexes) if (keyOf(i.table) === keyOf(table)) i.definition = renamed(i.definition ?? '');
+  for (const i of p.from.indexes) if (nameKey(i.table) === nameKey(table)) i.definition = renamed(i.definition ?? '');
   for (const s of p.from.sequences) if (ownedBy(s.definition, table, r.was)) s.definition = s.definition.replace(/OWNED BY (.*)$/, (_, o: string) => `OWNED BY ${o.replace(new RegExp(`\\.${escape(ident(r.was))}$`), `.${ident(r.column!)}`)}`);
 }
 
@@ -115,7 +115,7 @@ function renameIn(c: Constraint, was: string, now: string, renamed: (text: strin
 
 /** Everything of the source that names the table, named as the target names it. */
 function retarget(schema: Schema, was: QualifiedName, now: Table): void {
-  const same = (o: QualifiedName) => keyOf(o) === keyOf(was);
+  const same = (o: QualifiedName) => nameKey(o) === nameKey(was);
   const [oldSql, newSql] = [qualified({ schema: was.schema ?? DEFAULT_SCHEMA, name: was.name }), qualified({ schema: now.schema ?? DEFAULT_SCHEMA, name: now.name })];
   const [oldShort, newShort] = [qualified({ name: was.name }), qualified({ name: now.name })];
   for (const t of schema.tables) {
@@ -142,7 +142,7 @@ function retarget(schema: Schema, was: QualifiedName, now: Table): void {
   for (const g of schema.grants) {
     if (g.object !== oldSql) continue;
     g.object = newSql;
-    g.requires = [`relation:${keyOf(now)}`];
+    g.requires = [`relation:${nameKey(now)}`];
   }
 }
 
@@ -157,23 +157,23 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Drops and additions that look like renames: the plan says so, with the directive that would declare one. */
 export function renameHints(p: Planning): string[] {
   const notes: string[] = [];
-  const after = byKey(p.to.tables, keyOf);
-  const before = byKey(p.from.tables, keyOf);
+  const after = byKey(p.to.tables, nameKey);
+  const before = byKey(p.from.tables, nameKey);
   const shape = (t: Table) => t.columns.map((c) => `${c.name} ${c.type.sql}`).join(', ');
-  const made = p.to.tables.filter((t) => !before.has(keyOf(t)));
-  for (const gone of p.from.tables.filter((t) => !after.has(keyOf(t)))) {
+  const made = p.to.tables.filter((t) => !before.has(nameKey(t)));
+  for (const gone of p.from.tables.filter((t) => !after.has(nameKey(t)))) {
     const twin = made.find((t) => t.columns.length && shape(t) === shape(gone));
     if (twin) {
-      notes.push(`table ${shown(gone)} is dropped and ${shown(twin)} made with the same columns: if it is ${shown(gone)} renamed, say so with <!-- schemadoc: renamed from ${gone.name} --> on its heading or CREATE TABLE line (or --rename ${shown(gone)}=${twin.name}), and its rows are kept`);
+      notes.push(`table ${shownName(gone)} is dropped and ${shownName(twin)} made with the same columns: if it is ${shownName(gone)} renamed, say so with <!-- schemadoc: renamed from ${gone.name} --> on its heading or CREATE TABLE line (or --rename ${shownName(gone)}=${twin.name}), and its rows are kept`);
     }
   }
   for (const table of p.to.tables) {
-    const old = before.get(keyOf(table));
+    const old = before.get(nameKey(table));
     if (!old) continue;
     old.columns.forEach((c, i) => {
       const other = table.columns[i];
       if (table.columns.some((x) => x.name === c.name) || !other || old.columns.some((x) => x.name === other.name) || other.type.sql !== c.type.sql) return;
-      notes.push(`column ${shown(table)}.${c.name} is dropped and ${other.name} added in its place with its type: if it is ${c.name} renamed, say so with <!-- schemadoc: renamed from ${c.name} --> on its row or line (or --rename ${shown(table)}.${c.name}=${other.name}), and its values are kept`);
+      notes.push(`column ${shownName(table)}.${c.name} is dropped and ${other.name} added in its place with its type: if it is ${c.name} renamed, say so with <!-- schemadoc: renamed from ${c.name} --> on its row or line (or --rename ${shownName(table)}.${c.name}=${other.name}), and its values are kept`);
     });
   }
   return notes;

@@ -4,9 +4,10 @@
 import type { ObjectKey, SqlFunction, Trigger } from '../../schema/model.js';
 import { ident, qualified } from '../../pg/quote.js';
 import { change } from './change.js';
-import { byKey, functionKey, keyOf, onTableKey, relationKey, shown, type Planning } from './context.js';
+import { byKey, functionKey, onTableKey, relationKey, type Planning } from './context.js';
+import { nameKey, shownName } from '../../schema/names.js';
 
-const signature = (f: SqlFunction) => `${keyOf(f)}(${f.argumentTypes.join(', ')})`;
+const signature = (f: SqlFunction) => `${nameKey(f)}(${f.argumentTypes.join(', ')})`;
 /** What CREATE OR REPLACE cannot change: the arguments (with their names) and the result. */
 const header = (f: SqlFunction) => (f.kind === 'aggregate' ? f.definition : f.definition.split(/\n\s*LANGUAGE /)[0]!);
 
@@ -30,7 +31,7 @@ export function planFunctions(p: Planning): void {
     const remade = p.remade.has(functionKey(f)) && after.has(signature(f));
     if (after.has(signature(f)) && !remade) continue;
     p.dropped.add(functionKey(f));
-    const drop = change('drop', f.kind, `${shown(f)}(${f.argumentTypes.join(', ')})`,
+    const drop = change('drop', f.kind, `${shownName(f)}(${f.argumentTypes.join(', ')})`,
       [`DROP ${f.kind.toUpperCase()} ${qualified(f)}(${f.argumentTypes.join(', ') || (f.kind === 'aggregate' ? '*' : '')});`],
       { provides: [functionKey(f)], requires: f.requires });
     (remade ? p.before : p.after).push(drop);
@@ -39,7 +40,7 @@ export function planFunctions(p: Planning): void {
     const old = before.get(signature(f));
     if (old && old.definition === f.definition && !p.remade.has(functionKey(f))) continue;
     if (!old || p.remade.has(functionKey(f))) p.made.add(functionKey(f));
-    p.main.push(change(old && !p.remade.has(functionKey(f)) ? 'alter' : 'create', f.kind, `${shown(f)}(${f.argumentTypes.join(', ')})`, [`${f.definition.trim()};`], {
+    p.main.push(change(old && !p.remade.has(functionKey(f)) ? 'alter' : 'create', f.kind, `${shownName(f)}(${f.argumentTypes.join(', ')})`, [`${f.definition.trim()};`], {
       spans: f.spans, provides: [functionKey(f)], requires: f.requires,
     }));
   }
@@ -56,7 +57,7 @@ export function planTriggers(p: Planning): void {
     const next = after.get(triggerKey(t));
     if (next && next.definition === t.definition && !remade(next)) continue;
     p.dropped.add(triggerKey(t));
-    p.before.push(change('drop', 'trigger', `${t.name} on ${shown(t.table)}`, [`DROP TRIGGER ${ident(t.name)} ON ${qualified(t.table)};`], {
+    p.before.push(change('drop', 'trigger', `${t.name} on ${shownName(t.table)}`, [`DROP TRIGGER ${ident(t.name)} ON ${qualified(t.table)};`], {
       provides: [triggerKey(t)], requires: [relationKey(t.table), functionKey(t.function)],
     }));
   }
@@ -64,7 +65,7 @@ export function planTriggers(p: Planning): void {
     const old = before.get(triggerKey(t));
     if (old && old.definition === t.definition && !remade(t)) continue;
     p.made.add(triggerKey(t));
-    p.main.push(change('create', 'trigger', `${t.name} on ${shown(t.table)}`, [`${t.definition};`], {
+    p.main.push(change('create', 'trigger', `${t.name} on ${shownName(t.table)}`, [`${t.definition};`], {
       spans: t.spans, provides: [triggerKey(t)], requires: [relationKey(t.table), functionKey(t.function), ...t.requires],
     }));
   }

@@ -11,8 +11,8 @@ import { introspect } from '../../pg/introspect/introspect.js';
 import { ident, qualified } from '../../pg/quote.js';
 import { extensionsFor } from '../../pg/supabase.js';
 import { documentedForm } from '../../generate/documented.js';
-import type { Schema, Table } from '../../schema/model.js';
-import { DEFAULT_SCHEMA } from '../../schema/names.js';
+import type { Schema } from '../../schema/model.js';
+import { DEFAULT_SCHEMA, nameKey } from '../../schema/names.js';
 import { compareSchemas, type Difference } from '../compare.js';
 import type { Change, Plan } from '../plan/change.js';
 import { runPlan } from '../plan/run.js';
@@ -84,12 +84,11 @@ interface Kept {
 
 /** The tables both sides have (by name, or by a declared rename) and the columns they share, each as SQL on its side. */
 function keptColumns(from: Schema, to: Schema): Kept[] {
-  const key = (t: Table) => `${t.schema ?? DEFAULT_SCHEMA}.${t.name}`;
-  const targets = new Map(to.tables.map((t) => [key(t), t]));
+    const targets = new Map(to.tables.map((t) => [nameKey(t), t]));
   for (const t of to.tables) if (t.renamedFrom) targets.set(`${t.schema ?? DEFAULT_SCHEMA}.${t.renamedFrom}`, t);
   const kept: Kept[] = [];
   for (const table of from.tables) {
-    const target = targets.get(key(table));
+    const target = targets.get(nameKey(table));
     if (!target || table.partitionBy) continue;
     const pairs = table.columns.flatMap((c) => {
       const next = target.columns.find((x) => x.renamedFrom === c.name) ?? target.columns.find((x) => x.name === c.name && !x.renamedFrom);

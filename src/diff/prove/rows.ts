@@ -6,7 +6,8 @@ import type { Database } from '../../pg/database.js';
 import { attempt } from '../../pg/savepoint.js';
 import { ident, literal, qualified } from '../../pg/quote.js';
 import type { Column, EnumType, Schema, Table } from '../../schema/model.js';
-import { DEFAULT_SCHEMA } from '../../schema/names.js';
+import { DEFAULT_SCHEMA, objectKey } from '../../schema/names.js';
+import { orderByDependencies } from '../../pg/order.js';
 
 export const ROWS_PER_TABLE = 3;
 
@@ -83,19 +84,8 @@ function valueOf(table: Table, column: Column, k: number, schema: Schema): strin
 
 /** Tables before those whose foreign keys reference them (a cycle in the order given). */
 function referencedFirst(tables: Table[]): Table[] {
-  const byKey = new Map(tables.map((t) => [`${t.schema ?? DEFAULT_SCHEMA}.${t.name}`, t]));
-  const out: Table[] = [];
-  const state = new Map<Table, 'visiting' | 'done'>();
-  const visit = (t: Table) => {
-    if (state.get(t)) return;
-    state.set(t, 'visiting');
-    for (const c of t.constraints) {
-      const parent = c.kind === 'foreign key' ? byKey.get(`${c.references!.schema ?? DEFAULT_SCHEMA}.${c.references!.name}`) : undefined;
-      if (parent && parent !== t) visit(parent);
-    }
-    state.set(t, 'done');
-    out.push(t);
-  };
-  for (const t of tables) visit(t);
-  return out;
+  return orderByDependencies(tables.map((table) => ({
+    table, provides: [objectKey('relation', table)],
+    requires: table.constraints.filter((c) => c.kind === 'foreign key').map((c) => objectKey('relation', c.references!)),
+  }))).map((t) => t.table);
 }

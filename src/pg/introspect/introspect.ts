@@ -302,7 +302,7 @@ function collationDefinition(r: Row): string {
 }
 
 /** The bounds an ascending sequence of the type has unless told otherwise. */
-const TYPE_MAX: Record<string, string> = { smallint: '32767', integer: '2147483647', bigint: '9223372036854775807' };
+export const TYPE_MAX: Record<string, string> = { smallint: '32767', integer: '2147483647', bigint: '9223372036854775807' };
 
 function sequenceDefinition(r: Row): string {
   const options = [
