@@ -1,20 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeScratchDatabases } from '../check/execute.js';
-import { canonicalSchema } from '../diff/canonical.js';
 import { markdownDocument, markdownFiles, type DocumentFile } from '../generate/markdown.js';
 import { generatedRange, withoutGenerated } from '../read/generated.js';
-import { DEFAULT_DATA_DIR, openDatabase } from '../pg/database.js';
-import { holdsDatabase } from '../pg/data-dir.js';
-import { introspect } from '../pg/introspect/introspect.js';
 import type { Schema } from '../schema/model.js';
 import { plural } from '../report/pretty.js';
-import { compileDocuments } from '../compile.js';
 import type { DocumentInput } from '../read/document.js';
 import { loadParser } from '../read/sql/parser.js';
 import { readDocuments } from './load.js';
-import { report } from './output.js';
+import { databaseSchema, documentsSchema } from './read-schema.js';
 import { EXIT, UsageError } from './usage.js';
 
 export const docsHelp = `schemadoc docs (DOC... | --db URL | --data-dir DIR) [options]
@@ -120,40 +114,6 @@ async function writeDocument(argv: string[], command: 'docs' | 'pull'): Promise<
     : values.update ? `${before!.trimEnd()}\n\n${generatedPart(text)}\n` : text);
   console.error(`Wrote ${target}: ${plural(schema.tables.length, 'table')}, ${plural(schema.views.length, 'view')}, ${plural(schema.functions.length, 'function')}.`);
   return EXIT.ok;
-}
-
-async function databaseSchema(values: { db?: string; 'data-dir'?: string; schema?: string[] }): Promise<{ schema: Schema; source: string }> {
-  const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
-  if (values['data-dir'] && !holdsDatabase(dataDir)) throw new UsageError(`${dataDir} is not an embedded database (it has no PG_VERSION)`);
-  const db = await openDatabase(values.db ? { url: values.db } : { dataDir });
-  try {
-    const read = await introspect(db, values.schema ? { schemas: values.schema } : {});
-    if (read.unmodelled.length) {
-      const named = read.unmodelled.slice(0, 5).map((o) => `${o.kind} ${o.name}`).join(', ');
-      console.error(`Not written (kinds schemadoc does not model): ${plural(read.unmodelled.length, 'object')}, ${named}${read.unmodelled.length > 5 ? ', …' : ''}.`);
-    }
-    return { schema: read.schema, source: db.description };
-  } finally {
-    await db.close().catch(() => {});
-  }
-}
-
-/** What PostgreSQL makes of the documents; undefined (reported) when it refuses some of their SQL. */
-async function documentsSchema(inputs: DocumentInput[]): Promise<{ schema: Schema; source: string } | undefined> {
-  const { schema, diagnostics } = await compileDocuments(inputs);
-  const sources = new Map(inputs.map((i) => [i.file, i.text]));
-  try {
-    const canonical = await canonicalSchema(schema, sources);
-    const errors = [...diagnostics, ...canonical.diagnostics].filter((d) => d.severity === 'error');
-    if (errors.length) {
-      report(errors, 'pretty', sources);
-      console.error(`Nothing was written: PostgreSQL refuses ${plural(errors.length, 'statement')} of the documents (schemadoc check shows every finding).`);
-      return undefined;
-    }
-    return { schema: canonical.schema, source: inputs.map((i) => i.file).join(', ') };
-  } finally {
-    await closeScratchDatabases();
-  }
 }
 
 /** The part of a generated document between its markers, markers included. */

@@ -4,6 +4,7 @@ import { ConfigError } from '../check/config.js';
 import { applyCommand } from './apply.js';
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
+import { generateCommand } from './generate.js';
 import { migrateCommand } from './migrate.js';
 import { docsCommand, pullCommand } from './docs.js';
 import { inspectCommand } from './inspect.js';
@@ -25,6 +26,7 @@ Commands:
   diff      plan the changes from one schema to another (documents, git revisions,
             databases): hazards, and the SQL up and down
   migrate   write migration files from the documents, run them up and down
+  generate  write TypeScript from the documents: types, Kysely, Zod
   docs      write the canonical Markdown document of documents or a database
   pull      write the document of a database that has none
   sql       print the DDL the documents describe
@@ -38,6 +40,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   verify: verifyCommand,
   diff: diffCommand,
   migrate: migrateCommand,
+  generate: generateCommand,
   docs: docsCommand,
   pull: pullCommand,
   sql: sqlCommand,

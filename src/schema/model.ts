@@ -155,6 +155,22 @@ export interface View extends DefinedObject {
   materialized: boolean;
   query: string;
   comment?: string;
+  /** Its columns as PostgreSQL derives them from the query: set on what is read from a database. */
+  columns?: Column[];
+}
+
+/** A domain's base type and rules: set on what is read from a database. */
+export interface DomainShape {
+  base: TypeRef;
+  default?: string;
+  notNull: boolean;
+  /** Its CHECK expressions, on `VALUE`, as PostgreSQL prints them. */
+  checks: string[];
+}
+
+/** A domain, composite or range type. */
+export interface UserType extends DefinedObject {
+  domain?: DomainShape;
 }
 
 export interface SqlFunction extends DefinedObject {
@@ -310,7 +326,7 @@ export interface Schema {
   extensions: Extension[];
   enums: EnumType[];
   /** Domains, composite and range types. */
-  types: DefinedObject[];
+  types: UserType[];
   /** Collations: read from a database (a document's CREATE COLLATION is a statement of its script). */
   collations: DefinedObject[];
   sequences: DefinedObject[];

@@ -2,9 +2,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
-import type { Database } from '../../src/pg/database.js';
+import { compileDocuments } from '../../src/compile.js';
+import { canonicalSchema } from '../../src/diff/canonical.js';
+import { embeddedHas, type Database } from '../../src/pg/database.js';
 import { ident } from '../../src/pg/quote.js';
 import type { Schema } from '../../src/schema/model.js';
+import { freshServerDatabase } from './databases.js';
 import { FIXTURES_DIR } from './documents.js';
 
 export const REALSQL_DIR = `${FIXTURES_DIR}realsql/`;
@@ -87,4 +90,18 @@ export function modelDefinitions(schema: Schema): Map<string, string> {
   }
   for (const i of schema.indexes) found.set(name(i.schema, i.name), i.definition!);
   return found;
+}
+
+/** A file's canonical model: on the embedded database where it ships the file's extensions, else on the server. */
+export async function canonicalOf(file: RealSqlFile, document?: { schema: Schema; sources: Map<string, string> }) {
+  const schema = document?.schema ?? (await compileDocuments([{ file: file.path, text: readFileSync(file.path, 'utf8') }])).schema;
+  const sources = document?.sources ?? new Map([[file.path, readFileSync(file.path, 'utf8')]]);
+  const prelude = file.prelude.filter((p) => !p.endsWith('supabase.sql')).map((p) => ({ file: p, text: readFileSync(p, 'utf8') }));
+  if (prelude.length === 0 && file.needs.every(embeddedHas)) return canonicalSchema(schema, sources);
+  const scratch = await freshServerDatabase();
+  try {
+    return await canonicalSchema(schema, sources, { url: scratch.url, prelude });
+  } finally {
+    await scratch.dispose();
+  }
 }

@@ -21,7 +21,7 @@ import { usesSupabase } from '../../src/schema/supabase.js';
 import { freshServerDatabase, SERVER_URL } from '../helpers/databases.js';
 import { databaseFacts, modelFacts } from '../helpers/model-facts.js';
 import {
-  catalogFacts, databaseUrl, modelDefinitions, printedDefinitions, PSQL, psqlFile, realSqlFiles, type RealSqlFile,
+  canonicalOf, catalogFacts, databaseUrl, modelDefinitions, printedDefinitions, PSQL, psqlFile, realSqlFiles, type RealSqlFile,
 } from '../helpers/realsql.js';
 
 function compile(file: RealSqlFile) {
@@ -103,18 +103,6 @@ describe.skipIf(!SERVER_URL)('real SQL on a PostgreSQL server: the catalog psql 
 });
 
 /** Where the embedded database ships its extensions, the file is read there (PostgreSQL's other major version). */
-async function canonicalOf(file: RealSqlFile, document?: { schema: Schema; sources: Map<string, string> }) {
-  const schema = document?.schema ?? (await compile(file)).schema;
-  const sources = document?.sources ?? new Map([[file.path, readFileSync(file.path, 'utf8')]]);
-  const prelude = file.prelude.filter((p) => !p.endsWith('supabase.sql')).map((p) => ({ file: p, text: readFileSync(p, 'utf8') }));
-  if (prelude.length === 0 && file.needs.every(embeddedHas)) return canonicalSchema(schema, sources);
-  const scratch = await freshServerDatabase();
-  try {
-    return await canonicalSchema(schema, sources, { url: scratch.url, prelude });
-  } finally {
-    await scratch.dispose();
-  }
-}
 
 describe.skipIf(!SERVER_URL)('docs of real SQL read back as the same schema (extensions the embedded database lacks: on the server)', () => {
   // postgrest.sql is PostgREST's fixture of odd corners (function bodies that rely on the search_path of the

@@ -1,13 +1,15 @@
 // Rows for a schema with no data: a few per table, each column given a value of its type that
 // its constraints accept where that can be told (a foreign key takes a row of the table it
-// references; a column checked against a list takes the list's first value), NULL where it may
+// references; a column checked against a list takes the list's first value, one checked against
+// a range a value in it), NULL where it may
 // be, its default where it has one. A table whose rows PostgreSQL refuses is left empty and named.
 import type { Database } from '../../pg/database.js';
 import { attempt } from '../../pg/savepoint.js';
 import { ident, literal, qualified } from '../../pg/quote.js';
 import type { Column, EnumType, Schema, Table } from '../../schema/model.js';
-import { DEFAULT_SCHEMA, objectKey } from '../../schema/names.js';
+import { DEFAULT_SCHEMA, nameKey, objectKey } from '../../schema/names.js';
 import { orderByDependencies } from '../../pg/order.js';
+import { readCheck } from '../../read/sql/check-rules.js';
 
 export const ROWS_PER_TABLE = 3;
 
@@ -21,12 +23,14 @@ export async function fillTables(db: Database, schema: Schema): Promise<Filled> 
   const filled: Filled = { rows: 0, empty: [] };
   for (const table of referencedFirst(schema.tables.filter((t) => !t.partitionBy))) {
     let reason = '';
+    let rows = 0;
     for (let k = 0; k < ROWS_PER_TABLE; k++) {
       const error = await tryInsert(db, table, k, schema);
       if (error) reason = error;
-      else filled.rows++;
+      else rows++;
     }
-    if (reason && !filled.rows) filled.empty.push({ table: qualified(table), reason });
+    filled.rows += rows;
+    if (reason && !rows) filled.empty.push({ table: qualified(table), reason });
   }
   return filled;
 }
@@ -56,7 +60,9 @@ function valueOf(table: Table, column: Column, k: number, schema: Schema): strin
   const fk = table.constraints.find((c) => c.kind === 'foreign key' && c.columns.includes(column.name));
   if (fk?.references?.columns.length) {
     const target = fk.references.columns[fk.columns.indexOf(column.name)]!;
-    return `(SELECT ${ident(target)} FROM ${qualified(fk.references)} ORDER BY 1 LIMIT 1 OFFSET ${k % ROWS_PER_TABLE})`;
+    // Two keys to one table (follower and followed) take different rows of it.
+    const nth = table.constraints.filter((c) => c.kind === 'foreign key' && nameKey(c.references!) === nameKey(fk.references!)).indexOf(fk);
+    return `(SELECT ${ident(target)} FROM ${qualified(fk.references)} ORDER BY 1 LIMIT 1 OFFSET ${(k + nth) % ROWS_PER_TABLE})`;
   }
   const listed = table.constraints.map((c) => new RegExp(`\\b${column.name}\\b[^']*?(?:= ANY \\(ARRAY\\[|IN \\()'((?:[^']|'')*)'`).exec(c.definition ?? '')?.[1]).find(Boolean);
   if (listed !== undefined) return `${literal(listed.replace(/''/g, "'"))}::${column.type.sql}`;
@@ -66,7 +72,7 @@ function valueOf(table: Table, column: Column, k: number, schema: Schema): strin
   if (enumType) return `${literal(enumType.values[k % enumType.values.length]!)}::${type.sql}`;
   const n = k + 1;
   switch (type.name) {
-    case 'int2': case 'int4': case 'int8': case 'numeric': case 'float4': case 'float8': case 'money': return `${n}::${type.sql}`;
+    case 'int2': case 'int4': case 'int8': case 'numeric': case 'float4': case 'float8': case 'money': return `${inRange(table, column, n)}::${type.sql}`;
     case 'text': case 'varchar': case 'bpchar': case 'citext': case 'name':
       return `left(${literal(`${column.name} ${n}`)}, ${type.modifiers[0] ?? 1000})::${type.sql}`;
     case 'bool': return n % 2 ? 'true' : 'false';
@@ -82,8 +88,24 @@ function valueOf(table: Table, column: Column, k: number, schema: Schema): strin
   }
 }
 
+/** `n`, moved into the range the column's CHECKs give (`status_code >= 100 AND status_code < 600` → 100 + n - 1). */
+function inRange(table: Table, column: Column, n: number): number {
+  let low: number | undefined;
+  let high: number | undefined;
+  for (const c of table.constraints) {
+    if (c.kind !== 'check' || c.columns.length !== 1 || c.columns[0] !== column.name || !c.expression) continue;
+    for (const rule of readCheck(c.expression, column.name).rules) {
+      if (rule.kind !== 'compare') continue;
+      if (rule.op === '>=' || rule.op === '>') low = Math.max(low ?? -Infinity, rule.op === '>' ? Math.floor(rule.value) + 1 : Math.ceil(rule.value));
+      if (rule.op === '<=' || rule.op === '<') high = Math.min(high ?? Infinity, rule.op === '<' ? Math.ceil(rule.value) - 1 : Math.floor(rule.value));
+    }
+  }
+  const value = low !== undefined && n < low ? low + n - 1 : n;
+  return high !== undefined && value > high ? Math.max(high - ROWS_PER_TABLE + n, low ?? -Infinity) : value;
+}
+
 /** Tables before those whose foreign keys reference them (a cycle in the order given). */
-function referencedFirst(tables: Table[]): Table[] {
+export function referencedFirst(tables: Table[]): Table[] {
   return orderByDependencies(tables.map((table) => ({
     table, provides: [objectKey('relation', table)],
     requires: table.constraints.filter((c) => c.kind === 'foreign key').map((c) => objectKey('relation', c.references!)),

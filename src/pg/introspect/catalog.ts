@@ -56,9 +56,9 @@ SELECT n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
  WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT ${owned('pg_class', 'c.oid')}
  ORDER BY 1, 2`;
 
-/** The columns of those tables (and of materialized views, which indexes name), in their order. */
+/** The columns of those tables and views, in their order. */
 export const COLUMNS = `
-WITH r AS (${relations("'r', 'p', 'm'")})
+WITH r AS (${relations("'r', 'p', 'v', 'm'")})
 SELECT r.nspname AS schema, r.relname AS table, a.attnum AS number, a.attname AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
        CASE WHEN t.typcategory = 'A' THEN et.typname ELSE t.typname END AS type_name,
@@ -139,6 +139,10 @@ export const TYPES = `
 SELECT n.nspname AS schema, t.typname AS name, t.typtype::text AS kind,
        CASE WHEN t.typtype = 'e' THEN (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END AS labels,
        CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END AS base,
+       CASE WHEN t.typtype = 'd' THEN (SELECT json_build_array(coalesce(e.typname, b.typname), coalesce(en.nspname, bn.nspname), CASE WHEN e.oid IS NULL THEN 0 ELSE 1 END)
+          FROM pg_catalog.pg_type b JOIN pg_catalog.pg_namespace bn ON bn.oid = b.typnamespace
+          LEFT JOIN pg_catalog.pg_type e ON b.typcategory = 'A' AND e.oid = b.typelem LEFT JOIN pg_catalog.pg_namespace en ON en.oid = e.typnamespace
+         WHERE b.oid = t.typbasetype) END AS base_type,
        t.typnotnull AS not_null, t.typdefault AS "default",
        CASE WHEN t.typtype = 'd' THEN (SELECT json_agg(json_build_array(k.conname, pg_catalog.pg_get_constraintdef(k.oid, true)) ORDER BY k.conname)
           FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c') END AS checks,

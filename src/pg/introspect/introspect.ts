@@ -2,7 +2,7 @@
 // queries run in one REPEATABLE READ transaction (or in the transaction a scratch database is
 // already in), so what they see is one state of the database.
 import type {
-  Column, Comment, ObjectKey, Constraint, DefinedObject, Index, IndexKey, Policy, ReferentialAction, Schema, SqlFunction, Table, Trigger, TypeRef, View,
+  Column, Comment, ObjectKey, Constraint, DefinedObject, DomainShape, Index, IndexKey, Policy, ReferentialAction, Schema, SqlFunction, Table, Trigger, TypeRef, UserType, View,
 } from '../../schema/model.js';
 import { emptySchema } from '../../schema/model.js';
 import type { Database } from '../database.js';
@@ -102,12 +102,15 @@ function toSchema(rows: Record<string, Row[]>): Schema {
   for (const r of rows.extensions!) schema.extensions.push({ name: r.name, schema: r.schema, version: r.version, implied: false, spans: [] });
 
   const tables = new Map<string, Table>();
+  const views = new Map<string, View>();
   // Column names by number, for the keys of constraints and indexes.
   const columnNames = new Map<string, Map<number, string>>();
   const columnName = (table: string, n: number) => columnNames.get(table)?.get(n);
   for (const r of rows.relations!) {
     if (r.kind === 'v' || r.kind === 'm') {
-      schema.views.push(view(r));
+      const v = view(r);
+      views.set(`${r.schema}.${r.name}`, v);
+      schema.views.push(v);
       continue;
     }
     const table: Table = {
@@ -130,7 +133,7 @@ function toSchema(rows: Record<string, Row[]>): Schema {
     let numbers = columnNames.get(at);
     if (!numbers) columnNames.set(at, (numbers = new Map()));
     numbers.set(r.number, r.name);
-    const table = tables.get(at);
+    const table = tables.get(at) ?? views.get(at);
     if (!table) continue;
     const typeKey = `${r.type_schema}.${r.type_name}:${r.type}`;
     let type = types.get(typeKey);
@@ -142,7 +145,7 @@ function toSchema(rows: Record<string, Row[]>): Schema {
     if (r.collation !== null) column.collation = r.collation;
     if (!r.local) column.inherited = true;
     if (r.comment !== null) column.comment = r.comment;
-    table.columns.push(column);
+    table.columns!.push(column);
   }
   for (const r of rows.constraints!) {
     const table = tables.get(`${r.schema}.${r.table}`)!;
@@ -161,7 +164,9 @@ function toSchema(rows: Record<string, Row[]>): Schema {
   for (const r of rows.types!) {
     if (r.kind === 'e') schema.enums.push({ schema: r.schema, name: r.name, values: json(r.labels), spans: [], ...(r.comment !== null ? { comment: r.comment } : {}) });
     else {
-      schema.types.push(defined(r, typeDefinition(r)));
+      const type: UserType = defined(r, typeDefinition(r));
+      if (r.kind === 'd') type.domain = domainShape(r);
+      schema.types.push(type);
       comment('type', qualified({ schema: r.schema, name: r.name }), r.comment, `type:${r.schema}.${r.name}`);
     }
   }
@@ -266,7 +271,7 @@ function view(r: Row): View {
   const materialized = r.kind === 'm';
   const query = String(r.query).trim().replace(/;$/, '');
   return {
-    schema: r.schema, name: r.name, materialized, query, requires: [], spans: [],
+    schema: r.schema, name: r.name, materialized, query, columns: [], requires: [], spans: [],
     definition: `CREATE ${materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${qualified({ schema: r.schema, name: r.name })} AS\n${query}`,
     ...(r.comment !== null ? { comment: r.comment } : {}),
   };
@@ -274,6 +279,15 @@ function view(r: Row): View {
 
 function defined(r: Row, definition: string): DefinedObject {
   return { schema: r.schema, name: r.name, definition, requires: [], spans: [] };
+}
+
+/** A domain's base type (an array's by its element, as columns have theirs) and its rules. */
+function domainShape(r: Row): DomainShape {
+  const [name, schema, dimensions] = json<[string, string, number]>(r.base_type);
+  const checks = (json<[string, string][] | null>(r.checks) ?? []).map(([, def]) => def.replace(/^CHECK \((.*)\)( NOT VALID)?$/s, '$1'));
+  const shape: DomainShape = { base: typeRef({ type: r.base, type_name: name, type_schema: schema, dimensions }), notNull: r.not_null, checks };
+  if (r.default !== null) shape.default = r.default;
+  return shape;
 }
 
 function typeDefinition(r: Row): string {
