@@ -8,6 +8,7 @@ import { timeDiff } from './diff.js';
 import { timeIntrospection } from './introspect.js';
 import { medianMs, medianPeak, timeLago, timeLagoReading, type CommandTiming } from './realsql.js';
 import { timeSmall } from './small.js';
+import { TARGETS, timeTypeScript } from './typescript.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number).filter((n) => n > 0);
 
@@ -108,6 +109,22 @@ if (DIFF_TABLES > 0) {
   const changes = timeDiff(DIFF_TABLES);
   const reading = changes.read.reduce((n, t) => n + t.ms, 0);
   row(`diff two ${DIFF_TABLES}-table documents (1% of tables changed)`, `${ms(changes.diff.ms)}, ${changes.diff.peakMb} MB`, 'schemadoc sql of each (reading both)', ms(reading), ratio(changes.diff.ms, reading), '2 s');
+}
+
+// Generated TypeScript: every target for the 1,000-table document, and tsc of what was written.
+const TS_TABLES = Number(process.env.BENCH_TYPESCRIPT_TABLES ?? 1000);
+if (TS_TABLES > 0) {
+  const ts = await timeTypeScript(TS_TABLES, serverUrl);
+  const codegen = ts.kyselyCodegen;
+  for (const target of TARGETS) {
+    const t = ts.generate[target];
+    row(`generate ${target}, ${TS_TABLES} tables`, `${ms(t.ms)}, ${t.peakMb} MB`, target === 'kysely' && codegen ? 'kysely-codegen from the applied server database' : '',
+      target === 'kysely' && codegen ? `${ms(codegen.ms)}, ${codegen.peakMb} MB` : '', target === 'kysely' && codegen ? ratio(t.ms, codegen.ms) : '', '');
+  }
+  row(`tsc --strict --noEmit of generated kysely, ${TS_TABLES} tables`, `${ms(ts.tscKysely.ms)}, ${ts.tscKysely.peakMb} MB`, `tsc of the same tables as kysely-codegen writes them (${ts.theirs})`,
+    `${ms(ts.tscTheirs.ms)}, ${ts.tscTheirs.peakMb} MB`, ratio(ts.tscKysely.ms, ts.tscTheirs.ms), '');
+  row(`tsc --strict --noEmit of the four, ${TS_TABLES} tables`, `${ms(ts.tscOurs.ms)}, ${ts.tscOurs.peakMb} MB`, `tsc of the same tables as kysely-codegen writes them (${ts.theirs})`,
+    `${ms(ts.tscTheirs.ms)}, ${ts.tscTheirs.peakMb} MB`, ratio(ts.tscOurs.ms, ts.tscTheirs.ms), '');
 }
 
 const header = ['work', 'schemadoc', 'baseline', 'baseline time', 'ratio', 'target'];

@@ -26,7 +26,7 @@ Commands:
   diff      plan the changes from one schema to another (documents, git revisions,
             databases): hazards, and the SQL up and down
   migrate   write migration files from the documents, run them up and down
-  generate  write TypeScript from the documents: types, Kysely, Zod
+  generate  write TypeScript from the documents: types, Kysely, Zod, Drizzle
   docs      write the canonical Markdown document of documents or a database
   pull      write the document of a database that has none
   sql       print the DDL the documents describe

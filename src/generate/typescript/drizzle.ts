@@ -53,6 +53,8 @@ export function drizzleFile(schema: Schema, options: CodeOptions): string {
   /** `t.created_at`, `users.id`, `t['odd name']`. */
   const member = (object: string, name: string) => (/^[A-Za-z_$][\w$]*$/.test(property(name)) ? `${object}.${property(name)}` : `${object}[${stringLiteral(property(name))}]`);
 
+  const indexesOf = groupBy(schema.indexes, (i) => nameKey(i.table));
+  const policiesOf = groupBy(schema.policies, (p) => nameKey(p.table));
   const tableTexts = tables.map((table) => {
     const v = tableVariables.get(nameKey(table))!;
     const pk = table.constraints.find((c) => c.kind === 'primary key');
@@ -91,12 +93,12 @@ export function drizzleFile(schema: Schema, options: CodeOptions): string {
           break;
       }
     }
-    for (const index of schema.indexes.filter((i) => nameKey(i.table) === nameKey(table))) {
+    for (const index of indexesOf.get(nameKey(table)) ?? []) {
       const text = indexBuilder(index, col, builders);
       if (text) extras.push(text);
       if (index.include.length || index.nullsNotDistinct) notExpressed.push(`${index.include.length ? 'INCLUDE' : 'NULLS NOT DISTINCT'} of index ${index.name}`);
     }
-    const policies = schema.policies.filter((p) => nameKey(p.table) === nameKey(table));
+    const policies = policiesOf.get(nameKey(table)) ?? [];
     for (const p of policies) extras.push(policyBuilder(p, builders));
     if (table.partitionBy) notExpressed.push(`${table.partitionBy} of ${table.name} (its partitions are left out)`);
     if (table.inherits) notExpressed.push(`INHERITS of ${table.name}`);
@@ -124,6 +126,17 @@ export function drizzleFile(schema: Schema, options: CodeOptions): string {
     `import { sql } from 'drizzle-orm';\nimport { ${imports.join(', ')} } from 'drizzle-orm/pg-core';\n`,
     customTypeDeclarations(builders), ...schemaTexts, ...enumTexts, ...outsideTexts, ...tableTexts, ...sequenceTexts, ...viewTexts,
   ].filter(Boolean).join('\n');
+}
+
+function groupBy<T>(list: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 function outsideTable(schema: string, b: Builders): string {
