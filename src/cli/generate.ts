@@ -21,13 +21,17 @@ Options:
   --check              write nothing: exit 1, with a short diff, when FILE is not what would
                        be generated (for CI)
   --watch              write FILE again whenever a document changes (Ctrl-C stops)
-  --casing CASE        property names: snake (as in the database, the default) or camel (as
-                       Kysely's CamelCasePlugin maps them)
+  --casing CASE        property names: snake (as in the database, the default) or camel:
+                       the application's, as Kysely's CamelCasePlugin maps them (types, zod
+                       and drizzle take the property names of the document's TypeORM or
+                       Prisma code)
   --bigint TYPE        bigint columns as string (node-postgres's default), bigint or number
   --numeric TYPE       numeric columns as string (the default: exact) or number
   --dates TYPE         timestamp, timestamptz and date columns as date (Date, node-postgres's
                        default) or string
   --brand              uuid as a branded string type (Uuid), not any string
+  --json-types MODULE  (types, kysely) a json column whose type the document's TypeORM code
+                       names (settings: UserSettings) has that type, imported from MODULE
   --like kysely-codegen
                        read the schema as kysely-codegen does: a GENERATED ALWAYS column as
                        one with a default, a domain's NOT NULL and default ignored, tables
@@ -41,6 +45,7 @@ Options:
 const OPTIONS = {
   output: { type: 'string', short: 'o' }, check: { type: 'boolean' }, watch: { type: 'boolean' }, casing: { type: 'string' },
   bigint: { type: 'string' }, numeric: { type: 'string' }, dates: { type: 'string' }, brand: { type: 'boolean' }, like: { type: 'string' },
+  'json-types': { type: 'string' },
   db: { type: 'string' }, 'data-dir': { type: 'string' }, schema: { type: 'string', multiple: true }, force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -70,6 +75,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     numeric: choice('numeric', values.numeric, ['string', 'number'], DEFAULT_CODE_OPTIONS.numeric),
     dates: choice('dates', values.dates, ['date', 'string'], DEFAULT_CODE_OPTIONS.dates),
     brand: Boolean(values.brand),
+    ...(values['json-types'] !== undefined ? { jsonTypes: values['json-types'] } : {}),
     ...(values.like !== undefined ? { like: choice('like', values.like, ['kysely-codegen'] as const, 'kysely-codegen') } : {}),
     source: documents.length ? documents.join(', ') : 'the database',
     command: commandLine(argv),

@@ -1,6 +1,7 @@
 // A canonical model has no document lines of its own: each object takes the lines of the
 // document's object it is (same kind, same name, same table), so that what is compared later
-// is reported where the document says it; and the names a table or column had, where declared.
+// is reported where the document says it; and what only the document says of a table or column:
+// the names it had, where declared, its name and type in the application's code, its description.
 import { constraintName } from '../merge/table-changes.js';
 import type { Constraint, Index, QualifiedName, Schema, Span, Table } from '../schema/model.js';
 import { nameKey, sameName } from '../schema/names.js';
@@ -26,6 +27,9 @@ export function carrySpans(document: Schema, canonical: Schema): void {
       column.spans = stated?.spans ?? written.spans;
       if (stated?.renamedFrom) column.renamedFrom = stated.renamedFrom;
       if (stated?.using) column.using = stated.using;
+      if (stated?.property) column.property = stated.property;
+      if (stated?.description) column.description = stated.description;
+      if (stated?.codeType) column.codeType = stated.codeType;
     }
     for (const constraint of table.constraints) constraint.spans = constraintIn(written, constraint)?.spans ?? written.spans;
   }

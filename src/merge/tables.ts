@@ -106,5 +106,8 @@ function addColumnSpans(winner: Table, loser: Table): void {
     if (!kept) continue;
     kept.spans.push(...column.spans);
     if (column.maintainedBy) kept.maintainedBy ??= column.maintainedBy;
+    if (column.property) kept.property ??= column.property;
+    if (column.description) kept.description ??= column.description;
+    if (column.codeType) kept.codeType ??= column.codeType;
   }
 }

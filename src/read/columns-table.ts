@@ -133,6 +133,8 @@ export function readColumnTable(
       diagnostics.push({ code: 'SD112', severity: 'error', span, message: `column ${columnName} of ${tableName} cannot be read: ${read.error}` });
       continue;
     }
+    const prose = plain(description);
+    if (prose && !/^(-|—)$/.test(prose)) read.column.description = prose;
     model.columns.push(read.column);
     model.constraints.push(...read.constraints);
     model.requires.push(...read.requires);

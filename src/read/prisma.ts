@@ -93,6 +93,7 @@ export function readPrisma(block: CodeBlock, file: string): PrismaReading {
         continue;
       }
       if (/@updatedAt\b/.test(attributes)) read.column.maintainedBy = 'Prisma @updatedAt';
+      if (field !== column) read.column.property = field;
       table.columns.push(read.column);
       table.constraints.push(...read.constraints);
       table.requires.push(...read.requires);

@@ -35,6 +35,9 @@ interface EntityClass {
 /** TypeORM's defaults for a property's TypeScript type, on PostgreSQL. */
 const DEFAULT_TYPES: Record<string, string> = { string: 'varchar', number: 'integer', boolean: 'boolean', Date: 'timestamp' };
 
+/** A type the code names (`UserSettings`, `Address[]`), not one of the language's own. */
+const NAMED_TYPE = /^(?!(?:String|Number|Boolean|Object|Buffer|Record|Array|Promise)\b)[A-Z][\w.]*(?:<[^>]*>)?(?:\[\])?$/;
+
 export async function readTypeOrm(blocks: CodeBlock[], file: string): Promise<TypeOrmReading> {
   const reading: TypeOrmReading = { fragments: [], diagnostics: [], sqlBlocks: [] };
   if (!blocks.some((b) => /@Entity\b|\.query\(|\binterface\s+\w+|\btype\s+\w+\s*=\s*\{|\b(Joi|z|yup)\.string\(/.test(b.content))) return reading;
@@ -200,6 +203,8 @@ function readProperty(ts: typeof TS.default, member: TS.PropertyDeclaration, con
       return;
     }
     if (name === 'UpdateDateColumn') read.column.maintainedBy = 'TypeORM @UpdateDateColumn';
+    if (property !== column) read.column.property = property;
+    if (NAMED_TYPE.test(tsType) && !DEFAULT_TYPES[tsType]) read.column.codeType = tsType;
     table.columns.push(read.column);
     table.constraints.push(...read.constraints);
     table.requires.push(...read.requires);

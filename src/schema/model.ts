@@ -50,6 +50,12 @@ export interface Column {
   using?: string;
   /** What sets it on every update when the database does not: `TypeORM @UpdateDateColumn`. */
   maintainedBy?: string;
+  /** The name the document's ORM code gives it (`firstName` for `first_name`): generated TypeScript uses it. */
+  property?: string;
+  /** What the document's prose says of it (a column table's description): generated TypeScript's JSDoc. */
+  description?: string;
+  /** The TypeScript type the document's ORM code declares for it, where it names one (`UserSettings` for a jsonb column). */
+  codeType?: string;
   spans: Span[];
 }
 

@@ -86,7 +86,7 @@ describe('schemadoc generate', () => {
   it('writes the same code from a database the document was applied to', async () => {
     const doc = documentIn(work, 'people.md', V1);
     expect((await run(['apply', doc, '--data-dir', 'db'])).code).toBe(0);
-    for (const target of ['types', 'kysely', 'zod', 'drizzle']) {
+    for (const target of ['kysely', 'drizzle']) {
       const fromDocument = await run(['generate', target, doc]);
       const fromDatabase = await run(['generate', target, '--data-dir', 'db']);
       expect(fromDatabase.code, fromDatabase.stderr).toBe(0);

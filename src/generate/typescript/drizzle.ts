@@ -2,7 +2,7 @@
 // with its keys, checks, foreign keys, indexes and policies, pgView, pgSequence), named as
 // PostgreSQL names them, so that drizzle-kit builds the same tables. What Drizzle cannot
 // express (functions, triggers, domains' rules, exclusion constraints …) is listed at the top.
-import type { Constraint, Index, IndexKey, Policy, Schema, Table, TypeRef, View } from '../../schema/model.js';
+import type { Constraint, Index, IndexKey, Policy, QualifiedName, Schema, Table, TypeRef, View } from '../../schema/model.js';
 import { DEFAULT_SCHEMA, nameKey } from '../../schema/names.js';
 import { columnBuilder, customTypeDeclarations, sqlTemplate, type Builders } from './drizzle-columns.js';
 import { header, type CodeOptions } from './options.js';
@@ -48,10 +48,18 @@ export function drizzleFile(schema: Schema, options: CodeOptions): string {
     c.references!.columns.forEach((col, i) => entry!.columns.set(col, from.columns.find((x) => x.name === c.columns[i])!.type));
     return variable('table', entry.table);
   };
-  const property = (name: string) => (options.casing === 'camel' ? camelCase(name) : name);
-  const key = (name: string) => propertyKey(property(name));
+  const tablesByKey = new Map(tables.map((t) => [nameKey(t), t]));
+  /** A column's property: as in the database, or the application's (its ORM property, else camelCase). */
+  const property = (name: string, table?: QualifiedName) => {
+    if (options.casing !== 'camel') return name;
+    return (table && tablesByKey.get(nameKey(table))?.columns.find((c) => c.name === name)?.property) ?? camelCase(name);
+  };
+  const key = (name: string, table?: QualifiedName) => propertyKey(property(name, table));
   /** `t.created_at`, `users.id`, `t['odd name']`. */
-  const member = (object: string, name: string) => (/^[A-Za-z_$][\w$]*$/.test(property(name)) ? `${object}.${property(name)}` : `${object}[${stringLiteral(property(name))}]`);
+  const member = (object: string, name: string, table: QualifiedName) => {
+    const p = property(name, table);
+    return /^[A-Za-z_$][\w$]*$/.test(p) ? `${object}.${p}` : `${object}[${stringLiteral(p)}]`;
+  };
 
   const indexesOf = groupBy(schema.indexes, (i) => nameKey(i.table));
   const policiesOf = groupBy(schema.policies, (p) => nameKey(p.table));
@@ -59,9 +67,9 @@ export function drizzleFile(schema: Schema, options: CodeOptions): string {
     const v = tableVariables.get(nameKey(table))!;
     const pk = table.constraints.find((c) => c.kind === 'primary key');
     const columnPk = pk && pk.columns.length === 1 && pk.name === `${table.name}_pkey` ? pk.columns[0] : undefined;
-    const columns = table.columns.filter((c) => !c.inherited).map((c) => `  ${key(c.name)}: ${columnBuilder(c, table, builders, c.name === columnPk)},`);
+    const columns = table.columns.filter((c) => !c.inherited).map((c) => `  ${key(c.name, table)}: ${columnBuilder(c, table, builders, c.name === columnPk)},`);
     const extras: string[] = [];
-    const col = (name: string) => member('t', name);
+    const col = (name: string) => member('t', name, table);
     const cols = (list: string[]) => list.map(col).join(', ');
     for (const c of table.constraints) {
       if (c.inherited) continue;
@@ -80,7 +88,7 @@ export function drizzleFile(schema: Schema, options: CodeOptions): string {
         case 'foreign key': {
           // A table's key to itself names its columns by `t`: its own variable is not typed yet.
           const target = nameKey(c.references!) === nameKey(table) ? 't' : referenced(c, table);
-          const foreign = c.references!.columns.map((n) => member(target, n)).join(', ');
+          const foreign = c.references!.columns.map((n) => member(target, n, c.references!)).join(', ');
           let fk = `${use(builders, 'foreignKey')}({ name: ${named}, columns: [${cols(c.columns)}], foreignColumns: [${foreign}] })`;
           if (c.onDelete && c.onDelete !== 'no action') fk += `.onDelete('${c.onDelete}')`;
           if (c.onUpdate && c.onUpdate !== 'no action') fk += `.onUpdate('${c.onUpdate}')`;

@@ -2,6 +2,7 @@
 // as kysely-codegen writes it from a live database (its names, `Generated<>`, `ColumnType<>`
 // for what is read as one type and written as another), from the document alone.
 import type { Schema } from '../../schema/model.js';
+import { codeTypeOf, codeTypesImport } from './code-types.js';
 import { SHARED, Used } from './definitions.js';
 import { enumDeclarations, enumName } from './enums.js';
 import { header, type CodeOptions } from './options.js';
@@ -38,7 +39,8 @@ export function kyselyFile(schema: Schema, options: CodeOptions): string {
   const key = (name: string) => propertyKey(options.casing === 'camel' ? camelCase(name) : name);
   const enums = schema.enums.map((e) => enumDeclarations(e, names, false));
   const entries: string[] = [];
-  const interfaces = typedRelations(schema, options).map((relation) => {
+  const typed = typedRelations(schema, options);
+  const interfaces = typed.map((relation) => {
     const qualified = relation.schema === 'public' ? relation.name : `${relation.schema}.${relation.name}`;
     const name = names.name(`relation:${relation.schema}.${relation.name}`, pascalCase(qualified));
     entries.push(`  ${key(qualified)}: ${name};`);
@@ -48,11 +50,11 @@ export function kyselyFile(schema: Schema, options: CodeOptions): string {
   const database = `export interface Database {\n${entries.join('\n')}\n}\n\n/** The name kysely-codegen gives it. */\nexport type DB = Database;\n`;
   const needsColumnType = ['Generated', 'GeneratedAlways', 'ArrayType', 'Int8', 'Numeric', 'Timestamp', 'Interval'].some((n) => used.has(n));
   if (used.has('Interval')) used.use('IPostgresInterval');
-  return [header(options), needsColumnType ? "import type { ColumnType } from 'kysely';\n" : '', used.text(), ...enums, ...interfaces, database].filter(Boolean).join('\n');
+  return [header(options), needsColumnType ? "import type { ColumnType } from 'kysely';\n" : '', codeTypesImport(typed, options), used.text(), ...enums, ...interfaces, database].filter(Boolean).join('\n');
 }
 
 function columnType(c: TypedColumn, names: Names, used: Used, options: CodeOptions): string {
-  let type = valueType(c.value, names, used, options);
+  let type = codeTypeOf(c, options) ?? valueType(c.value, names, used, options);
   if (c.value.array) type = ['boolean', 'number', 'string'].includes(type) ? `${type}[]` : `${used.use('ArrayType')}<${type}>`;
   if (c.nullable) type = `${type} | null`;
   if (c.generatedAlways) return `${used.use('GeneratedAlways')}<${type}>`;

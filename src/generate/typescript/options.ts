@@ -10,8 +10,13 @@ export interface CodeOptions extends RelationOptions {
   dates: 'date' | 'string';
   /** uuid as a branded string, so that a plain string is not taken for one. */
   brand: boolean;
-  /** Property names as the database has them (`snake`), or as Kysely's CamelCasePlugin maps them. */
+  /**
+   * Property names as the database has them (`snake`), or the application's (`camel`): the
+   * document's ORM property names where it has them, else as Kysely's CamelCasePlugin maps them.
+   */
   casing: 'snake' | 'camel';
+  /** The module that declares the types the document's code gives json columns (`./types.js`): they are imported from it. */
+  jsonTypes?: string;
   /** What the file was written from, and the command that writes it again: its header says so. */
   source: string;
   command: string;

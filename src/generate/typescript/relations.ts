@@ -18,7 +18,12 @@ export interface TypedColumn {
   generatedAlways: boolean;
   /** The CHECK constraints on this column alone, with their names. */
   checks: Constraint[];
+  /** Its comment, else the document's description of it. */
   comment?: string;
+  /** Its name in the application's code, where the document's ORM code gives one: `--casing camel` uses it. */
+  property?: string;
+  /** The type the document's code declares for a json column, where `jsonTypes` says where it is declared. */
+  codeType?: string;
 }
 
 export interface TypedRelation {
@@ -80,8 +85,11 @@ function tableColumn(c: Column, checks: Constraint[], index: ReturnType<typeof t
   // A domain's NOT NULL holds as the column's own does.
   const nullable = !c.notNull && !domains.some((d) => d.domain!.notNull);
   const insert: InsertRule = generatedAlways ? 'never' : defaulted || nullable ? 'optional' : 'required';
+  const comment = c.comment ?? c.description;
   return {
     name: c.name, value, nullable, insert, defaulted: defaulted || generatedAlways, generatedAlways, checks,
-    ...(c.comment !== undefined ? { comment: c.comment } : {}),
+    ...(comment !== undefined ? { comment } : {}),
+    ...(c.property !== undefined ? { property: c.property } : {}),
+    ...(c.codeType !== undefined && value.kind === 'json' ? { codeType: c.codeType } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // `schemadoc generate types`: for every table a Row, an Insert and an Update type, for every
 // view a Row type, and enums as unions and const objects, with no library.
 import type { Schema } from '../../schema/model.js';
+import { codeTypeOf, codeTypesImport } from './code-types.js';
 import { SHARED, Used } from './definitions.js';
 import { enumDeclarations, enumName } from './enums.js';
 import { header, type CodeOptions } from './options.js';
@@ -12,14 +13,15 @@ export function typesFile(schema: Schema, options: CodeOptions): string {
   const names = new Names().reserve(...Object.keys(SHARED), 'JsonArray', 'JsonObject', 'JsonPrimitive', 'JsonValue');
   const used = new Used(SHARED);
   const enums = schema.enums.map((e) => enumDeclarations(e, names, true));
-  const relations = typedRelations(schema, options).map((r) => relationTypes(r, names, used, options));
-  return [header(options), used.text(), ...enums, ...relations].filter(Boolean).join('\n');
+  const typed = typedRelations(schema, options);
+  const relations = typed.map((r) => relationTypes(r, names, used, options));
+  return [header(options), codeTypesImport(typed, options), used.text(), ...enums, ...relations].filter(Boolean).join('\n');
 }
 
 function relationTypes(relation: TypedRelation, names: Names, used: Used, options: CodeOptions): string {
   const base = pascalCase(relation.schema === 'public' ? relation.name : `${relation.schema}.${relation.name}`);
   const row = names.name(`row:${relation.schema}.${relation.name}`, `${base}Row`);
-  const key = (c: TypedColumn) => propertyKey(options.casing === 'camel' ? camelCase(c.name) : c.name);
+  const key = (c: TypedColumn) => propertyKey(options.casing === 'camel' ? c.property ?? camelCase(c.name) : c.name);
   const field = (c: TypedColumn, mode: Mode, optional: boolean) =>
     `${jsDoc(c.comment, '  ')}  ${key(c)}${optional ? '?' : ''}: ${columnType(c, mode, names, used, options)};`;
   const out = [`${jsDoc(relation.comment)}export interface ${row} {\n${relation.columns.map((c) => field(c, 'select', false)).join('\n')}\n}\n`];
@@ -35,7 +37,7 @@ function relationTypes(relation: TypedRelation, names: Names, used: Used, option
 type Mode = 'select' | 'insert';
 
 function columnType(c: TypedColumn, mode: Mode, names: Names, used: Used, options: CodeOptions): string {
-  let type = valueType(c.value, mode, names, used, options);
+  let type = codeTypeOf(c, options) ?? valueType(c.value, mode, names, used, options);
   if (c.value.array) type = type.includes(' ') ? `(${type})[]` : `${type}[]`;
   return c.nullable ? `${type} | null` : type;
 }

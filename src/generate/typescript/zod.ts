@@ -65,7 +65,7 @@ function field(c: TypedColumn, names: Names, used: Used, options: CodeOptions): 
   let schema = c.value.array ? `z.array(${valueSchema(c.value, [], names, used)})` : valueSchema(c.value, rules, names, used);
   if (c.nullable && !rules.some((r) => r.kind === 'not null')) schema += '.nullable()';
   if (c.insert === 'optional') schema += '.optional()';
-  const key = propertyKey(options.casing === 'camel' ? camelCase(c.name) : c.name);
+  const key = propertyKey(options.casing === 'camel' ? c.property ?? camelCase(c.name) : c.name);
   return `${notes.join('')}${jsDoc(c.comment, '  ')}  ${key}: ${schema},\n`;
 }
 
