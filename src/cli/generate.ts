@@ -2,6 +2,7 @@ import { existsSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { generateCode, TARGETS, type Target } from '../generate/typescript/generate.js';
 import { DEFAULT_CODE_OPTIONS, type CodeOptions } from '../generate/typescript/options.js';
+import { parseConnection } from '../pg/connection.js';
 import { loadParser } from '../read/sql/parser.js';
 import { readDocuments } from './load.js';
 import { databaseSchema, documentsSchema } from './read-schema.js';
@@ -77,7 +78,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     brand: Boolean(values.brand),
     ...(values['json-types'] !== undefined ? { jsonTypes: values['json-types'] } : {}),
     ...(values.like !== undefined ? { like: choice('like', values.like, ['kysely-codegen'] as const, 'kysely-codegen') } : {}),
-    source: documents.length ? documents.join(', ') : 'the database',
+    source: documents.join(', '),
     command: commandLine(argv),
   };
   const output = values.output;
@@ -89,7 +90,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     const read = fromDatabase ? await databaseSchema(values) : await documentsSchema(readDocuments(documents, 'generate'));
     if (!read) return undefined;
     await loadParser();
-    return generateCode(target as Target, read.schema, options);
+    return generateCode(target as Target, read.schema, { ...options, source: read.source });
   };
   const text = await generate();
   if (text === undefined) return EXIT.problems;
@@ -110,10 +111,19 @@ function choice<T extends string>(flag: string, value: string | undefined, allow
   throw new UsageError(`--${flag} takes ${allowed.join(' or ')}, not "${value}"`);
 }
 
-/** The command that writes the file again, as its header says: without --check, --watch or --force. */
+/** The command that writes the file again, as its header says: without --check, --watch or --force, nor a password. */
 function commandLine(argv: string[]): string {
-  const kept = argv.filter((a) => a !== '--check' && a !== '--watch' && a !== '--force');
+  const kept = argv.filter((a) => a !== '--check' && a !== '--watch' && a !== '--force')
+    .map((a, i, all) => (all[i - 1] === '--db' ? masked(a) : a.startsWith('--db=') ? `--db=${masked(a.slice(5))}` : a));
   return ['schemadoc', 'generate', ...kept.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))].join(' ');
+}
+
+function masked(url: string): string {
+  try {
+    return parseConnection(url).description;
+  } catch {
+    return '…';
+  }
 }
 
 /** Exit 1 with a short diff when the file on disk is not what would be generated. */

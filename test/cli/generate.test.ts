@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, documentIn, runner, workDirectory } from '../helpers/cli.js';
+import { freshServerDatabase, SERVER_URL } from '../helpers/databases.js';
 import { sqlDoc } from '../helpers/documents.js';
 
 const work = workDirectory();
@@ -91,6 +92,25 @@ describe('schemadoc generate', () => {
       const fromDatabase = await run(['generate', target, '--data-dir', 'db']);
       expect(fromDatabase.code, fromDatabase.stderr).toBe(0);
       expect(body(fromDatabase.stdout)).toBe(body(fromDocument.stdout));
+    }
+  });
+
+  it.skipIf(!SERVER_URL)('from a server: the header names it and the command, without its password', async () => {
+    const doc = documentIn(work, 'people.md', V1);
+    const server = await freshServerDatabase();
+    try {
+      expect((await run(['apply', doc, '--db', server.url])).code).toBe(0);
+      // The runner fails the test if any output shows the password; the file is checked too.
+      const result = await run(['generate', 'kysely', '--db', server.url, '-o', 'server.ts']);
+      expect(result.code, result.stderr).toBe(0);
+      const text = readFileSync(join(work, 'server.ts'), 'utf8');
+      expect(text).not.toContain(new URL(server.url).password);
+      expect(text.split('\n')[0]).toMatch(/from postgres:\/\/.*:\*\*\*@/);
+      expect(text).toContain('export interface Person {');
+      // --check of that file against the same database passes.
+      expect((await run(['generate', 'kysely', '--db', server.url, '-o', 'server.ts', '--check'])).code).toBe(0);
+    } finally {
+      await server.dispose();
     }
   });
 
