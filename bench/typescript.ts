@@ -22,8 +22,9 @@ export interface TypeScriptTimings {
   /** tsc of the kysely-codegen file, and how it was written. */
   tscTheirs: CommandTiming;
   theirs: string;
-  /** kysely-codegen's own run against the server database, when there is one. */
+  /** kysely-codegen's own run against the server database, and ours with --scratch-db there, when there is one. */
   kyselyCodegen?: CommandTiming;
+  onServer?: CommandTiming;
 }
 
 const tsc = (files: string[]) => timed(process.execPath, ['--import', PEAK, TSC, '--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'nodenext', '--types', 'node', ...files], true);
@@ -41,6 +42,7 @@ export async function timeTypeScript(tables: number, serverUrl: string | undefin
     const tscKysely = tsc([join(work, 'kysely.ts')]);
     const theirsFile = join(work, 'kysely-codegen.ts');
     let kyselyCodegen: CommandTiming | undefined;
+    let onServer: CommandTiming | undefined;
     let theirs = 'our kysely target with --like kysely-codegen (no server named)';
     if (serverUrl) {
       kyselyCodegen = await withDatabase(serverUrl, (url) => {
@@ -48,10 +50,12 @@ export async function timeTypeScript(tables: number, serverUrl: string | undefin
         return timed(process.execPath, ['--import', PEAK, KYSELY_CODEGEN, '--dialect', 'postgres', '--url', url, '--out-file', theirsFile], true);
       });
       theirs = 'written by kysely-codegen from the applied database';
+      onServer = await withDatabase(serverUrl, (url) =>
+        timed(process.execPath, ['--import', PEAK, CLI, 'generate', 'kysely', doc, '--scratch-db', url, '-o', join(work, 'kysely-server.ts')], true));
     } else {
       timed(process.execPath, [CLI, 'generate', 'kysely', doc, '--like', 'kysely-codegen', '-o', theirsFile], false);
     }
-    return { generate, tscOurs, tscKysely, tscTheirs: tsc([theirsFile]), theirs, ...(kyselyCodegen ? { kyselyCodegen } : {}) };
+    return { generate, tscOurs, tscKysely, tscTheirs: tsc([theirsFile]), theirs, ...(kyselyCodegen ? { kyselyCodegen } : {}), ...(onServer ? { onServer } : {}) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

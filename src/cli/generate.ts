@@ -37,6 +37,11 @@ Options:
                        read the schema as kysely-codegen does: a GENERATED ALWAYS column as
                        one with a default, a domain's NOT NULL and default ignored, tables
                        that inherit left out
+  --scratch-db URL     an empty PostgreSQL database to read the documents in (in a
+                       transaction, rolled back), instead of the embedded one: for
+                       extensions it does not ship (postgis), or a server's speed
+  --prelude FILE       SQL to run before the documents there: roles, schemas they take
+                       for granted (repeatable)
   --db URL             read a PostgreSQL server's schema
   --data-dir DIR       read an embedded database's schema
   --schema NAME        with --db or --data-dir: the schemas to read (repeatable)
@@ -46,7 +51,7 @@ Options:
 const OPTIONS = {
   output: { type: 'string', short: 'o' }, check: { type: 'boolean' }, watch: { type: 'boolean' }, casing: { type: 'string' },
   bigint: { type: 'string' }, numeric: { type: 'string' }, dates: { type: 'string' }, brand: { type: 'boolean' }, like: { type: 'string' },
-  'json-types': { type: 'string' },
+  'json-types': { type: 'string' }, 'scratch-db': { type: 'string' }, prelude: { type: 'string', multiple: true },
   db: { type: 'string' }, 'data-dir': { type: 'string' }, schema: { type: 'string', multiple: true }, force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -69,6 +74,9 @@ export async function generateCommand(argv: string[]): Promise<number> {
   if ((values.check || values.watch) && !values.output) throw new UsageError(`--${values.check ? 'check' : 'watch'} needs the file: -o FILE`);
   if (values.check && values.watch) throw new UsageError('--check and --watch do not go together');
   if (values.watch && fromDatabase) throw new UsageError('--watch follows documents, not a database');
+  if (fromDatabase && (values['scratch-db'] || values.prelude)) throw new UsageError('--scratch-db and --prelude are for reading documents, not a database');
+  const prelude = values.prelude?.length ? readDocuments(values.prelude, 'generate') : undefined;
+  const scratch = { ...(values['scratch-db'] ? { url: values['scratch-db'] } : {}), ...(prelude ? { prelude } : {}) };
   const options: CodeOptions = {
     ...DEFAULT_CODE_OPTIONS,
     casing: choice('casing', values.casing, ['snake', 'camel'], DEFAULT_CODE_OPTIONS.casing),
@@ -87,7 +95,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
   }
 
   const generate = async (): Promise<string | undefined> => {
-    const read = fromDatabase ? await databaseSchema(values) : await documentsSchema(readDocuments(documents, 'generate'));
+    const read = fromDatabase ? await databaseSchema(values) : await documentsSchema(readDocuments(documents, 'generate'), scratch);
     if (!read) return undefined;
     await loadParser();
     return generateCode(target as Target, read.schema, { ...options, source: read.source });
@@ -101,7 +109,8 @@ export async function generateCommand(argv: string[]): Promise<number> {
   }
   writeFileSync(output, text);
   console.error(`Wrote ${output} (${target}).`);
-  if (values.watch) await watchDocuments(documents, output, generate);
+  // A glob names the files it matched when the command started.
+  if (values.watch) await watchDocuments(readDocuments(documents, 'generate').map((d) => d.file), output, generate);
   return EXIT.ok;
 }
 
@@ -114,7 +123,7 @@ function choice<T extends string>(flag: string, value: string | undefined, allow
 /** The command that writes the file again, as its header says: without --check, --watch or --force, nor a password. */
 function commandLine(argv: string[]): string {
   const kept = argv.filter((a) => a !== '--check' && a !== '--watch' && a !== '--force')
-    .map((a, i, all) => (all[i - 1] === '--db' ? masked(a) : a.startsWith('--db=') ? `--db=${masked(a.slice(5))}` : a));
+    .map((a, i, all) => (['--db', '--scratch-db'].includes(all[i - 1]!) ? masked(a) : /^--(db|scratch-db)=/.test(a) ? a.replace(/=(.*)$/, (_, url: string) => `=${masked(url)}`) : a));
   return ['schemadoc', 'generate', ...kept.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))].join(' ');
 }
 

@@ -1,6 +1,6 @@
 // The schema a command writes from: what PostgreSQL makes of the documents (run in a scratch
 // embedded database), or what a database holds.
-import { closeScratchDatabases } from '../check/execute.js';
+import { closeScratchDatabases, type ExecuteOptions } from '../check/execute.js';
 import { compileDocuments } from '../compile.js';
 import { canonicalSchema } from '../diff/canonical.js';
 import { DEFAULT_DATA_DIR, openDatabase } from '../pg/database.js';
@@ -29,11 +29,13 @@ export async function databaseSchema(values: { db?: string; 'data-dir'?: string;
 }
 
 /** What PostgreSQL makes of the documents; undefined (reported) when it refuses some of their SQL. */
-export async function documentsSchema(inputs: DocumentInput[]): Promise<{ schema: Schema; source: string } | undefined> {
+export async function documentsSchema(
+  inputs: DocumentInput[], options: Pick<ExecuteOptions, 'url' | 'prelude'> = {},
+): Promise<{ schema: Schema; source: string } | undefined> {
   const { schema, diagnostics } = await compileDocuments(inputs);
   const sources = new Map(inputs.map((i) => [i.file, i.text]));
   try {
-    const canonical = await canonicalSchema(schema, sources);
+    const canonical = await canonicalSchema(schema, sources, options);
     const errors = [...diagnostics, ...canonical.diagnostics].filter((d) => d.severity === 'error');
     if (errors.length) {
       report(errors, 'pretty', sources);

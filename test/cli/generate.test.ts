@@ -109,6 +109,16 @@ describe('schemadoc generate', () => {
       expect(text).toContain('export interface Person {');
       // --check of that file against the same database passes.
       expect((await run(['generate', 'kysely', '--db', server.url, '-o', 'server.ts', '--check'])).code).toBe(0);
+      // The documents read on a server (--scratch-db) give what they give on the embedded database.
+      const scratch = await freshServerDatabase();
+      try {
+        const onServer = await run(['generate', 'kysely', doc, '--scratch-db', scratch.url]);
+        expect(onServer.code, onServer.stderr).toBe(0);
+        expect(onServer.stdout).not.toContain(new URL(scratch.url).password);
+        expect(body(onServer.stdout)).toBe(body((await run(['generate', 'kysely', doc])).stdout));
+      } finally {
+        await scratch.dispose();
+      }
     } finally {
       await server.dispose();
     }

@@ -48,7 +48,17 @@ function tableSchemas(relation: TypedRelation, names: Names, used: Used, options
     + `export const ${update} = ${insert}.partial();\n`;
 }
 
-const checkName = (k: Constraint) => `CHECK ${k.name ? `"${k.name}" ` : ''}(${k.expression})`;
+const checkName = (k: Constraint) => `CHECK ${k.name ? `"${k.name}" ` : ''}${parenthesized(k.expression ?? '')}`;
+
+/** `(a > 0)` as it is, `a > 0` in parentheses, as CHECK writes its condition. */
+function parenthesized(expression: string): string {
+  let depth = 0;
+  for (let i = 0; i < expression.length; i++) {
+    if (expression[i] === '(') depth++;
+    else if (expression[i] === ')' && --depth === 0 && i < expression.length - 1) return `(${expression})`;
+  }
+  return expression.startsWith('(') ? expression : `(${expression})`;
+}
 
 function field(c: TypedColumn, names: Names, used: Used, options: CodeOptions): string {
   const readings: [string, CheckReading][] = [
@@ -59,20 +69,36 @@ function field(c: TypedColumn, names: Names, used: Used, options: CodeOptions): 
   const rules: CheckRule[] = [];
   for (const [name, reading] of readings) {
     // Rules on an array's value are not rules on its elements.
-    if (reading.unexpressed || c.value.array) notes.push(`  // Checked by PostgreSQL only${reading.rules.length && !c.value.array ? ' (in part)' : ''}: ${name}.\n`);
-    if (!c.value.array) rules.push(...reading.rules);
+    const held = c.value.array ? [] : reading.rules.filter((r) => holds(r, c.value));
+    if (reading.unexpressed || held.length < reading.rules.length) notes.push(`  // Checked by PostgreSQL only${held.length ? ' (in part)' : ''}: ${name}.\n`);
+    rules.push(...held);
   }
   let schema = c.value.array ? `z.array(${valueSchema(c.value, [], names, used)})` : valueSchema(c.value, rules, names, used);
-  if (c.nullable && !rules.some((r) => r.kind === 'not null')) schema += '.nullable()';
-  if (c.insert === 'optional') schema += '.optional()';
+  // CHECK (x IS NOT NULL) refuses NULL as NOT NULL does, and so an INSERT that leaves it out, unless a default fills it.
+  const notNull = rules.some((r) => r.kind === 'not null');
+  if (c.nullable && !notNull) schema += '.nullable()';
+  if (c.insert === 'optional' && !(notNull && !c.defaulted)) schema += '.optional()';
   const key = propertyKey(options.casing === 'camel' ? c.property ?? camelCase(c.name) : c.name);
   return `${notes.join('')}${jsDoc(c.comment, '  ')}  ${key}: ${schema},\n`;
 }
 
-/** The schema of one value: its type's, narrowed by the CHECK rules on it. */
+const NUMERIC_KINDS = new Set(['integer', 'float', 'int8', 'numeric']);
+const TEXT_KINDS = new Set(['string', 'enum']);
+
+/** Whether a validator of a value of this kind holds the rule (`length()` of a string, a comparison of a number). */
+function holds(rule: CheckRule, v: ValueType): boolean {
+  switch (rule.kind) {
+    case 'values': return rule.values.every((x) => typeof x === 'number') ? NUMERIC_KINDS.has(v.kind) : TEXT_KINDS.has(v.kind) && rule.values.every((x) => typeof x === 'string');
+    case 'compare': return NUMERIC_KINDS.has(v.kind);
+    case 'length': case 'regex': return TEXT_KINDS.has(v.kind);
+    case 'not null': return true;
+  }
+}
+
+/** The schema of one value: its type's, narrowed by the CHECK rules on it (each one it holds). */
 function valueSchema(v: ValueType, rules: CheckRule[], names: Names, used: Used): string {
   const values = rules.find((r): r is Extract<CheckRule, { kind: 'values' }> => r.kind === 'values' && !r.negated);
-  const numeric = v.kind === 'integer' || v.kind === 'float' || v.kind === 'int8' || v.kind === 'numeric';
+  const numeric = NUMERIC_KINDS.has(v.kind);
   let schema: string;
   let plain = true;
   if (values && values.values.every((x) => typeof x === 'string') && (v.kind === 'string' || v.kind === 'enum')) {
@@ -91,21 +117,18 @@ function valueSchema(v: ValueType, rules: CheckRule[], names: Names, used: Used)
           `must ${rule.negated ? 'not ' : ''}be one of ${rule.values.join(', ')}`);
         break;
       case 'compare': {
-        if (!numeric) break;
         const method = { '>': 'gt', '>=': 'gte', '<': 'lt', '<=': 'lte' }[rule.op as string];
         schema += method && plain && (v.kind === 'integer' || v.kind === 'float') ? `.${method}(${rule.value})`
           : refine(`Number(v) ${rule.op === '=' ? '===' : rule.op === '<>' ? '!==' : rule.op} ${rule.value}`, `must be ${rule.op} ${rule.value}`);
         break;
       }
       case 'length': {
-        if (v.kind !== 'string' && v.kind !== 'enum') break;
         const text = rule.trimmed ? "v.replace(/^ +| +$/g, '')" : 'v';
         schema += refine(`${used.use('characters')}(${text}) ${rule.op === '=' ? '===' : rule.op === '<>' ? '!==' : rule.op} ${rule.value}`,
           `${rule.trimmed ? 'trimmed, ' : ''}length must be ${rule.op} ${rule.value}`);
         break;
       }
       case 'regex':
-        if (v.kind !== 'string' && v.kind !== 'enum') break;
         schema += refine(`${rule.negated ? '!' : ''}new RegExp(${JSON.stringify(rule.pattern)}${rule.flags ? `, '${rule.flags}'` : ''}).test(v)`,
           `must ${rule.negated ? 'not ' : ''}match ${rule.pattern}`);
         break;
