@@ -6,10 +6,10 @@
 import type { Database } from '../../pg/database.js';
 import { attempt } from '../../pg/savepoint.js';
 import { ident, literal, qualified } from '../../pg/quote.js';
-import type { Column, EnumType, Schema, Table } from '../../schema/model.js';
+import type { Column, Constraint, EnumType, Schema, Table } from '../../schema/model.js';
 import { DEFAULT_SCHEMA, nameKey, objectKey } from '../../schema/names.js';
 import { orderByDependencies } from '../../pg/order.js';
-import { readCheck } from '../../read/sql/check-rules.js';
+import { readCheck, type CheckRule } from '../../read/sql/check-rules.js';
 
 export const ROWS_PER_TABLE = 3;
 
@@ -64,15 +64,16 @@ function valueOf(table: Table, column: Column, k: number, schema: Schema): strin
     const nth = table.constraints.filter((c) => c.kind === 'foreign key' && nameKey(c.references!) === nameKey(fk.references!)).indexOf(fk);
     return `(SELECT ${ident(target)} FROM ${qualified(fk.references)} ORDER BY 1 LIMIT 1 OFFSET ${(k + nth) % ROWS_PER_TABLE})`;
   }
-  const listed = table.constraints.map((c) => new RegExp(`\\b${column.name}\\b[^']*?(?:= ANY \\(ARRAY\\[|IN \\()'((?:[^']|'')*)'`).exec(c.definition ?? '')?.[1]).find(Boolean);
-  if (listed !== undefined) return `${literal(listed.replace(/''/g, "'"))}::${column.type.sql}`;
+  const rules = checkRules(table, column);
+  const listed = rules.find((r) => r.kind === 'values' && !r.negated);
+  if (listed?.kind === 'values') return `${typeof listed.values[0] === 'string' ? literal(listed.values[0]) : listed.values[0]}::${column.type.sql}`;
   const type = column.type;
   if (type.arrayDimensions) return `'{}'::${type.sql}`;
   const enumType = schema.enums.find((e: EnumType) => e.name === type.name && (e.schema ?? DEFAULT_SCHEMA) === (type.schema ?? DEFAULT_SCHEMA));
   if (enumType) return `${literal(enumType.values[k % enumType.values.length]!)}::${type.sql}`;
   const n = k + 1;
   switch (type.name) {
-    case 'int2': case 'int4': case 'int8': case 'numeric': case 'float4': case 'float8': case 'money': return `${inRange(table, column, n)}::${type.sql}`;
+    case 'int2': case 'int4': case 'int8': case 'numeric': case 'float4': case 'float8': case 'money': return `${inRange(rules, n)}::${type.sql}`;
     case 'text': case 'varchar': case 'bpchar': case 'citext': case 'name':
       return `left(${literal(`${column.name} ${n}`)}, ${type.modifiers[0] ?? 1000})::${type.sql}`;
     case 'bool': return n % 2 ? 'true' : 'false';
@@ -88,17 +89,25 @@ function valueOf(table: Table, column: Column, k: number, schema: Schema): strin
   }
 }
 
+/** The rules of a column's own CHECKs, read once per constraint (each row of each table asks again). */
+const readings = new WeakMap<Constraint, CheckRule[]>();
+
+function checkRules(table: Table, column: Column): CheckRule[] {
+  return table.constraints.filter((c) => c.kind === 'check' && c.columns.length === 1 && c.columns[0] === column.name && c.expression).flatMap((c) => {
+    let rules = readings.get(c);
+    if (!rules) readings.set(c, (rules = readCheck(c.expression!, column.name).rules));
+    return rules;
+  });
+}
+
 /** `n`, moved into the range the column's CHECKs give (`status_code >= 100 AND status_code < 600` → 100 + n - 1). */
-function inRange(table: Table, column: Column, n: number): number {
+function inRange(rules: CheckRule[], n: number): number {
   let low: number | undefined;
   let high: number | undefined;
-  for (const c of table.constraints) {
-    if (c.kind !== 'check' || c.columns.length !== 1 || c.columns[0] !== column.name || !c.expression) continue;
-    for (const rule of readCheck(c.expression, column.name).rules) {
-      if (rule.kind !== 'compare') continue;
-      if (rule.op === '>=' || rule.op === '>') low = Math.max(low ?? -Infinity, rule.op === '>' ? Math.floor(rule.value) + 1 : Math.ceil(rule.value));
-      if (rule.op === '<=' || rule.op === '<') high = Math.min(high ?? Infinity, rule.op === '<' ? Math.ceil(rule.value) - 1 : Math.floor(rule.value));
-    }
+  for (const rule of rules) {
+    if (rule.kind !== 'compare') continue;
+    if (rule.op === '>=' || rule.op === '>') low = Math.max(low ?? -Infinity, rule.op === '>' ? Math.floor(rule.value) + 1 : Math.ceil(rule.value));
+    if (rule.op === '<=' || rule.op === '<') high = Math.min(high ?? Infinity, rule.op === '<' ? Math.ceil(rule.value) - 1 : Math.floor(rule.value));
   }
   const value = low !== undefined && n < low ? low + n - 1 : n;
   return high !== undefined && value > high ? Math.max(high - ROWS_PER_TABLE + n, low ?? -Infinity) : value;

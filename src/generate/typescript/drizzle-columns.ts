@@ -2,8 +2,6 @@
 // default, identity and generated expression. A type Drizzle has no builder for is a
 // customType that names it, so that drizzle-kit makes the column with the same type.
 import type { Column, TypeRef } from '../../schema/model.js';
-import { DEFAULT_SCHEMA } from '../../schema/names.js';
-import { qualified } from '../../pg/quote.js';
 import { stringLiteral } from './names.js';
 import type { CodeOptions } from './options.js';
 
@@ -24,26 +22,18 @@ const SIMPLE: Record<string, string> = {
   json: 'json', jsonb: 'jsonb', inet: 'inet', cidr: 'cidr', macaddr: 'macaddr', macaddr8: 'macaddr8', interval: 'interval',
 };
 
-const SERIALS: Record<string, string> = { int2: 'smallserial', int4: 'serial', int8: 'bigserial' };
-
-/** `serial` where the default is the sequence PostgreSQL makes for a serial column of this table. */
-function serialOf(column: Column, table: { schema?: string; name: string }): string | undefined {
-  const serial = SERIALS[column.type.name];
-  if (!serial || !column.default || column.type.arrayDimensions) return undefined;
-  const sequence = `${table.name}_${column.name}_seq`;
-  const own = (table.schema ?? DEFAULT_SCHEMA) === DEFAULT_SCHEMA ? qualified({ name: sequence }) : qualified({ schema: table.schema!, name: sequence });
-  return column.default === `nextval('${own.replace(/'/g, "''")}'::regclass)` ? serial : undefined;
-}
+/** The serial types of a documented form (`documentedForm`): a column drawing from the sequence it owns. */
+const SERIALS = new Set(['smallserial', 'serial', 'bigserial']);
 
 /** The builder call of a column's type, without modifiers: `varchar('name', { length: 40 })`. */
-function typeBuilder(column: Column, b: Builders, serial: string | undefined): string {
+function typeBuilder(column: Column, b: Builders): string {
   const t = column.type;
   const name = stringLiteral(column.name);
   const use = (builder: string, config?: string) => {
     b.imports.add(builder);
     return `${builder}(${name}${config ? `, ${config}` : ''})`;
   };
-  if (serial) return use(serial, serial === 'bigserial' ? `{ mode: '${b.options.bigint === 'bigint' ? 'bigint' : 'number'}' }` : undefined);
+  if (SERIALS.has(t.name)) return use(t.name, t.name === 'bigserial' ? `{ mode: '${b.options.bigint === 'bigint' ? 'bigint' : 'number'}' }` : undefined);
   const enumVariable = b.enumVariable(t);
   if (enumVariable) return `${enumVariable}(${name})`;
   if (!t.schema) {
@@ -85,13 +75,12 @@ function customType(t: TypeRef, b: Builders): string {
   return known.name;
 }
 
-export function columnBuilder(column: Column, table: { schema?: string; name: string }, b: Builders, primaryKey: boolean): string {
-  const serial = serialOf(column, table);
-  let out = typeBuilder(column, b, serial);
+export function columnBuilder(column: Column, b: Builders, primaryKey: boolean): string {
+  let out = typeBuilder(column, b);
   for (let d = 0; d < column.type.arrayDimensions; d++) out += '.array()';
   if (primaryKey) out += '.primaryKey()';
-  else if (column.notNull && !serial) out += '.notNull()';
-  if (column.default !== undefined && !serial) out += `.default(${sqlTemplate(column.default)})`;
+  else if (column.notNull && !SERIALS.has(column.type.name)) out += '.notNull()';
+  if (column.default !== undefined) out += `.default(${sqlTemplate(column.default)})`;
   if (column.identity === 'always') out += '.generatedAlwaysAsIdentity()';
   else if (column.identity === 'by default') out += '.generatedByDefaultAsIdentity()';
   if (column.generated !== undefined) out += `.generatedAlwaysAs(${sqlTemplate(column.generated)})`;

@@ -3,17 +3,20 @@
 // PostgreSQL names them, so that drizzle-kit builds the same tables. What Drizzle cannot
 // express (functions, triggers, domains' rules, exclusion constraints …) is listed at the top.
 import type { Constraint, Index, IndexKey, Policy, QualifiedName, Schema, Table, TypeRef, View } from '../../schema/model.js';
-import { DEFAULT_SCHEMA, nameKey } from '../../schema/names.js';
+import { DEFAULT_SCHEMA, nameKey, shownName } from '../../schema/names.js';
+import { documentedForm } from '../documented.js';
 import { columnBuilder, customTypeDeclarations, sqlTemplate, type Builders } from './drizzle-columns.js';
 import { header, type CodeOptions } from './options.js';
-import { camelCase, Names, propertyKey, stringLiteral } from './names.js';
+import { camelCase, Names, propertyKey, propertyName, stringLiteral } from './names.js';
 
-export function drizzleFile(schema: Schema, options: CodeOptions): string {
+/** The builder of an object in a schema other than public: `authSchema.table`. */
+const IN_SCHEMA: Record<string, string> = { pgTable: 'table', pgEnum: 'enum', pgView: 'view', pgMaterializedView: 'materializedView', pgSequence: 'sequence' };
+
+export function drizzleFile(canonical: Schema, options: CodeOptions): string {
+  // Serial columns as serial (drizzle-kit makes their sequences), as a person writes them.
+  const schema = documentedForm(canonical);
   const names = new Names().reserve('sql');
-  const variable = (kind: string, o: { schema?: string; name: string }, suffix = '') => {
-    const schemaPart = (o.schema ?? DEFAULT_SCHEMA) === DEFAULT_SCHEMA ? '' : `${o.schema}_`;
-    return names.name(`${kind}:${nameKey(o)}`, camelCase(`${schemaPart}${o.name}`.replace(/\W+/g, '_')) + suffix);
-  };
+  const variable = (kind: string, o: QualifiedName, suffix = '') => names.name(`${kind}:${nameKey(o)}`, camelCase(shownName(o).replace(/\W+/g, '_')) + suffix);
   const enums = new Map(schema.enums.map((e) => [nameKey(e), variable('enum', e, 'Enum')]));
   const builders: Builders = {
     imports: new Set(), custom: new Map(), options,
@@ -27,7 +30,7 @@ export function drizzleFile(schema: Schema, options: CodeOptions): string {
     }
     builders.imports.add('pgSchema');
     if (!schemas.has(name!)) schemas.set(name!, names.name(`schema:${name}`, `${camelCase(name!.replace(/\W+/g, '_'))}Schema`));
-    return `${schemas.get(name!)}.${fn === 'pgTable' ? 'table' : fn === 'pgEnum' ? 'enum' : fn === 'pgView' ? 'view' : fn === 'pgMaterializedView' ? 'materializedView' : 'sequence'}`;
+    return `${schemas.get(name!)}.${IN_SCHEMA[fn]}`;
   };
   const notExpressed: string[] = [];
 
@@ -35,25 +38,20 @@ export function drizzleFile(schema: Schema, options: CodeOptions): string {
   const tables = schema.tables.filter((t) => !t.partitionOf);
   const tableVariables = new Map(tables.map((t) => [nameKey(t), variable('table', t)]));
   // Tables that keys reference but the schema does not hold (Supabase's auth.users): their referenced columns only.
-  const outside = new Map<string, { table: Table; columns: Map<string, TypeRef> }>();
+  const outside = new Map<string, { table: QualifiedName; columns: Map<string, TypeRef> }>();
   const referenced = (c: Constraint, from: Table) => {
     const key = nameKey(c.references!);
     const known = tableVariables.get(key);
     if (known) return known;
     let entry = outside.get(key);
-    if (!entry) {
-      entry = { table: { schema: c.references!.schema ?? DEFAULT_SCHEMA, name: c.references!.name, columns: [], constraints: [], rowLevelSecurity: false, forceRowLevelSecurity: false, requires: [], spans: [] }, columns: new Map() };
-      outside.set(key, entry);
-    }
+    if (!entry) outside.set(key, (entry = { table: { schema: c.references!.schema ?? DEFAULT_SCHEMA, name: c.references!.name }, columns: new Map() }));
     c.references!.columns.forEach((col, i) => entry!.columns.set(col, from.columns.find((x) => x.name === c.columns[i])!.type));
     return variable('table', entry.table);
   };
   const tablesByKey = new Map(tables.map((t) => [nameKey(t), t]));
   /** A column's property: as in the database, or the application's (its ORM property, else camelCase). */
-  const property = (name: string, table?: QualifiedName) => {
-    if (options.casing !== 'camel') return name;
-    return (table && tablesByKey.get(nameKey(table))?.columns.find((c) => c.name === name)?.property) ?? camelCase(name);
-  };
+  const property = (name: string, table?: QualifiedName) =>
+    propertyName(name, options.casing, table && tablesByKey.get(nameKey(table))?.columns.find((c) => c.name === name)?.property);
   const key = (name: string, table?: QualifiedName) => propertyKey(property(name, table));
   /** `t.created_at`, `users.id`, `t['odd name']`. */
   const member = (object: string, name: string, table: QualifiedName) => {
@@ -67,7 +65,7 @@ export function drizzleFile(schema: Schema, options: CodeOptions): string {
     const v = tableVariables.get(nameKey(table))!;
     const pk = table.constraints.find((c) => c.kind === 'primary key');
     const columnPk = pk && pk.columns.length === 1 && pk.name === `${table.name}_pkey` ? pk.columns[0] : undefined;
-    const columns = table.columns.filter((c) => !c.inherited).map((c) => `  ${key(c.name, table)}: ${columnBuilder(c, table, builders, c.name === columnPk)},`);
+    const columns = table.columns.filter((c) => !c.inherited).map((c) => `  ${key(c.name, table)}: ${columnBuilder(c, builders, c.name === columnPk)},`);
     const extras: string[] = [];
     const col = (name: string) => member('t', name, table);
     const cols = (list: string[]) => list.map(col).join(', ');
@@ -119,9 +117,9 @@ export function drizzleFile(schema: Schema, options: CodeOptions): string {
     return `export const ${v} = ${inSchema(table.schema, 'pgTable')}(${stringLiteral(table.name)}, {\n${columns.join('\n')}\n}${config})${rls};\n`;
   });
   // Not exported: drizzle-kit makes only what the file exports, and these are not the schema's to make.
-  const outsideTexts = [...outside.values()].map(({ table, columns }) => `/** Outside the schema: only the columns its keys reference. */\nconst ${variable('table', table)} = ${outsideTable(table.schema!, builders)}(${stringLiteral(table.name)}, {\n${[...columns].map(([name, type]) => `  ${key(name)}: ${columnBuilder({ name, type, notNull: false, spans: [] }, table, builders, false)},`).join('\n')}\n});\n`);
+  const outsideTexts = [...outside.values()].map(({ table, columns }) => `/** Outside the schema: only the columns its keys reference. */\nconst ${variable('table', table)} = ${outsideTable(table.schema ?? DEFAULT_SCHEMA, builders)}(${stringLiteral(table.name)}, {\n${[...columns].map(([name, type]) => `  ${key(name)}: ${columnBuilder({ name, type, notNull: false, spans: [] }, builders, false)},`).join('\n')}\n});\n`);
   const viewTexts = schema.views.map((view) => viewBuilder(view, variable('view', view), inSchema(view.schema, view.materialized ? 'pgMaterializedView' : 'pgView'), builders, key));
-  const sequenceTexts = schema.sequences.filter((s) => !ownedBySerial(s.definition)).map((s) => `export const ${variable('sequence', s)} = ${inSchema(s.schema, 'pgSequence')}(${stringLiteral(s.name)}${sequenceOptions(s.definition)});\n`);
+  const sequenceTexts = schema.sequences.map((s) => `export const ${variable('sequence', s)} = ${inSchema(s.schema, 'pgSequence')}(${stringLiteral(s.name)}${sequenceOptions(s.definition)});\n`);
   for (const f of schema.functions) notExpressed.push(`${f.kind} ${f.name}`);
   for (const t of schema.triggers) notExpressed.push(`trigger ${t.name} on ${t.table.name}`);
   for (const t of schema.types) notExpressed.push(`${t.domain ? 'domain' : 'type'} ${t.name}${t.domain ? ' (its columns use its name; its rules are not written here)' : ''}`);
@@ -186,12 +184,9 @@ function policyBuilder(p: Policy, b: Builders): string {
 }
 
 function viewBuilder(view: View, v: string, fn: string, b: Builders, key: (n: string) => string): string {
-  const columns = (view.columns ?? []).map((c) => `  ${key(c.name)}: ${columnBuilder({ ...c, notNull: false }, view, b, false)},`);
+  const columns = (view.columns ?? []).map((c) => `  ${key(c.name)}: ${columnBuilder({ ...c, notNull: false }, b, false)},`);
   return `export const ${v} = ${fn}(${stringLiteral(view.name)}, {\n${columns.join('\n')}\n}).as(${sqlTemplate(view.query)});\n`;
 }
-
-/** A sequence a serial column owns is the column's: `serial` makes it. */
-const ownedBySerial = (definition: string) => /\bOWNED BY\b/.test(definition);
 
 /** The options of the sequence's definition, as schemadoc writes it. */
 function sequenceOptions(definition: string): string {

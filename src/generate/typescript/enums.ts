@@ -1,11 +1,11 @@
 // Enums as TypeScript has them: a union of string literals, and a const object of the values.
 import type { EnumType } from '../../schema/model.js';
-import { DEFAULT_SCHEMA, nameKey } from '../../schema/names.js';
+import { nameKey, shownName } from '../../schema/names.js';
 import { jsDoc, Names, pascalCase, propertyKey, stringLiteral } from './names.js';
 
 /** `mood`, `auth.aal_level` → `Mood`, `AuthAalLevel`. */
 export function enumName(e: EnumType, names: Names): string {
-  return names.name(`type:${nameKey(e)}`, pascalCase((e.schema ?? DEFAULT_SCHEMA) === DEFAULT_SCHEMA ? e.name : `${e.schema}.${e.name}`));
+  return names.name(`type:${nameKey(e)}`, pascalCase(shownName(e)));
 }
 
 export const enumUnion = (e: EnumType) => (e.values.length ? e.values.map(stringLiteral).join(' | ') : 'never');

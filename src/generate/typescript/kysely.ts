@@ -4,11 +4,12 @@
 import type { Schema } from '../../schema/model.js';
 import { codeTypeOf, codeTypesImport } from './code-types.js';
 import { SHARED, Used } from './definitions.js';
-import { enumDeclarations, enumName } from './enums.js';
+import { enumDeclarations } from './enums.js';
 import { header, type CodeOptions } from './options.js';
-import { camelCase, jsDoc, Names, pascalCase, propertyKey } from './names.js';
+import { jsDoc, Names, pascalCase, propertyKey, propertyName } from './names.js';
+import { shownName } from '../../schema/names.js';
 import { typedRelations, type TypedColumn } from './relations.js';
-import type { ValueType } from './values.js';
+import { driverType, type ValueKind, type ValueType } from './values.js';
 
 const WRITTEN = 'bigint | number | string';
 
@@ -36,19 +37,20 @@ export function kyselyFile(schema: Schema, options: CodeOptions): string {
   const texts = definitions(options);
   const names = new Names().reserve(...Object.keys(texts), 'ArrayTypeImpl', 'JsonArray', 'JsonObject', 'JsonPrimitive', 'JsonValue', 'ColumnType', 'Database', 'DB');
   const used = new Used(texts);
-  const key = (name: string) => propertyKey(options.casing === 'camel' ? camelCase(name) : name);
+  // Kysely's CamelCasePlugin maps the database's names, not an ORM's.
+  const key = (name: string) => propertyKey(propertyName(name, options.casing));
   const enums = schema.enums.map((e) => enumDeclarations(e, names, false));
   const entries: string[] = [];
   const typed = typedRelations(schema, options);
   const interfaces = typed.map((relation) => {
-    const qualified = relation.schema === 'public' ? relation.name : `${relation.schema}.${relation.name}`;
+    const qualified = shownName(relation);
     const name = names.name(`relation:${relation.schema}.${relation.name}`, pascalCase(qualified));
     entries.push(`  ${key(qualified)}: ${name};`);
     const fields = relation.columns.map((c) => `${jsDoc(c.comment, '  ')}  ${key(c.name)}: ${columnType(c, names, used, options)};`);
     return `${jsDoc(relation.comment)}export interface ${name} {\n${fields.join('\n')}\n}\n`;
   });
   const database = `export interface Database {\n${entries.join('\n')}\n}\n\n/** The name kysely-codegen gives it. */\nexport type DB = Database;\n`;
-  const needsColumnType = ['Generated', 'GeneratedAlways', 'ArrayType', 'Int8', 'Numeric', 'Timestamp', 'Interval'].some((n) => used.has(n));
+  const needsColumnType = ['Generated', 'GeneratedAlways', 'ArrayType', ...Object.values(COLUMN_TYPES)].some((n) => used.has(n));
   if (used.has('Interval')) used.use('IPostgresInterval');
   return [header(options), needsColumnType ? "import type { ColumnType } from 'kysely';\n" : '', codeTypesImport(typed, options), used.text(), ...enums, ...interfaces, database].filter(Boolean).join('\n');
 }
@@ -61,20 +63,10 @@ function columnType(c: TypedColumn, names: Names, used: Used, options: CodeOptio
   return c.defaulted ? `${used.use('Generated')}<${type}>` : type;
 }
 
+/** What Kysely reads as one type and writes as another is a ColumnType; the rest is what node-postgres hands back. */
+const COLUMN_TYPES: Partial<Record<ValueKind, string>> = { int8: 'Int8', numeric: 'Numeric', timestamp: 'Timestamp', date: 'Timestamp', interval: 'Interval' };
+
 function valueType(v: ValueType, names: Names, used: Used, options: CodeOptions): string {
-  switch (v.kind) {
-    case 'enum': return enumName(v.enum!, names);
-    case 'uuid': return options.brand ? used.use('Uuid') : 'string';
-    case 'integer': case 'float': return 'number';
-    case 'boolean': return 'boolean';
-    case 'int8': return used.use('Int8');
-    case 'numeric': return used.use('Numeric');
-    case 'timestamp': case 'date': return used.use('Timestamp');
-    case 'json': return used.use('Json');
-    case 'bytes': return 'Buffer';
-    case 'interval': return used.use('Interval');
-    case 'point': return used.use('Point');
-    case 'circle': return used.use('Circle');
-    case 'string': return 'string';
-  }
+  const columnType = COLUMN_TYPES[v.kind];
+  return columnType ? used.use(columnType) : driverType(v, 'select', names, used, options);
 }

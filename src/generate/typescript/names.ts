@@ -10,6 +10,11 @@ export function camelCase(name: string): string {
   return out;
 }
 
+/** A column's name in the program: the database's, or (camel) the ORM's property, else Kysely's camelCase. */
+export function propertyName(name: string, casing: 'snake' | 'camel', property?: string): string {
+  return casing === 'camel' ? property ?? camelCase(name) : name;
+}
+
 /** `twitter_accounts` → `TwitterAccounts`, `auth.users` → `AuthUsers`, as kysely-codegen names them. */
 export function pascalCase(name: string): string {
   const word = camelCase(name.replace(/[^\w$\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/g, '_'));

@@ -3,6 +3,10 @@
 // the base type, with the enum it names and the rules domains add on the way.
 import type { EnumType, Schema, TypeRef, UserType } from '../../schema/model.js';
 import { nameKey } from '../../schema/names.js';
+import type { Used } from './definitions.js';
+import { enumName } from './enums.js';
+import type { Names } from './names.js';
+import type { CodeOptions } from './options.js';
 
 export type ValueKind =
   | 'string' | 'uuid' | 'integer' | 'float' | 'boolean' | 'int8' | 'numeric' | 'timestamp' | 'date'
@@ -55,4 +59,25 @@ export function valueType(type: TypeRef, index: TypeIndex): ValueType {
   const value: ValueType = { kind: named ? 'enum' : KINDS[at.name] ?? 'string', typname: at.name, modifiers: at.modifiers, array, domains };
   if (named) value.enum = named;
   return value;
+}
+
+export type DriverMode = 'select' | 'insert';
+
+/** What node-postgres hands back (`select`) or accepts (`insert`) for a value of the type. */
+export function driverType(v: ValueType, mode: DriverMode, names: Names, used: Used, options: CodeOptions): string {
+  switch (v.kind) {
+    case 'enum': return enumName(v.enum!, names);
+    case 'uuid': return options.brand ? used.use('Uuid') : 'string';
+    case 'integer': case 'float': return 'number';
+    case 'boolean': return 'boolean';
+    case 'int8': return mode === 'insert' ? 'string | number | bigint' : options.bigint;
+    case 'numeric': return mode === 'insert' ? 'number | string' : options.numeric;
+    case 'timestamp': case 'date': return mode === 'insert' ? 'Date | string' : options.dates === 'date' ? 'Date' : 'string';
+    case 'json': return used.use('Json');
+    case 'bytes': return 'Buffer';
+    case 'interval': return mode === 'insert' ? `${used.use('IPostgresInterval')} | number | string` : used.use('IPostgresInterval');
+    case 'point': return used.use('Point');
+    case 'circle': return used.use('Circle');
+    case 'string': return 'string';
+  }
 }

@@ -6,7 +6,8 @@ import type { Constraint, Schema } from '../../schema/model.js';
 import { readCheck, type CheckReading, type CheckRule } from '../../read/sql/check-rules.js';
 import { enumName } from './enums.js';
 import { header, type CodeOptions } from './options.js';
-import { camelCase, jsDoc, Names, pascalCase, propertyKey, stringLiteral } from './names.js';
+import { jsDoc, Names, pascalCase, propertyKey, propertyName, stringLiteral } from './names.js';
+import { shownName } from '../../schema/names.js';
 import { typedRelations, type TypedColumn, type TypedRelation } from './relations.js';
 import { Used } from './definitions.js';
 import type { ValueType } from './values.js';
@@ -39,7 +40,7 @@ export function zodFile(schema: Schema, options: CodeOptions): string {
 }
 
 function tableSchemas(relation: TypedRelation, names: Names, used: Used, options: CodeOptions): string {
-  const base = pascalCase(relation.schema === 'public' ? relation.name : `${relation.schema}.${relation.name}`);
+  const base = pascalCase(shownName(relation));
   const insert = names.name(`insert:${relation.schema}.${relation.name}`, `${base}InsertSchema`);
   const update = names.name(`update:${relation.schema}.${relation.name}`, `${base}UpdateSchema`);
   const fields = relation.columns.filter((c) => c.insert !== 'never').map((c) => field(c, names, used, options));
@@ -78,7 +79,7 @@ function field(c: TypedColumn, names: Names, used: Used, options: CodeOptions): 
   const notNull = rules.some((r) => r.kind === 'not null');
   if (c.nullable && !notNull) schema += '.nullable()';
   if (c.insert === 'optional' && !(notNull && !c.defaulted)) schema += '.optional()';
-  const key = propertyKey(options.casing === 'camel' ? c.property ?? camelCase(c.name) : c.name);
+  const key = propertyKey(propertyName(c.name, options.casing, c.property));
   return `${notes.join('')}${jsDoc(c.comment, '  ')}  ${key}: ${schema},\n`;
 }
 
