@@ -1,13 +1,20 @@
 // npm run corpus: `schemadoc apply` on every document of the corpus (test/fixtures/corpus), each into a fresh
-// embedded database, then `schemadoc check` on it, and a table of what happened.
+// embedded database, then `schemadoc check` on it, and a table of what happened; then what check
+// reports per document and per code, as findings (causes) and places, with the recommended rules
+// (the default) next to every rule (`"extends": "schemadoc:all"`).
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = `${ROOT}test/fixtures/corpus/`;
 const CLI = `${ROOT}dist/src/cli/main.js`;
 const PARALLEL = 2;
+const work = mkdtempSync(join(tmpdir(), 'schemadoc-corpus-'));
+const ALL_RULES = join(work, 'all.json');
+writeFileSync(ALL_RULES, JSON.stringify({ extends: 'schemadoc:all' }));
 
 interface Outcome {
   document: string;
@@ -19,12 +26,15 @@ interface Outcome {
   note: string;
   /** What `check` found: errors/warnings/infos, or `crash`. */
   check: string;
+  /** check's findings (causes) and places, by code; and the places with every rule. */
+  findings: Map<string, { findings: number; places: number }>;
+  allPlaces: Map<string, number>;
 }
 
 interface Report {
   summary?: Record<string, number>;
   created?: Record<string, number>;
-  diagnostics?: { severity: string; code: string; message: string; line: number }[];
+  diagnostics?: { severity: string; code: string; message: string; line: number; group: string }[];
 }
 
 interface Run { report: Report; crashed: boolean; code: number; stderr: string }
@@ -48,6 +58,18 @@ function cli(args: string[]): Promise<Run> {
 async function run(document: string): Promise<Outcome> {
   const { report, crashed, code, stderr } = await cli(['apply', CORPUS + document, '--data-dir', 'memory://']);
   const check = await cli(['check', CORPUS + document]);
+  const all = await cli(['check', CORPUS + document, '--config', ALL_RULES]);
+  const findings = new Map<string, { findings: number; places: number }>();
+  const groups = new Set<string>();
+  for (const d of check.report.diagnostics ?? []) {
+    const counts = findings.get(d.code) ?? { findings: 0, places: 0 };
+    counts.places++;
+    if (!groups.has(d.group)) counts.findings++;
+    groups.add(d.group);
+    findings.set(d.code, counts);
+  }
+  const allPlaces = new Map<string, number>();
+  for (const d of all.report.diagnostics ?? []) allPlaces.set(d.code, (allPlaces.get(d.code) ?? 0) + 1);
   const firstError = report.diagnostics?.find((d) => d.severity === 'error');
   const found = check.report.summary;
   return {
@@ -59,6 +81,8 @@ async function run(document: string): Promise<Outcome> {
     outcome: crashed ? 'crash' : code === 0 && !report.summary?.errors ? 'applied' : 'errors',
     note: crashed ? stderr.split('\n')[0]!.slice(0, 90) : firstError ? `${firstError.code} line ${firstError.line}: ${firstError.message}`.slice(0, 90) : '',
     check: check.crashed || !found ? 'crash' : `${found.errors}/${found.warnings}/${found.infos}`,
+    findings,
+    allPlaces,
   };
 }
 
@@ -70,11 +94,27 @@ await Promise.all(Array.from({ length: PARALLEL }, async () => {
 }));
 results.sort((a, b) => a.document.localeCompare(b.document));
 
-console.log('| document | tables | errors | warnings | infos | outcome | first error | check e/w/i |');
-console.log('|---|---:|---:|---:|---:|---|---|---|');
+const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
+const findingsOf = (r: Outcome) => sum([...r.findings.values()].map((c) => c.findings));
+const placesOf = (r: Outcome) => sum([...r.findings.values()].map((c) => c.places));
+console.log('| document | tables | errors | warnings | infos | outcome | first error | check e/w/i | check findings / places | every rule: places |');
+console.log('|---|---:|---:|---:|---:|---|---|---|---:|---:|');
 for (const r of results) {
-  console.log(`| ${r.document} | ${r.tables} | ${r.errors} | ${r.warnings} | ${r.infos} | ${r.outcome} | ${r.note.replace(/\|/g, '\\|')} | ${r.check} |`);
+  console.log(`| ${r.document} | ${r.tables} | ${r.errors} | ${r.warnings} | ${r.infos} | ${r.outcome} | ${r.note.replace(/\|/g, '\\|')} | ${r.check} `
+    + `| ${findingsOf(r)} / ${placesOf(r)} | ${sum(r.allPlaces.values())} |`);
 }
+const codes = [...new Set(results.flatMap((r) => [...r.findings.keys(), ...r.allPlaces.keys()]))].sort();
+console.log('\n| code | findings | places | every rule: places |');
+console.log('|---|---:|---:|---:|');
+for (const code of codes) {
+  const f = sum(results.map((r) => r.findings.get(code)?.findings ?? 0));
+  const p = sum(results.map((r) => r.findings.get(code)?.places ?? 0));
+  console.log(`| ${code} | ${f} | ${p} | ${sum(results.map((r) => r.allPlaces.get(code) ?? 0))} |`);
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+console.log(`\ncheck per document, median: ${median(results.map(findingsOf))} findings in ${median(results.map(placesOf))} places `
+  + `(every rule, ungrouped: ${median(results.map((r) => sum(r.allPlaces.values())))} places).`);
+rmSync(work, { recursive: true, force: true });
 const applied = results.filter((r) => r.outcome === 'applied').length;
 const crashes = results.filter((r) => r.outcome === 'crash').length;
 const checkCrashes = results.filter((r) => r.check === 'crash').length;

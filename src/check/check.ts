@@ -8,7 +8,7 @@ import type { ConventionSettings, Schema } from '../schema/model.js';
 import { emptyConfig, type CheckConfig } from './config.js';
 import { executeSchema, type ExecuteOptions, type Execution } from './execute.js';
 import { locateIn } from './locate.js';
-import type { ConventionInForce, RuleContext } from './rule.js';
+import type { ConventionInForce, RuleContext, RuleMeta } from './rule.js';
 import { RULES } from './rules/index.js';
 
 export interface CheckOptions extends ExecuteOptions {
@@ -48,17 +48,28 @@ function runRules(schema: Schema, config: CheckConfig, sources: Map<string, stri
   };
   const designedTables = schema.tables.filter((t) => t.spans[0]?.source !== 'diagram');
   for (const rule of RULES) {
-    if (!rule.run || config.rules[rule.meta.code] === 'off') continue;
+    if (!rule.run || config.rules[rule.meta.code] === 'off' || !chosen(rule.meta, config, convention)) continue;
     const context: RuleContext = {
       schema,
       designedTables,
       convention,
       locate: (span, pattern) => locateIn(sources, span, pattern),
-      report: (finding) => diagnostics.push({ ...finding, code: rule.meta.code, severity: finding.severity ?? rule.meta.severity }),
+      report: (finding) => {
+        const severity = finding.severity ?? rule.meta.severity;
+        // A rule's warnings and infos are one cause unless it names finer ones; each error stands alone.
+        const cause = finding.cause ?? (severity === 'error' ? undefined : rule.meta.code);
+        diagnostics.push({ ...finding, code: rule.meta.code, severity, ...(cause === undefined ? {} : { cause }) });
+      },
     };
     rule.run(context);
   }
   return diagnostics;
+}
+
+/** A recommended rule always runs; a style rule where the document or the config asks for it. */
+function chosen(meta: RuleMeta, config: CheckConfig, convention: RuleContext['convention']): boolean {
+  if (meta.set === 'recommended' || config.extends === 'schemadoc:all' || config.rules[meta.code]) return true;
+  return meta.enabledBy !== undefined && Boolean(convention(meta.enabledBy)?.value);
 }
 
 /** Severities from the config file; `off` drops the code; the same finding twice is one. */

@@ -1,6 +1,9 @@
 // schemadoc.config.json (or .ts/.js/.mjs): rule severities and conventions for `check`.
-//   { "rules": { "SD507": "off", "SD501": "error" },
+//   { "extends": "schemadoc:all",
+//     "rules": { "SD507": "off", "SD501": "error" },
 //     "conventions": { "indexName": "ix_{table}_{columns}", "timestampsWithTimeZone": true } }
+// `extends` picks the rules that run: `schemadoc:recommended` (the default: what breaks or
+// misleads, and style rules only where the document states their convention) or `schemadoc:all`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { normalizePattern } from '../schema/conventions.js';
@@ -8,7 +11,9 @@ import type { Severity } from '../schema/diagnostic.js';
 import type { ConventionSettings } from '../schema/model.js';
 
 export interface CheckConfig {
-  /** Severity per code; `off` reports nothing for it. */
+  /** Which rules run: the recommended set (default), or every rule. */
+  extends?: RuleSetName;
+  /** Severity per code; `off` reports nothing for it, and a severity turns a style rule on. */
   rules: Record<string, Severity | 'off'>;
   conventions: ConventionSettings;
   /** The file it was read from. */
@@ -18,6 +23,9 @@ export interface CheckConfig {
 /** The config file is wrong: a usage problem (exit 2), reported in one sentence. */
 export class ConfigError extends Error {}
 
+export const RULE_SETS = ['schemadoc:recommended', 'schemadoc:all'] as const;
+export type RuleSetName = (typeof RULE_SETS)[number];
+
 export const CONFIG_FILES = ['schemadoc.config.json', 'schemadoc.config.ts', 'schemadoc.config.mjs', 'schemadoc.config.js'];
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
@@ -25,7 +33,7 @@ const CONVENTIONS: Record<keyof ConventionSettings, 'string' | 'boolean' | strin
   tableCase: ['snake_case', 'camelCase', 'PascalCase'], tableNumber: ['singular', 'plural'], columnCase: ['snake_case', 'camelCase'],
   indexName: 'string', uniqueName: 'string', foreignKeyName: 'string', foreignKeyColumn: 'string', primaryKeyColumn: 'string',
   primaryKeyType: 'string', timestampsWithTimeZone: 'boolean', textOverVarchar: 'boolean', indexForeignKeys: 'boolean',
-  enumValuesLowerCase: 'boolean',
+  enumValuesLowerCase: 'boolean', identityColumns: 'boolean', explicitOnDelete: 'boolean',
 };
 
 export function emptyConfig(): CheckConfig {
@@ -59,11 +67,15 @@ async function importModule(file: string): Promise<unknown> {
 
 function validate(raw: unknown, file: string): Omit<CheckConfig, 'file'> {
   const config = emptyConfig();
-  if (typeof raw !== 'object' || raw === null) throw new ConfigError(`${file}: expected an object with "rules" and "conventions"`);
+  if (typeof raw !== 'object' || raw === null) throw new ConfigError(`${file}: expected an object with "extends", "rules" and "conventions"`);
   for (const key of Object.keys(raw)) {
-    if (key !== 'rules' && key !== 'conventions' && key !== '$schema') throw new ConfigError(`${file}: unknown key "${key}"; the keys are "rules" and "conventions"`);
+    if (!['extends', 'rules', 'conventions', '$schema'].includes(key)) throw new ConfigError(`${file}: unknown key "${key}"; the keys are "extends", "rules" and "conventions"`);
   }
-  const { rules = {}, conventions = {} } = raw as { rules?: Record<string, unknown>; conventions?: Record<string, unknown> };
+  const { extends: set, rules = {}, conventions = {} } = raw as { extends?: unknown; rules?: Record<string, unknown>; conventions?: Record<string, unknown> };
+  if (set !== undefined) {
+    if (!RULE_SETS.includes(set as RuleSetName)) throw new ConfigError(`${file}: "extends" must be ${RULE_SETS.map((s) => `"${s}"`).join(' or ')}`);
+    config.extends = set as RuleSetName;
+  }
   for (const [code, severity] of Object.entries(rules)) {
     if (!/^SD\d{3}$/.test(code)) throw new ConfigError(`${file}: "${code}" is not a rule code (codes look like SD501)`);
     if (typeof severity !== 'string' || !SEVERITIES.has(severity)) throw new ConfigError(`${file}: rule ${code} must be "error", "warning", "info" or "off"`);

@@ -62,7 +62,6 @@ async function execute(db: Database, schema: Schema, sources: Map<string, string
   if (standIn) statements = withSupabaseStandIn(statements);
   const diagnostics: Diagnostic[] = [];
   const missing = new MissingExtensions(db.kind === 'embedded' ? schema.extensions.filter((e) => !embeddedHas(e.name)).map((e) => e.name) : []);
-  const calls = new UndefinedCalls();
   let examplesRun = 0;
   await db.exec('BEGIN');
   try {
@@ -70,10 +69,10 @@ async function execute(db: Database, schema: Schema, sources: Map<string, string
       const error = await attempt(db, prelude.text);
       if (error) throw new EnvironmentError(`the prelude ${prelude.file} fails in PostgreSQL: ${explain(error)}`);
     }
-    const failed = await runSchema(db, schema, statements, sources, diagnostics, missing, calls, options.progress);
+    const failed = await runSchema(db, schema, statements, sources, diagnostics, missing, options.progress);
     if (options.afterSchema) {
       await options.afterSchema(db);
-      return done(diagnostics, missing, calls, schema, 0, db);
+      return done(diagnostics, missing, schema, 0, db);
     }
     const session = new SessionSettings();
     await db.exec(`RESET ALL;${standIn ? SUPABASE_SEARCH_PATH : ''}`);
@@ -83,18 +82,18 @@ async function execute(db: Database, schema: Schema, sources: Map<string, string
       for (const sql of session.change(example.settings ?? [])) await attempt(db, sql);
       const error = await runExample(db, example);
       if (!error || failedBefore(error, failed) || missing.explains(error)) continue;
-      diagnostics.push(calls.add(exampleFails(example, error, schema), error));
+      diagnostics.push(undefinedCall(exampleFails(example, error, schema), error));
     }
   } finally {
     await db.exec('ROLLBACK');
   }
-  return done(diagnostics, missing, calls, schema, examplesRun, db);
+  return done(diagnostics, missing, schema, examplesRun, db);
 }
 
-function done(diagnostics: Diagnostic[], missing: MissingExtensions, calls: UndefinedCalls, schema: Schema, examplesRun: number, db: Database): Execution {
+function done(diagnostics: Diagnostic[], missing: MissingExtensions, schema: Schema, examplesRun: number, db: Database): Execution {
   diagnostics.push(...missing.report(schema));
   return {
-    diagnostics: diagnostics.filter((d) => !calls.repeated.has(d)),
+    diagnostics,
     examplesRun,
     where: db.kind === 'embedded' ? 'a scratch database' : `a transaction on ${db.description}, rolled back`,
   };
@@ -136,32 +135,18 @@ class MissingExtensions {
 }
 
 /**
- * A function the document never defines, called in ten places, is one finding: the first place,
- * with the others beside it.
+ * A function the document never defines, called in ten places, is one finding: its places
+ * share a cause, whichever statement or example they are in.
  */
-class UndefinedCalls {
-  private readonly first = new Map<string, Diagnostic>();
-  /** The findings folded into a first one. */
-  readonly repeated = new Set<Diagnostic>();
-
-  add(diagnostic: Diagnostic, error: PostgresError): Diagnostic {
-    const called = error.code === '42883' ? /^function ([^(]+)\(/.exec(error.message)?.[1] : undefined;
-    if (!called || !diagnostic.span) return diagnostic;
-    const first = this.first.get(called);
-    if (!first) {
-      this.first.set(called, diagnostic);
-      return diagnostic;
-    }
-    (first.related ??= []).push({ span: diagnostic.span, message: `${called}() is called here too` });
-    this.repeated.add(diagnostic);
-    return diagnostic;
-  }
+function undefinedCall(diagnostic: Diagnostic, error: PostgresError): Diagnostic {
+  const called = error.code === '42883' ? /^function ([^(]+)\(/.exec(error.message)?.[1] : undefined;
+  return called && diagnostic.cause === undefined ? { ...diagnostic, cause: `${called}()` } : diagnostic;
 }
 
 /** Runs the DDL; returns what could not be created, so that what depends on it is not reported again. */
 async function runSchema(
   db: Database, schema: Schema, statements: DdlStatement[], sources: Map<string, string>, diagnostics: Diagnostic[],
-  missing: MissingExtensions, calls: UndefinedCalls, progress: ExecuteOptions['progress'],
+  missing: MissingExtensions, progress: ExecuteOptions['progress'],
 ): Promise<Set<ObjectKey>> {
   const failed = new Set<ObjectKey>();
   // What depends on an object that failed is not run (statements come in dependency order).
@@ -178,7 +163,7 @@ async function runSchema(
         const error = await attempt(db, statement.sql);
         if (!error) continue;
         for (const k of statement.provides) failed.add(k);
-        if (!missing.explains(error)) diagnostics.push(calls.add(statementFails(statement, error, sources, schema), error));
+        if (!missing.explains(error)) diagnostics.push(undefinedCall(statementFails(statement, error, sources, schema), error));
       }
     }
     progress?.('schema statements run', Math.min(i + BATCH, statements.length), statements.length);
@@ -275,6 +260,9 @@ function exampleFails(example: Example, error: PostgresError & { offset: number 
   return {
     code: codeOf(error) ?? 'SD401',
     severity: sample ? 'info' : 'error',
+    // Sample values that an empty database lacks are one cause, wherever the examples use them;
+    // so are functions the document describes by their signatures alone.
+    ...(sample ? { cause: 'empty database' } : declared ? { cause: 'described, never defined' } : {}),
     message: declared
       ? `the example calls ${displayName(declared)}(), which the document describes by its signature but never defines`
       : called && !schema.functions.some((f) => f.name === called.split('.').pop())

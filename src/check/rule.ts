@@ -14,7 +14,16 @@ export interface RuleMeta {
   summary: string;
   /** Where the finding is made: by a `run` over the model, or while reading, merging or executing. */
   stage: 'model' | 'read' | 'merge' | 'execute';
+  /**
+   * `recommended`: finds what breaks or misleads, on by default. `style`: a design preference,
+   * on only where the document states `enabledBy`, the config names the rule, or the config
+   * extends `schemadoc:all`.
+   */
+  set: RuleSet;
+  enabledBy?: keyof ConventionSettings;
 }
+
+export type RuleSet = 'recommended' | 'style';
 
 export type Finding = Omit<Diagnostic, 'code' | 'severity'> & { severity?: Severity };
 

@@ -6,7 +6,7 @@ import { progressLine } from '../report/progress.js';
 import { loadConfig } from '../check/config.js';
 import { RULES } from '../check/rules/index.js';
 import { countBySeverity } from '../schema/diagnostic.js';
-import { FINDINGS_PER_CODE, plural } from '../report/pretty.js';
+import { FINDINGS_PER_CODE, PLACES_SHOWN, plural } from '../report/pretty.js';
 import { announceReading, readDocuments } from './load.js';
 import { formatReport, parseReportFormat } from './output.js';
 import { EXIT, UsageError } from './usage.js';
@@ -18,8 +18,14 @@ refuses (the schema and the example statements are run in a scratch embedded dat
 inside a transaction that is rolled back), representations that contradict each other,
 design problems (unindexed foreign keys, redundant indexes, ON DELETE SET NULL on NOT NULL
 columns, reserved words, timestamp without time zone …) and breaks of the conventions the
-document states for itself ("Indexes follow the pattern ix_{table}_{columns}").
+document states for itself ("Indexes follow the pattern ix_{table}_{columns}"), and
+what its prose claims ("created_at is present on all tables", an RLS summary table).
 Several files, or a quoted glob ('docs/**/*.md'), are checked together as one schema.
+
+The recommended rules run by default. Style rules (text over varchar, identity over
+serial, an explicit ON DELETE, timestamps with time zone) run only where the document
+states that convention, or where the config asks: "extends": "schemadoc:all", or the
+rule's code in "rules". Findings of one cause are one finding with all their places.
 
 Options:
   --format FORMAT     pretty (default), json, sarif (SARIF 2.1.0, for GitHub code
@@ -29,7 +35,10 @@ Options:
   -q, --quiet         report errors only (warnings still count for --max-warnings)
   --max-diagnostics N show at most N findings of each code in pretty output, and how
                       many more there are (default ${FINDINGS_PER_CODE}; json, sarif and github have all)
-  --config FILE       rule severities and conventions (default: schemadoc.config.json,
+  --all-places        list every place of a finding that has several (one cause, such
+                      as varchar in twelve columns); pretty output shows the first
+                      ${PLACES_SHOWN} and counts the rest
+  --config FILE       rule set, severities and conventions (default: schemadoc.config.json,
                       .ts, .mjs or .js in the current directory)
   --db URL            run the schema and examples on this PostgreSQL server instead, in a
                       transaction that is rolled back (for extensions the embedded
@@ -53,7 +62,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
       format: { type: 'string' }, output: { type: 'string', short: 'o' }, 'max-warnings': { type: 'string' },
       config: { type: 'string' }, 'no-execute': { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
       db: { type: 'string' }, prelude: { type: 'string', multiple: true }, 'max-diagnostics': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      'all-places': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -88,7 +97,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const sources = new Map(documents.map((d) => [d.file, d.text]));
   const toFile = values.output !== undefined;
   const color = !toFile && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  let text = formatReport(diagnostics, format, RULES.map((r) => r.meta), { color, sources, perCode });
+  let text = formatReport(diagnostics, format, RULES.map((r) => r.meta), { color, sources, perCode, allPlaces: values['all-places'] });
   if (format === 'pretty') {
     const t = result.schema.tables.length;
     const what = `${documents.map((d) => d.file).join(', ')} (${plural(t, 'table')}`

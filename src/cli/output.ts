@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../schema/diagnostic.js';
 import { formatGithub } from '../report/github.js';
 import { formatJson } from '../report/json.js';
-import { formatPretty } from '../report/pretty.js';
+import { formatPretty, type PrettyOptions } from '../report/pretty.js';
 import { formatSarif, type RuleDescription } from '../report/sarif.js';
 import { UsageError } from './usage.js';
 import { packageVersion } from './version.js';
@@ -35,7 +35,7 @@ export function parseReportFormat(value: string | undefined): ReportFormat {
 /** A report in a machine format, or the pretty findings (which the command follows with its summary). */
 export function formatReport(
   diagnostics: Diagnostic[], format: ReportFormat, rules: RuleDescription[],
-  pretty: { sources: Map<string, string>; color: boolean; perCode?: number },
+  pretty: PrettyOptions,
 ): string {
   switch (format) {
     case 'json': return formatJson(diagnostics);

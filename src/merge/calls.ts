@@ -30,7 +30,7 @@ export function leaveOutUndefinedCalls(schema: Schema): { diagnostics: Diagnosti
   for (const d of schema.declaredFunctions) {
     if (defined.has(objectKey('function', d))) continue;
     diagnostics.push({
-      code: 'SD225', severity: 'info', span: d.spans[0],
+      code: 'SD225', severity: 'info', span: d.spans[0], cause: 'signature only',
       message: `function ${d.signature} is described by its signature only; it is not created`,
     });
   }

@@ -30,7 +30,7 @@ export function compareRepresentations(
     const diagrams = merged.alternatives.get(table)?.filter((t) => sourceOf(t) === 'diagram') ?? [];
     if (sourceOf(table) === 'diagram') {
       diagnostics.push({
-        code: 'SD232', severity: 'warning', span: table.spans[0],
+        code: 'SD232', severity: 'warning', span: table.spans[0], cause: 'diagram only',
         message: `table ${displayName(table)} is defined only by the ER diagram; schemadoc creates it from the diagram's attributes`,
       });
     }
@@ -74,7 +74,7 @@ export function compareRepresentations(
     const hasForeignKey = table.constraints.some((c) => c.kind === 'foreign key' && c.columns.includes(hint.column) || c.kind === 'foreign key' && c.columns.some((x) => looseName(x) === looseName(hint.column)));
     if (!hasForeignKey) {
       diagnostics.push({
-        code: 'SD236', severity: 'warning', span: hint.span,
+        code: 'SD236', severity: 'warning', span: hint.span, cause: 'FK mark',
         message: `${displayName(table)}.${hint.column} is marked FK in the diagram, but ${sourceOf(table) === 'diagram' ? 'no relationship says what it references' : `the ${sourceOf(table)} definition has no REFERENCES for it`}`,
         ...(sourceOf(table) !== 'diagram' ? { related: [{ span: table.spans[0]!, message: `${displayName(table)} as the ${sourceOf(table)} defines it` }] } : {}),
       });
@@ -88,7 +88,7 @@ function compareColumns(table: Table, diagram: Table, diagnostics: Diagnostic[])
   const notShown = table.columns.filter((c) => !inDiagram.has(looseName(c.name)));
   if (notShown.length) {
     diagnostics.push({
-      code: 'SD230', severity: 'info', span: diagram.spans[0],
+      code: 'SD230', severity: 'info', span: diagram.spans[0], cause: 'some columns',
       message: `the diagram's ${diagram.name} shows only some columns of ${displayName(table)}; not shown: ${notShown.map((c) => c.name).join(', ')}`,
       related: [{ span: table.spans[0]!, message: `${displayName(table)} as the ${sourceOf(table)} defines it` }],
     });
@@ -162,7 +162,7 @@ function compareDefinitions(winner: Table, other: Table, diagnostics: Diagnostic
     }
     if (differences.length) {
       diagnostics.push({
-        code: 'SD238', severity: 'warning', span: column.spans[0],
+        code: 'SD238', severity: 'warning', span: column.spans[0], cause: `${sourceOf(other)} against ${sourceOf(winner)}`,
         message: `the ${sourceOf(other)} makes ${displayName(winner)}.${column.name} ${differences.join(', ')}; schemadoc follows the ${sourceOf(winner)}`,
         related: related(`${displayName(winner)}.${mine.name}`),
       });
@@ -202,7 +202,7 @@ function backRelationship(rel: Relationship, left: Table, right: Table, diagnost
   const column = foreignKeyColumn(child, parent, rel.label);
   if (!column) {
     diagnostics.push({
-      code: 'SD235', severity: 'info', span: rel.span,
+      code: 'SD235', severity: 'info', span: rel.span, cause: 'no column',
       message: `the relationship ${rel.left} → ${rel.right}${rel.label ? ` (${rel.label})` : ''} is not backed by any column: ${displayName(child)} has no ${singular(parent.name)}_id`,
     });
     return;
@@ -230,7 +230,7 @@ function backRelationship(rel: Relationship, left: Table, right: Table, diagnost
     return;
   }
   diagnostics.push({
-    code: 'SD234', severity: 'warning', span: rel.span,
+    code: 'SD234', severity: 'warning', span: rel.span, cause: 'no foreign key',
     message: `the diagram relates ${rel.left} to ${rel.right}, so ${displayName(child)}.${column.name} should reference ${displayName(parent)}, but the ${sourceOf(child)} definition has no such foreign key`,
     related: [{ span: column.spans[0]!, message: `${displayName(child)}.${column.name} as the ${sourceOf(child)} defines it` }],
   });

@@ -102,6 +102,9 @@ export function merge(fragments: Fragment[]): MergeResult {
       case 'convention':
         schema.conventions.push(f.convention);
         break;
+      case 'claim':
+        schema.claims.push(f.claim);
+        break;
       case 'declared-function':
         if (!schema.declaredFunctions.some((d) => sameName(d, f.function))) schema.declaredFunctions.push(f.function);
         break;

@@ -34,7 +34,7 @@ export function compareModels(merged: MergedTables, models: ModelInterface[]): D
       const columnAt = [{ span: column.spans[0]!, message: `${displayName(table)}.${column.name} is ${column.type.sql}${column.notNull ? ' NOT NULL' : ', nullable'}` }];
       if (!column.notNull && !field.optional && !field.nullable) {
         diagnostics.push({
-          code: 'SD252', severity: 'warning', span: field.span,
+          code: 'SD252', severity: 'warning', span: field.span, cause: 'required but nullable',
           message: `${model.name}.${field.name} is required in the interface, but ${displayName(table)}.${column.name} is nullable: a row can have NULL there`,
           fix: `${field.name}: ${field.type} | null`, related: columnAt,
         });

@@ -88,7 +88,7 @@ function missingRelation(known: KnownRelations, owner: Written, name: QualifiedN
     name.name = candidates[0]!.name;
     known.repaired.push(owner);
     known.diagnostics.push({
-      code: 'SD226', severity: 'warning', span,
+      code: 'SD226', severity: 'warning', span, cause: `${written} → ${displayName(name)}`,
       message: `${what()} refers to table ${written}; read as ${displayName(name)}, the table of that name`,
       fix: displayName(name),
     });

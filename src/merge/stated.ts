@@ -33,7 +33,7 @@ export function compareStatedFacts(schema: Schema, merged: MergedTables, stated:
       const table = merged.find(fact.table);
       if (!table || table.constraints.some((c) => c.kind === 'foreign key' && c.columns.includes(fact.column))) continue;
       diagnostics.push({
-        code: 'SD242', severity: 'warning', span: fact.span,
+        code: 'SD242', severity: 'warning', span: fact.span, cause: 'comment',
         message: `the comment says ${displayName(table)}.${fact.column} references ${displayName(fact.references)}, but no foreign key says so`,
         fix: `ALTER TABLE ${displayName(table)} ADD FOREIGN KEY (${fact.column}) REFERENCES ${displayName(fact.references)};`,
       });

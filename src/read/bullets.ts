@@ -87,7 +87,7 @@ function readIndexBullet(text: string, table: QualifiedName, span: Span, reading
     }
     keys = ident(column);
     reading.diagnostics.push({
-      code: 'SD115', severity: 'warning', span,
+      code: 'SD115', severity: 'warning', span, cause: 'partial index key',
       message: `partial index${name ? ` ${name}` : ''} names no key column; schemadoc keys it on ${column}, the column its WHERE tests`,
       fix: `${name ? `\`${name}\` ` : ''}on ${column} WHERE ${where}`,
     });

@@ -74,7 +74,7 @@ export function readColumnTable(
     const span: Span = { file, line: nameCell.line, column: nameCell.column, source: 'column-table' };
     if (named.dropped) {
       diagnostics.push({
-        code: 'SD122', severity: 'warning', span,
+        code: 'SD122', severity: 'warning', span, cause: 'not one identifier',
         message: `the name \`${plain(nameCell.text)}\` is not one identifier: read as column ${columnName}, leaving out \`${named.dropped}\``,
         fix: `"${plain(nameCell.text).replace(/"/g, '""')}"`,
       });
@@ -82,7 +82,7 @@ export function readColumnTable(
     const facts = emptyFacts();
     const type = readTypeCell(cell('type')?.text ?? '');
     if (type.manyToMany) {
-      diagnostics.push({ code: 'SD115', severity: 'info', span, message: `${columnName} of ${tableName} is a many-to-many relation, kept in a junction table, not a column; left out` });
+      diagnostics.push({ code: 'SD115', severity: 'info', span, cause: 'many-to-many', message: `${columnName} of ${tableName} is a many-to-many relation, kept in a junction table, not a column; left out` });
       continue;
     }
     if (!type.sql) {
@@ -91,7 +91,7 @@ export function readColumnTable(
     }
     if (type.synonym) {
       diagnostics.push({
-        code: 'SD110', severity: 'info', span: { ...span, column: cell('type')!.column },
+        code: 'SD110', severity: 'info', span: { ...span, column: cell('type')!.column }, cause: type.synonymBase!,
         message: `\`${type.synonym}\` is not a PostgreSQL type; read as ${type.sql}`,
       });
     }
@@ -142,13 +142,13 @@ export function readColumnTable(
     if (facts.primaryKey) primaryKey.push(columnName);
     if (facts.checkWithoutCondition) pendingChecks.push({ table: model, column: read.column, span });
     if (facts.foreignKeyWithoutTarget) {
-      diagnostics.push({ code: 'SD113', severity: 'warning', span, message: `column ${columnName} of ${tableName} is marked as a foreign key but names no table; no foreign key is created` });
+      diagnostics.push({ code: 'SD113', severity: 'warning', span, cause: 'no target', message: `column ${columnName} of ${tableName} is marked as a foreign key but names no table; no foreign key is created` });
     }
     if (facts.indexed) {
       extraFragments.push({ kind: 'index', index: { table: { ...(schema ? { schema } : {}), name: name! }, name: '', unique: false, method: 'btree', keys: [{ column: columnName }], include: [], spans: [span] } });
     }
     if (facts.unread.length) {
-      diagnostics.push({ code: 'SD114', severity: 'info', span, message: `not understood in column ${columnName}: ${facts.unread.map((w) => `"${w}"`).join(', ')}` });
+      diagnostics.push({ code: 'SD114', severity: 'info', span, cause: facts.unread.join(' ').toLowerCase(), message: `not understood in column ${columnName}: ${facts.unread.map((w) => `"${w}"`).join(', ')}` });
     }
   }
   if (primaryKey.length) {

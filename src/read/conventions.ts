@@ -58,9 +58,19 @@ const READERS: Reader[] = [
   },
   (text) => (/\btimestamps?\b.*\b(time ?zone|timestamptz|with tz)\b/i.test(text) && !/\bwithout\b/i.test(text)
     ? { timestampsWithTimeZone: true } : undefined),
+  // "Time Zone: UTC", "All timestamps are stored in UTC": a document that fixes the zone wants instants.
+  (text) => (/^\s*time ?zone\s*:\s*utc\b|\b(timestamps?|dates? and times?|times)\b.*\b(in|as) utc\b/i.test(text)
+    ? { timestampsWithTimeZone: true } : undefined),
   (text) => (/\btext\b.*\b(variable[- ]length|preferred over|instead of|over|rather than)\b.*varchar|\bvarchar\b.*\b(avoid|not used)\b/i.test(text)
+    || /\btext\b.*\bfor (all )?variable[- ]length (strings?|text|values)\b/i.test(text)
     ? { textOverVarchar: true } : undefined),
   (text) => (/\benums?\b.*\blower ?case\b/i.test(text) ? { enumValuesLowerCase: true } : undefined),
+  (text) => (/\b(identity columns?|generated (always|by default) as identity)\b/i.test(text)
+    && /\b(use[sd]?|prefer(red)?|always|instead of|rather than|over)\b/i.test(text) && !/\b(without|never)\b|\bnot (used|use)\b/i.test(text)
+    ? { identityColumns: true } : undefined),
+  (text) => (/\bforeign keys?\b|\breferences\b/i.test(text) && /\bon delete\b/i.test(text)
+    && /\b(all|every|each|always|must|should|explicit(ly)?|specif(y|ies|ied)|declare[sd]?|state[sd]?)\b/i.test(text)
+    ? { explicitOnDelete: true } : undefined),
 ];
 
 /** The conventions stated in a document's lists and paragraphs. */

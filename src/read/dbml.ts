@@ -59,7 +59,7 @@ function readTable(t: Node, schema: string | undefined, at: (token: Node) => Spa
   for (const field of t.fields ?? []) {
     const span = at(field.token);
     const type = readTypeCell(`${field.type?.type_name ?? 'text'}`);
-    if (type.synonym) reading.diagnostics.push({ code: 'SD110', severity: 'info', span, message: `\`${type.synonym}\` is not a PostgreSQL type; read as ${type.sql}` });
+    if (type.synonym) reading.diagnostics.push({ code: 'SD110', severity: 'info', span, cause: type.synonymBase!, message: `\`${type.synonym}\` is not a PostgreSQL type; read as ${type.sql}` });
     const facts = emptyFacts();
     facts.notNull = Boolean(field.not_null) || Boolean(field.pk);
     facts.unique = Boolean(field.unique);

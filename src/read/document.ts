@@ -2,6 +2,7 @@ import { authoredText } from './generated.js';
 import type { Diagnostic, Suppression } from '../schema/diagnostic.js';
 import { displayName } from '../schema/names.js';
 import { definedTables, type Fragment } from './fragment.js';
+import { readClaims } from './claims.js';
 import { readConventions } from './conventions.js';
 import { readIgnoreComments } from './ignore-comments.js';
 import { readMarkdown } from './markdown.js';
@@ -33,7 +34,7 @@ export async function prepareReaders(): Promise<void> {
 }
 
 /** Fragments that say something about a schema but create nothing. */
-const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'setting', 'declared-function', 'rls-all-tables', 'relationship', 'foreign-key-hint', 'model-interface', 'stated-reference', 'stated-length', 'convention']);
+const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'setting', 'declared-function', 'rls-all-tables', 'relationship', 'foreign-key-hint', 'model-interface', 'stated-reference', 'stated-length', 'convention', 'claim']);
 
 /** A `.sql` file (a pg_dump, a structure.sql, a migration) is one script; anything else is Markdown. */
 export function isSqlFile(file: string): boolean {
@@ -62,7 +63,7 @@ async function readText({ file, text }: DocumentInput): Promise<DocumentReading>
   ];
   const sqlTables = new Set(definedTables(sql.fragments).map(displayName));
   const sections = readSections(markdown.elements, file, sqlTables);
-  const fragments = [...sql.fragments, ...sections.fragments, ...diagrams.flatMap((d) => d.fragments), ...readConventions(markdown.elements, file)];
+  const fragments = [...sql.fragments, ...sections.fragments, ...diagrams.flatMap((d) => d.fragments), ...readConventions(markdown.elements, file), ...readClaims(markdown.elements, file)];
   const diagnostics = [...sql.diagnostics, ...sections.diagnostics, ...diagrams.flatMap((d) => d.diagnostics), ...noSchema(fragments, file)];
   keepShapes();
   return { fragments, diagnostics, suppressions: readIgnoreComments(text, file, markdown.htmlBlocks) };

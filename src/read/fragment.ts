@@ -1,7 +1,7 @@
 import type { Relationship } from './mermaid.js';
 import type { ModelInterface } from './ts-interfaces.js';
 import type {
-  Column, Comment, Constraint, Convention, DeclaredFunction, DefinedObject, EnumType, Example, Extension, Index, Policy,
+  Claim, Column, Comment, Constraint, Convention, DeclaredFunction, DefinedObject, EnumType, Example, Extension, Index, Policy,
   QualifiedName, SchemaNamespace, ScriptStatement, Span, SqlFunction, Table, Trigger, TypeRef, View,
 } from '../schema/model.js';
 
@@ -72,7 +72,8 @@ export type Fragment =
   /** Validation code (`Joi.string().min(4).max(15)`) states the lengths a field may have. */
   | { kind: 'stated-length'; field: string; min?: number; max: number; span: Span }
   | { kind: 'example'; example: Example }
-  | { kind: 'convention'; convention: Convention };
+  | { kind: 'convention'; convention: Convention }
+  | { kind: 'claim'; claim: Claim };
 
 /** The tables fragments define, those of SQL statements included. */
 export function definedTables(fragments: Fragment[]): Table[] {

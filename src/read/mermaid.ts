@@ -95,7 +95,7 @@ export function readMermaid(block: CodeBlock, file: string): MermaidReading {
       });
       return;
     }
-    reading.diagnostics.push({ code: 'SD140', severity: 'warning', span, message: `not read as part of the ER diagram: "${text}"` });
+    reading.diagnostics.push({ code: 'SD140', severity: 'warning', span, cause: 'not read', message: `not read as part of the ER diagram: "${text}"` });
   });
   if (entity) {
     reading.diagnostics.push({ code: 'SD141', severity: 'warning', span: entity.table.spans[0], message: `entity ${entity.table.name} is not closed with }` });
@@ -107,7 +107,7 @@ export function readMermaid(block: CodeBlock, file: string): MermaidReading {
 function readAttribute(text: string, span: Span, entity: { table: Table; primaryKey: string[] }, reading: MermaidReading): void {
   const m = ATTRIBUTE.exec(text);
   if (!m) {
-    reading.diagnostics.push({ code: 'SD140', severity: 'warning', span, message: `not read as an attribute of ${entity.table.name}: "${text}"` });
+    reading.diagnostics.push({ code: 'SD140', severity: 'warning', span, cause: 'not read', message: `not read as an attribute of ${entity.table.name}: "${text}"` });
     return;
   }
   const keys = (m[3] ?? '').toUpperCase().split(/[\s,]+/).filter(Boolean);

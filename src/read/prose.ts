@@ -59,7 +59,7 @@ export function findPlaceholders(text: Located, file: string, source: Span['sour
     const line = text.line + (before.match(/\n/g)?.length ?? 0);
     const column = before.includes('\n') ? at - before.lastIndexOf('\n') : text.column + at;
     return {
-      code: 'SD130', severity: 'warning' as const, span: { file, line, column, source },
+      code: 'SD130', severity: 'warning' as const, span: { file, line, column, source }, cause: 'template',
       message: `placeholder left from a template: ${value}`,
     };
   });

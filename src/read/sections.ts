@@ -166,7 +166,7 @@ function applyValueList(
     expression: `${ident(match.column.name)} IN (${values.map(literal).join(', ')})`, spans: [match.span],
   });
   diagnostics.push({
-    code: 'SD120', severity: 'info', span: match.span,
+    code: 'SD120', severity: 'info', span: match.span, cause: 'value list',
     message: `CHECK on ${match.column.name} reads its values from the list "${plain(label).replace(/[:\s]+$/, '')}": ${values.join(', ')}`,
   });
   return pending.filter((p) => p !== match);

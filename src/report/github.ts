@@ -1,22 +1,24 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
-import { countBySeverity, type Diagnostic, type Severity } from '../schema/diagnostic.js';
-import { plural, sortDiagnostics } from './pretty.js';
+import type { Diagnostic, Severity } from '../schema/diagnostic.js';
+import { groupFindings } from './group.js';
+import { summaryLine } from './pretty.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
+/** One annotation per place; the title names the finding's group when it has several places. */
 export function formatGithub(diagnostics: Diagnostic[]): string {
-  const lines = sortDiagnostics(diagnostics).map((d) => {
+  const groups = groupFindings(diagnostics);
+  const lines = groups.flatMap((g) => g.places.map((d, i) => {
     const properties = [
       ...(d.span ? [`file=${d.span.file}`, `line=${d.span.line}`, `col=${d.span.column}`] : []),
       ...(d.span?.endLine ? [`endLine=${d.span.endLine}`] : []),
       ...(d.span?.endColumn && d.span.endLine === d.span.line ? [`endColumn=${d.span.endColumn}`] : []),
-      `title=${d.code}`,
+      `title=${g.places.length > 1 ? `${d.code} (${i + 1} of ${g.places.length}, ${g.id})` : d.code}`,
     ].map(escapeProperty);
     const related = (d.related ?? []).map((r) => `\n${r.span.file}:${r.span.line}:${r.span.column}: ${r.message}`).join('');
     return `::${COMMAND[d.severity]} ${properties.join(',')}::${escapeData(`${d.message}${d.fix ? `\nfix: ${d.fix}` : ''}${related}`)}`;
-  });
-  const counts = countBySeverity(diagnostics);
-  lines.push(`${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`);
+  }));
+  lines.push(summaryLine(groups));
   return lines.join('\n');
 }
 

@@ -1,7 +1,7 @@
 // SARIF 2.1.0, the format GitHub code scanning (and other CI) reads.
 import type { Diagnostic, Severity } from '../schema/diagnostic.js';
 import type { Span } from '../schema/model.js';
-import { sortDiagnostics } from './pretty.js';
+import { groupFindings } from './group.js';
 
 export interface RuleDescription {
   code: string;
@@ -13,7 +13,9 @@ export interface RuleDescription {
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 export function formatSarif(diagnostics: Diagnostic[], rules: RuleDescription[], version: string): string {
-  const sorted = sortDiagnostics(diagnostics);
+  const groups = groupFindings(diagnostics);
+  const placed = groups.flatMap((g) => g.places.map((d) => ({ d, group: g.id })));
+  const sorted = placed.map((p) => p.d);
   const known = new Map(rules.map((r) => [r.code, r]));
   const used = [...new Set(sorted.map((d) => d.code))].sort();
   const descriptors = used.map((code) => {
@@ -27,7 +29,9 @@ export function formatSarif(diagnostics: Diagnostic[], rules: RuleDescription[],
       defaultConfiguration: { level: LEVEL[rule?.severity ?? first.severity] },
     };
   });
-  const results = sorted.map((d) => ({
+  // One result per place (code scanning annotates each); the places of one cause share a
+  // partial fingerprint and a `group` property.
+  const results = placed.map(({ d, group }) => ({
     ruleId: d.code,
     ruleIndex: used.indexOf(d.code),
     level: LEVEL[d.severity],
@@ -36,6 +40,7 @@ export function formatSarif(diagnostics: Diagnostic[], rules: RuleDescription[],
     ...(d.related?.length ? {
       relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.span), message: { text: r.message } })),
     } : {}),
+    properties: { group },
   }));
   return JSON.stringify({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -16,6 +16,11 @@ export interface Diagnostic {
   span?: Span;
   related?: RelatedLocation[];
   fix?: string;
+  /**
+   * What this finding is an instance of (`varchar`, `AUTO_INCREMENT`, the undefined name): findings
+   * of one code and one cause are reported as one finding with several places. None: a cause of its own.
+   */
+  cause?: string;
 }
 
 export function countBySeverity(diagnostics: Diagnostic[]): Record<Severity, number> {

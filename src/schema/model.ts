@@ -313,7 +313,22 @@ export interface ConventionSettings {
   textOverVarchar?: boolean;
   indexForeignKeys?: boolean;
   enumValuesLowerCase?: boolean;
+  /** Surrogate keys are identity columns, not serial. */
+  identityColumns?: boolean;
+  /** Every foreign key says what ON DELETE does. */
+  explicitOnDelete?: boolean;
 }
+
+/**
+ * What a document's prose says the schema is, to be checked against it: "Created_at and
+ * updated_at timestamps are present on all tables", "Row-Level Security: applied where
+ * necessary", "The schema consists of 12 tables", a row of an RLS summary table.
+ */
+export type Claim =
+  | { kind: 'columns-everywhere'; columns: string[]; statement: string; span: Span }
+  | { kind: 'row-level-security'; statement: string; span: Span }
+  | { kind: 'table-count'; count: number; statement: string; span: Span }
+  | { kind: 'policy'; table: string; command: 'select' | 'insert' | 'update' | 'delete'; access: string; span: Span };
 
 /** A rule the document states for itself ("Tables use snake_case, singular form"). */
 export interface Convention<K extends keyof ConventionSettings = keyof ConventionSettings> {
@@ -350,11 +365,12 @@ export interface Schema {
   declaredFunctions: DeclaredFunction[];
   examples: Example[];
   conventions: Convention[];
+  claims: Claim[];
 }
 
 export function emptySchema(): Schema {
   return {
     schemas: [], extensions: [], enums: [], types: [], collations: [], sequences: [], tables: [], indexes: [],
-    views: [], functions: [], triggers: [], policies: [], comments: [], grants: [], script: [], declaredFunctions: [], examples: [], conventions: [],
+    views: [], functions: [], triggers: [], policies: [], comments: [], grants: [], script: [], declaredFunctions: [], examples: [], conventions: [], claims: [],
   };
 }

@@ -30,6 +30,7 @@ describe.each(RULES.map((rule) => [rule.meta.code, rule] as const))('%s', (code,
     expect(page.split('\n')[0]).toBe(`# ${code} ${rule.meta.name}`);
     expect(page).toContain(`**Default severity:** ${rule.meta.severity}.`);
     expect(page.split('\n')[2]).toBe(`${rule.meta.summary}.`);
+    expect(page).toContain(`**Set:** ${rule.meta.set}: `);
   });
 
   it('reports the bad example', async () => {

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkDocuments } from '../../src/check/check.js';
 import { closeScratchDatabases } from '../../src/check/execute.js';
 import type { Diagnostic } from '../../src/schema/diagnostic.js';
+import { formatPretty } from '../../src/report/pretty.js';
 import { allSeeds, readSeed, seedPath } from '../helpers/documents.js';
 import { readFileSync } from 'node:fs';
 
@@ -70,5 +71,25 @@ describe('check on the seeds', () => {
       const lines = readFileSync(file, 'utf8').split('\n').length;
       for (const d of diagnostics) expect(d.span!.line).toBeLessThanOrEqual(lines);
     }
+  });
+});
+
+/**
+ * The seeds' findings before findings were grouped by cause and style rules waited for the
+ * document's convention (code:line, the style rules' left out), and how many lines the pretty
+ * report of each had then.
+ */
+const BEFORE: Record<string, { prettyLines: number; findings: string[] }> = JSON.parse(readFileSync(new URL('./seed-findings.json', import.meta.url), 'utf8'));
+
+describe('check on the seeds: signal over noise', () => {
+  it.each(Object.keys(BEFORE))('%s keeps every finding it had, in at most half as many lines', async (name) => {
+    const file = allSeeds().find((f) => f.endsWith(name))!;
+    const text = readFileSync(file, 'utf8');
+    const { diagnostics } = await checkDocuments([{ file, text }]);
+    const found = new Set(diagnostics.map((d) => `${d.code}:${d.span?.line}`));
+    expect(BEFORE[name]!.findings.filter((f) => !found.has(f))).toEqual([]);
+    // The command prints the report, then its "Checked …" line.
+    const lines = formatPretty(diagnostics, { color: false, sources: new Map([[file, text]]) }).split('\n').length + 2;
+    expect(lines).toBeLessThanOrEqual(BEFORE[name]!.prettyLines / 2);
   });
 });

@@ -187,7 +187,8 @@ describe.concurrent('every seed goes through sql and apply without a crash', () 
 
 describe('schemadoc check', () => {
   const clean = '# Doc\n\n```sql\nCREATE TABLE account (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL UNIQUE);\n```\n';
-  const warned = '# Doc\n\n```sql\nCREATE TABLE event (id bigint PRIMARY KEY, at timestamp);\n```\n';
+  // A style rule the document asks for: a warning.
+  const warned = '# Doc\n\nTimestamps include timezone.\n\n```sql\nCREATE TABLE event (id bigint PRIMARY KEY, at timestamp);\n```\n';
   const broken = '# Doc\n\n```sql\nCREATE TABLE a (id bigint PRIMARY KEY);\nCREATE VIEW v AS SELECT missing FROM a;\n```\n';
 
   it('exits 0 on a clean document, 1 on errors, and says where', async () => {
@@ -215,12 +216,12 @@ describe('schemadoc check', () => {
   it('writes json, sarif and github formats, to a file with --output', async () => {
     const file = document('warned2.md', warned);
     const json = JSON.parse((await schemadoc(['check', file, '--format', 'json'])).stdout);
-    expect(json.summary).toEqual({ errors: 0, warnings: 1, infos: 0 });
-    expect(json.diagnostics[0]).toMatchObject({ code: 'SD506', line: 4, column: 47, fix: 'timestamptz' });
+    expect(json.summary).toEqual({ errors: 0, warnings: 1, infos: 0, findings: 1, places: 1 });
+    expect(json.diagnostics[0]).toMatchObject({ code: 'SD506', line: 6, column: 47, fix: 'timestamptz', group: 'SD506-1' });
     const out = join(work, 'report.sarif');
     expect((await schemadoc(['check', file, '--format', 'sarif', '-o', out])).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
-    expect((await schemadoc(['check', file, '--format', 'github'])).stdout).toMatch(/^::warning file=.*warned2\.md,line=4,col=47,endLine=4,endColumn=56,title=SD506::/);
+    expect((await schemadoc(['check', file, '--format', 'github'])).stdout).toMatch(/^::warning file=.*warned2\.md,line=6,col=47,endLine=6,endColumn=56,title=SD506::/);
   });
 
   it('checks a quoted glob of documents together', async () => {

@@ -30,6 +30,16 @@ describe('declared conventions', () => {
     ]);
   });
 
+  it('reads the conventions that turn style rules on', async () => {
+    expect(await conventionsOf([
+      'Surrogate keys use identity columns, not serial',
+      'Every foreign key specifies its ON DELETE behaviour',
+      '**Time Zone**: UTC',
+      'All timestamps are stored in UTC',
+      'Text is used for variable-length strings',
+    ])).toEqual(['5 identityColumns=true', '6 explicitOnDelete=true', '7 timestampsWithTimeZone=true', '8 timestampsWithTimeZone=true', '9 textOverVarchar=true']);
+  });
+
   it('leaves alone sentences that describe one column or say something else', async () => {
     expect(await conventionsOf([
       '`id`: UUID primary key (auto-generated)',
@@ -37,6 +47,8 @@ describe('declared conventions', () => {
       'Foreign keys have appropriate ON DELETE actions',
       'Timestamps are stored without time zone',
       'The users table stores accounts',
+      'Full backup daily at 02:00 UTC',
+      'Identity columns are not used',
     ])).toEqual([]);
   });
 });

@@ -37,9 +37,9 @@ describe('reporters', () => {
   it('JSON has exactly the documented shape, 1-based lines and columns', async () => {
     const report = JSON.parse(formatJson(await seed004()));
     expect(Object.keys(report)).toEqual(['diagnostics', 'summary']);
-    expect(Object.keys(report.summary)).toEqual(['errors', 'warnings', 'infos']);
+    expect(Object.keys(report.summary)).toEqual(['errors', 'warnings', 'infos', 'findings', 'places']);
     for (const d of report.diagnostics) {
-      expect(Object.keys(d).filter((k) => k !== 'fix')).toEqual(['code', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'related']);
+      expect(Object.keys(d).filter((k) => k !== 'fix')).toEqual(['code', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'related', 'group']);
       expect(d.line).toBeGreaterThanOrEqual(1);
       expect(d.column).toBeGreaterThanOrEqual(1);
       for (const r of d.related) expect(Object.keys(r)).toEqual(['file', 'line', 'column', 'message']);

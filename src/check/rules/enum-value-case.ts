@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 
 export const enumValueCase: Rule = {
   meta: {
-    code: 'SD605', name: 'enum-value-case', severity: 'warning', stage: 'model',
+    code: 'SD605', name: 'enum-value-case', severity: 'warning', stage: 'model', set: 'recommended',
     summary: 'Enum values that are not lower case where the document says they are',
   },
   run({ schema, convention, report }) {

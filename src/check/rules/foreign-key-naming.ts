@@ -4,7 +4,7 @@ import type { Rule } from '../rule.js';
 
 export const foreignKeyNaming: Rule = {
   meta: {
-    code: 'SD603', name: 'foreign-key-naming', severity: 'warning', stage: 'model',
+    code: 'SD603', name: 'foreign-key-naming', severity: 'warning', stage: 'model', set: 'recommended',
     summary: "A foreign key column or constraint named against the document's own pattern",
   },
   run({ schema, convention, report }) {
@@ -24,7 +24,7 @@ export const foreignKeyNaming: Rule = {
             report({
               message: `foreign key column ${displayName(table)}.${column} references ${displayName(fk.references!)}; the document's pattern ${columnPattern.value} names it ${expected}`
                 + ' (or <role>_' + expected + ')',
-              span: table.columns.find((c) => c.name === column)?.spans[0] ?? fk.spans[0], related: columnPattern.related,
+              span: table.columns.find((c) => c.name === column)?.spans[0] ?? fk.spans[0], related: columnPattern.related, cause: 'foreignKeyColumn',
               fix: expected,
             });
           }
@@ -34,7 +34,7 @@ export const foreignKeyNaming: Rule = {
           if (fk.name !== expected) {
             report({
               message: `foreign key ${fk.name} does not follow the document's pattern ${namePattern.value}: expected ${expected}`,
-              span: fk.spans[0], related: namePattern.related, fix: expected,
+              span: fk.spans[0], related: namePattern.related, fix: expected, cause: 'foreignKeyName',
             });
           }
         }

@@ -6,7 +6,7 @@ import type { Rule } from '../rule.js';
 
 export const foreignKeyWithoutIndex: Rule = {
   meta: {
-    code: 'SD501', name: 'foreign-key-without-index', severity: 'warning', stage: 'model',
+    code: 'SD501', name: 'foreign-key-without-index', severity: 'warning', stage: 'model', set: 'recommended',
     summary: 'A foreign key with no index whose leading columns cover it',
   },
   run({ schema, designedTables, convention, report }) {

@@ -4,7 +4,7 @@ import type { Rule } from '../rule.js';
 
 export const indexNaming: Rule = {
   meta: {
-    code: 'SD602', name: 'index-naming', severity: 'warning', stage: 'model',
+    code: 'SD602', name: 'index-naming', severity: 'warning', stage: 'model', set: 'recommended',
     summary: "An index or unique constraint named against the document's own naming pattern",
   },
   run({ schema, convention, locate, report }) {
@@ -19,7 +19,7 @@ export const indexNaming: Rule = {
         if (index.name === expected) continue;
         report({
           message: `index ${index.name} on ${displayName(index.table)} does not follow the document's pattern ${rule.value}: expected ${expected}`,
-          span: locate(index.spans[0], new RegExp(`\\b${index.name}\\b`)), related: rule.related, fix: expected,
+          span: locate(index.spans[0], new RegExp(`\\b${index.name}\\b`)), related: rule.related, fix: expected, cause: rule === indexName ? 'indexName' : 'uniqueName',
         });
       }
     }
@@ -32,7 +32,7 @@ export const indexNaming: Rule = {
           message: unique.name
             ? `unique constraint ${unique.name} on ${displayName(table)} does not follow the document's pattern ${uniqueName.value}: expected ${expected}`
             : `the unique constraint on ${displayName(table)}(${unique.columns.join(', ')}) has no name, so PostgreSQL names it ${table.name}_${unique.columns.join('_')}_key, not ${expected} as the document's pattern ${uniqueName.value} says`,
-          span: unique.spans[0], related: uniqueName.related, fix: `CONSTRAINT ${expected} UNIQUE (${unique.columns.join(', ')})`,
+          span: unique.spans[0], related: uniqueName.related, cause: 'uniqueName', fix: `CONSTRAINT ${expected} UNIQUE (${unique.columns.join(', ')})`,
         });
       }
     }

@@ -37,6 +37,10 @@ import { indexNaming } from './index-naming.js';
 import { foreignKeyNaming } from './foreign-key-naming.js';
 import { primaryKeyConvention } from './primary-key-convention.js';
 import { enumValueCase } from './enum-value-case.js';
+import { claimEveryTable } from './claim-every-table.js';
+import { claimRowLevelSecurity } from './claim-row-level-security.js';
+import { claimTableCount } from './claim-table-count.js';
+import { claimPolicySummary } from './claim-policy-summary.js';
 
 export const RULES: Rule[] = [
   sqlSyntax,
@@ -75,4 +79,8 @@ export const RULES: Rule[] = [
   foreignKeyNaming,
   primaryKeyConvention,
   enumValueCase,
+  claimEveryTable,
+  claimRowLevelSecurity,
+  claimTableCount,
+  claimPolicySummary,
 ];

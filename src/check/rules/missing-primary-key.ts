@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 
 export const missingPrimaryKey: Rule = {
   meta: {
-    code: 'SD509', name: 'missing-primary-key', severity: 'warning', stage: 'model',
+    code: 'SD509', name: 'missing-primary-key', severity: 'warning', stage: 'model', set: 'recommended',
     summary: 'A table without a primary key',
   },
   run({ designedTables, report }) {

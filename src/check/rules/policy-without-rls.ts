@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 
 export const policyWithoutRls: Rule = {
   meta: {
-    code: 'SD516', name: 'policy-without-rls', severity: 'warning', stage: 'model',
+    code: 'SD516', name: 'policy-without-rls', severity: 'warning', stage: 'model', set: 'recommended',
     summary: 'A policy on a table where row-level security is not enabled',
   },
   run({ schema, report }) {

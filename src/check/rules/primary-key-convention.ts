@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 
 export const primaryKeyConvention: Rule = {
   meta: {
-    code: 'SD604', name: 'primary-key-convention', severity: 'warning', stage: 'model',
+    code: 'SD604', name: 'primary-key-convention', severity: 'warning', stage: 'model', set: 'recommended',
     summary: "A primary key whose name or type breaks the document's own convention",
   },
   run({ schema, convention, report }) {
@@ -19,13 +19,13 @@ export const primaryKeyConvention: Rule = {
       if (name && column.name !== name.value && !table.constraints.some((c) => c.kind === 'foreign key' && c.columns.includes(column.name))) {
         report({
           message: `the primary key of ${displayName(table)} is ${column.name}; the document's primary keys are named ${name.value}`,
-          span: column.spans[0], related: name.related, fix: name.value,
+          span: column.spans[0], related: name.related, fix: name.value, cause: 'primaryKeyColumn',
         });
       }
       if (type && column.type.name !== type.value) {
         report({
           message: `the primary key ${displayName(table)}.${column.name} is ${column.type.sql}; the document's primary keys are ${type.value}`,
-          span: column.spans[0], related: type.related,
+          span: column.spans[0], related: type.related, cause: 'primaryKeyType',
         });
       }
     }

@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 
 export const redundantIndex: Rule = {
   meta: {
-    code: 'SD502', name: 'redundant-index', severity: 'warning', stage: 'model',
+    code: 'SD502', name: 'redundant-index', severity: 'warning', stage: 'model', set: 'recommended',
     summary: 'An index that another index, primary key or unique constraint already provides',
   },
   run({ schema, report }) {

@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 
 export const reservedWordName: Rule = {
   meta: {
-    code: 'SD505', name: 'reserved-word-name', severity: 'warning', stage: 'model',
+    code: 'SD505', name: 'reserved-word-name', severity: 'warning', stage: 'model', set: 'recommended',
     summary: 'A table or column named with a reserved word (user, order, limit …)',
   },
   run({ schema, report }) {

@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 
 export const rlsWithoutPolicy: Rule = {
   meta: {
-    code: 'SD515', name: 'rls-without-policy', severity: 'warning', stage: 'model',
+    code: 'SD515', name: 'rls-without-policy', severity: 'warning', stage: 'model', set: 'recommended',
     summary: 'Row-level security enabled on a table that has no policy',
   },
   run({ schema, report }) {

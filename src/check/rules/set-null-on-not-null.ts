@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 
 export const setNullOnNotNull: Rule = {
   meta: {
-    code: 'SD503', name: 'set-null-on-not-null', severity: 'error', stage: 'model',
+    code: 'SD503', name: 'set-null-on-not-null', severity: 'error', stage: 'model', set: 'recommended',
     summary: 'ON DELETE SET NULL on a foreign key column that is NOT NULL',
   },
   run({ schema, locate, report }) {

@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 
 export const timestampWithoutTimeZone: Rule = {
   meta: {
-    code: 'SD506', name: 'timestamp-without-time-zone', severity: 'warning', stage: 'model',
+    code: 'SD506', name: 'timestamp-without-time-zone', severity: 'warning', stage: 'model', set: 'style', enabledBy: 'timestampsWithTimeZone',
     summary: 'A timestamp column without time zone',
   },
   run({ designedTables, convention, locate, report }) {

@@ -5,7 +5,7 @@ const UPDATED_AT = /^(updated|modified|last_?modified|last_?updated|changed)(_?a
 
 export const unmaintainedUpdatedAt: Rule = {
   meta: {
-    code: 'SD511', name: 'unmaintained-updated-at', severity: 'warning', stage: 'model',
+    code: 'SD511', name: 'unmaintained-updated-at', severity: 'warning', stage: 'model', set: 'recommended',
     summary: 'An updated_at column that nothing keeps up to date',
   },
   run({ schema, designedTables, report }) {

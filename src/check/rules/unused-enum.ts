@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 
 export const unusedEnum: Rule = {
   meta: {
-    code: 'SD514', name: 'unused-enum', severity: 'warning', stage: 'model',
+    code: 'SD514', name: 'unused-enum', severity: 'warning', stage: 'model', set: 'recommended',
     summary: 'An enum type that no column, function or other object uses',
   },
   run({ schema, report }) {

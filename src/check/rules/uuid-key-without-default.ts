@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 
 export const uuidKeyWithoutDefault: Rule = {
   meta: {
-    code: 'SD510', name: 'uuid-key-without-default', severity: 'warning', stage: 'model',
+    code: 'SD510', name: 'uuid-key-without-default', severity: 'warning', stage: 'model', set: 'recommended',
     summary: 'A uuid primary key with no default',
   },
   run({ designedTables, report }) {

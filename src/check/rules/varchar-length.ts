@@ -4,7 +4,7 @@ import type { Rule } from '../rule.js';
 
 export const varcharLength: Rule = {
   meta: {
-    code: 'SD507', name: 'varchar-length', severity: 'info', stage: 'model',
+    code: 'SD507', name: 'varchar-length', severity: 'info', stage: 'model', set: 'style', enabledBy: 'textOverVarchar',
     summary: 'varchar(n) where text would do',
   },
   run({ designedTables, convention, locate, report }) {

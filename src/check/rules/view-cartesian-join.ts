@@ -4,7 +4,7 @@ import { joinsOf, viewQuery, type Node } from '../view-query.js';
 
 export const viewCartesianJoin: Rule = {
   meta: {
-    code: 'SD513', name: 'view-cartesian-join', severity: 'warning', stage: 'model',
+    code: 'SD513', name: 'view-cartesian-join', severity: 'warning', stage: 'model', set: 'recommended',
     summary: 'A join ON TRUE in a view: every row with every row',
   },
   run({ schema, locate, report }) {

@@ -4,7 +4,7 @@ import { viewQuery } from '../view-query.js';
 
 export const viewOrderBy: Rule = {
   meta: {
-    code: 'SD512', name: 'view-order-by', severity: 'warning', stage: 'model',
+    code: 'SD512', name: 'view-order-by', severity: 'warning', stage: 'model', set: 'recommended',
     summary: 'ORDER BY in a view',
   },
   run({ schema, locate, report }) {

@@ -72,7 +72,7 @@ export function repairDialects(text: string, at: BlockSourceMap): DialectRepair 
   for (const edit of edits) {
     if (!edit.finding || seen.has(edit.finding.kind)) continue;
     seen.add(edit.finding.kind);
-    diagnostics.push({ code: 'SD104', severity: 'warning', span: at.span(edit.start, edit.end), message: edit.finding.message, fix: edit.finding.fix });
+    diagnostics.push({ code: 'SD104', severity: 'warning', span: at.span(edit.start, edit.end), message: edit.finding.message, fix: edit.finding.fix, cause: edit.finding.kind });
   }
   const repaired = Buffer.concat(parts).toString('utf8');
   return { text: repaired, at: EditedSourceMap.edited(at, repaired, toOriginal), diagnostics };

@@ -52,7 +52,7 @@ function readPseudoPolicies(text: string, at: BlockSourceMap, headingPath: strin
     const policy = readPolicy(parsed.node, span, collectReferences(parsed.node));
     reading.fragments.push({ kind: 'policy', policy });
     reading.diagnostics.push({
-      code: 'SD105', severity: 'warning', span,
+      code: 'SD105', severity: 'warning', span, cause: 'POLICY',
       message: `POLICY … is not SQL as written (PostgreSQL needs CREATE POLICY … ON a table); read as a policy on ${qualified(tableName)}, the table of the heading above`,
       fix: `${sql};`,
     });
@@ -70,7 +70,7 @@ function readBareExpression(text: string, at: BlockSourceMap): PseudoReading | u
   const span = at.span(tokens[0]!.start);
   return {
     fragments: [{ kind: 'example', example: { sql: expression, statementKind: 'expression', spans: [span] } }],
-    diagnostics: [{ code: 'SD106', severity: 'info', span, message: 'an SQL condition, not a statement: kept as an example' }],
+    diagnostics: [{ code: 'SD106', severity: 'info', span, cause: 'condition', message: 'an SQL condition, not a statement: kept as an example' }],
   };
 }
 
@@ -122,7 +122,7 @@ function readNamedParameters(text: string, at: BlockSourceMap): PseudoReading | 
   return {
     fragments: [{ kind: 'example', example: { sql, runAs: Buffer.from(numbered, 'utf8').subarray(start).toString('utf8').replace(/;\s*$/, '').trim(), statementKind: parsed.kind, spans: [span] } }],
     diagnostics: [{
-      code: 'SD108', severity: 'info', span,
+      code: 'SD108', severity: 'info', span, cause: 'driver parameters',
       message: `${names.includes('?') ? 'parameters' : 'named parameters'} (${[...new Set(names.map((n) => (n === '?' ? '?' : `:${n}`)))].join(', ')}) are a driver's syntax, not PostgreSQL's ($1, $2 …): kept as an example`,
     }],
   };
@@ -168,7 +168,7 @@ function readInlineIndexes(text: string, at: BlockSourceMap): PseudoReading | un
     if ('error' in parsed || parsed.kind !== 'IndexStmt') return;
     reading.fragments.push({ kind: 'index', index: readIndex(parsed.node, span) });
     reading.diagnostics.push({
-      code: 'SD104', severity: 'warning', span,
+      code: 'SD104', severity: 'warning', span, cause: 'index inside CREATE TABLE',
       message: `\`${unique ? 'UNIQUE ' : ''}${words[head]!.text.toUpperCase()} ${words[head + 1]!.text} (…)\` inside CREATE TABLE is MySQL syntax, which PostgreSQL rejects; schemadoc reads it as the index it means`,
       fix: `${sql};`,
     });

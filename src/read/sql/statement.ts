@@ -157,7 +157,7 @@ function likeClauses(node: Node): LikeClause[] {
 
 function notSchema(what: string, span: Span): Diagnostic {
   return {
-    code: 'SD106', severity: 'info', span,
+    code: 'SD106', severity: 'info', span, cause: what,
     message: `${what} is not part of a schema: schemadoc creates the schema in the database it is given, and leaves the statement out`,
   };
 }

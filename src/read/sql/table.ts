@@ -39,7 +39,7 @@ export function readCreateTable(stmt: Node, at: SpanSource, statementSpan: Span,
       repaired = true;
       inlineIndexes.push(inline);
       diagnostics.push({
-        code: 'SD104', severity: 'warning', span: inline.spans[0],
+        code: 'SD104', severity: 'warning', span: inline.spans[0], cause: 'index inside CREATE TABLE',
         message: `\`INDEX ${inline.name} (…)\` inside CREATE TABLE is MySQL syntax; PostgreSQL would read it as a column named "index" of type ${inline.name}. schemadoc reads it as the index it means`,
         fix: `CREATE INDEX ${inline.name} ON ${table.name} (${inline.keys.map((k: IndexKey) => k.column).join(', ')});`,
       });
@@ -106,7 +106,7 @@ function textLength(column: Column): Diagnostic {
   const length = column.type.modifiers[0];
   column.type = { ...column.type, modifiers: [], sql: column.type.sql.replace(/\(.*\)/, '') };
   return {
-    code: 'SD104', severity: 'warning', span: column.spans[0],
+    code: 'SD104', severity: 'warning', span: column.spans[0], cause: 'TEXT(n)',
     message: `TEXT(${length}) is MySQL or SQLite syntax: PostgreSQL's text takes no length, and refuses the table. schemadoc reads it as text`,
     fix: `${ident(column.name)} text CHECK (char_length(${ident(column.name)}) <= ${length})`,
   };
