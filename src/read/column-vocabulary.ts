@@ -63,13 +63,14 @@ const TYPE_SYNONYMS: Record<string, string> = {
 const ACTION = '(set null|set default|cascade|restrict|no action)';
 const IDENT = '[\\p{L}_][\\p{L}\\p{N}_$]*';
 
+/** The cause of every "not a PostgreSQL type" reading: the document names types in another vocabulary. */
+export const TYPE_VOCABULARY = 'type names of another vocabulary';
+
 export interface TypeReading {
   /** The type as SQL, or undefined when nothing in the cell is a type. */
   sql?: string;
   /** The documentation word it was read from, when it was not a PostgreSQL type. */
   synonym?: string;
-  /** That word alone, lower case (`string` for `String(150)`): one reading of it, wherever it is written. */
-  synonymBase?: string;
   /** Values of an `ENUM('a', 'b')` written as a type. */
   enumValues?: string[];
   /** Constraint words written in the type cell (`UUID PK`, `INTEGER (FK)`). */
@@ -101,7 +102,7 @@ export function readTypeCell(cell: string): TypeReading {
   if (!synonym) return { sql: modifiers ? text : withoutRemark + array, rest };
   // `String(150)` (SQLAlchemy, Django) is a varchar of that length.
   const sql = modifiers ? (synonym === 'text' ? `varchar${modifiers}` : `${synonym}${modifiers}`) : synonym;
-  return { sql: sql + array, synonym: text, synonymBase: base.toLowerCase(), rest };
+  return { sql: sql + array, synonym: text, rest };
 }
 
 /** Splits a cell at commas, semicolons and `<br>` that are not inside parentheses or quotes. */

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Column, Span, Table } from '../schema/model.js';
 import { ident, literal } from '../pg/quote.js';
 import {
-  emptyFacts, plain, quotedValues, readConstraintWords, readForeignKey, readTypeCell,
+  emptyFacts, plain, quotedValues, readConstraintWords, readForeignKey, readTypeCell, TYPE_VOCABULARY,
 } from './column-vocabulary.js';
 import type { Fragment } from './fragment.js';
 import type { Located, MarkdownTable } from './markdown.js';
@@ -91,7 +91,7 @@ export function readColumnTable(
     }
     if (type.synonym) {
       diagnostics.push({
-        code: 'SD110', severity: 'info', span: { ...span, column: cell('type')!.column }, cause: type.synonymBase!,
+        code: 'SD110', severity: 'info', span: { ...span, column: cell('type')!.column }, cause: TYPE_VOCABULARY,
         message: `\`${type.synonym}\` is not a PostgreSQL type; read as ${type.sql}`,
       });
     }

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Index, QualifiedName, ReferentialAction, Span, Table } from '../schema/model.js';
 import { literal } from '../pg/quote.js';
 import { columnFromFacts } from './column-definition.js';
-import { defaultExpression, emptyFacts, readTypeCell } from './column-vocabulary.js';
+import { defaultExpression, emptyFacts, readTypeCell, TYPE_VOCABULARY } from './column-vocabulary.js';
 import type { Fragment } from './fragment.js';
 import type { CodeBlock } from './markdown.js';
 import type { Node } from './sql/ast.js';
@@ -59,7 +59,7 @@ function readTable(t: Node, schema: string | undefined, at: (token: Node) => Spa
   for (const field of t.fields ?? []) {
     const span = at(field.token);
     const type = readTypeCell(`${field.type?.type_name ?? 'text'}`);
-    if (type.synonym) reading.diagnostics.push({ code: 'SD110', severity: 'info', span, cause: type.synonymBase!, message: `\`${type.synonym}\` is not a PostgreSQL type; read as ${type.sql}` });
+    if (type.synonym) reading.diagnostics.push({ code: 'SD110', severity: 'info', span, cause: TYPE_VOCABULARY, message: `\`${type.synonym}\` is not a PostgreSQL type; read as ${type.sql}` });
     const facts = emptyFacts();
     facts.notNull = Boolean(field.not_null) || Boolean(field.pk);
     facts.unique = Boolean(field.unique);
