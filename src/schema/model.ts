@@ -322,13 +322,16 @@ export interface ConventionSettings {
 /**
  * What a document's prose says the schema is, to be checked against it: "Created_at and
  * updated_at timestamps are present on all tables", "Row-Level Security: applied where
- * necessary", "The schema consists of 12 tables", a row of an RLS summary table.
+ * necessary", "The schema consists of 12 tables", a row of an RLS summary table, what deleting
+ * a row does.
  */
 export type Claim =
   | { kind: 'columns-everywhere'; columns: string[]; statement: string; span: Span }
   | { kind: 'row-level-security'; statement: string; span: Span }
   | { kind: 'table-count'; count: number; statement: string; span: Span }
-  | { kind: 'policy'; table: string; command: 'select' | 'insert' | 'update' | 'delete'; access: string; span: Span };
+  | { kind: 'policy'; table: string; command: 'select' | 'insert' | 'update' | 'delete'; access: string; span: Span }
+  /** "Deleting a user cascades to their posts", a relationships table's On Delete cell; `column` from `Post (author_id)`. */
+  | { kind: 'on-delete'; parent: string; child: string; column?: string; action: ReferentialAction; span: Span };
 
 /** A rule the document states for itself ("Tables use snake_case, singular form"). */
 export interface Convention<K extends keyof ConventionSettings = keyof ConventionSettings> {

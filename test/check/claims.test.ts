@@ -7,7 +7,7 @@ import { readSeed, seedPath } from '../helpers/documents.js';
 
 afterAll(closeScratchDatabases);
 
-const CLAIMS = ['SD606', 'SD607', 'SD608', 'SD609'];
+const CLAIMS = ['SD606', 'SD607', 'SD608', 'SD609', 'SD610'];
 const schema = `\`\`\`sql
 CREATE TABLE author (id bigint PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now());
 CREATE TABLE book (id bigint PRIMARY KEY, author_id bigint NOT NULL REFERENCES author (id) ON DELETE CASCADE);
@@ -59,6 +59,20 @@ describe('claims of the prose', () => {
     expect(found[0]!.message).toBe('the RLS summary gives book INSERT access (Own), but no policy on book is FOR INSERT or FOR ALL: PostgreSQL refuses INSERT to every role but the owner');
     const all = sql.replace('FOR SELECT', 'FOR ALL');
     expect(await claims(table, all)).toEqual([]);
+  });
+
+  it('what deleting a row does: a sentence, a relationships table, an item under an A → B heading', async () => {
+    const blocking = schema.replace(' ON DELETE CASCADE', '');
+    const sentence = await claims('Deleting an author cascades to all their books.', blocking);
+    expect(sentence.map((d) => `${d.code}:${d.span!.line}`)).toEqual(['SD610:3']);
+    expect(sentence[0]!.message).toBe('the document says deleting a author row does ON DELETE CASCADE to book, but the foreign key book(author_id) → author says nothing (NO ACTION: the delete is refused)');
+    expect(sentence[0]!.related![0]!.span.line).toBe(7);
+    const table = '| Parent | Child | Type | On Delete |\n|---|---|---|---|\n| Author | Book (author_id) | 1 : ∞ | SET NULL |\n| Author | Book | 1 : ∞ | RESTRICT |';
+    expect((await claims(table, blocking)).map((d) => `${d.code}:${d.span!.line}:${d.span!.column}`)).toEqual(['SD610:5:39']);
+    const french = '### 1. author → book (1:N)\n\n- Un auteur écrit plusieurs livres\n- **ON DELETE CASCADE** : Quand un auteur est supprimé, ses livres sont supprimés';
+    expect((await claims(french, blocking)).map((d) => `${d.code}:${d.span!.line}`)).toEqual(['SD610:6']);
+    expect(await claims(french)).toEqual([]);
+    expect(await claims('Deleting an author cascades to all their books.')).toEqual([]);
   });
 
   it('seed 000: the false "on all tables" sentence and RLS "applied where necessary", at their lines', async () => {

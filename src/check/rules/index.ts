@@ -41,6 +41,7 @@ import { claimEveryTable } from './claim-every-table.js';
 import { claimRowLevelSecurity } from './claim-row-level-security.js';
 import { claimTableCount } from './claim-table-count.js';
 import { claimPolicySummary } from './claim-policy-summary.js';
+import { claimOnDelete } from './claim-on-delete.js';
 
 export const RULES: Rule[] = [
   sqlSyntax,
@@ -83,4 +84,5 @@ export const RULES: Rule[] = [
   claimRowLevelSecurity,
   claimTableCount,
   claimPolicySummary,
+  claimOnDelete,
 ];
