@@ -52,6 +52,14 @@ function resolveTable(known: KnownRelations, table: Table): void {
 function resolveIndex(known: KnownRelations, index: Index): void {
   const what = () => `index ${index.name || `on ${displayName(index.table)}`}`;
   if (missingRelation(known, index, index.table, index.spans[0], what)) return;
+  // A list of indexes in prose names columns as the document writes them (`userId`), not as SQL folds them.
+  const own = index.spans[0]?.source === 'bullets' ? known.relations.get(objectKey('relation', index.table)) : undefined;
+  for (const k of own ? index.keys : []) {
+    const written = k.column && !own!.has(k.column) ? [...own!].find((c) => c.toLowerCase() === k.column) : undefined;
+    if (!written) continue;
+    k.column = written;
+    if (!known.repaired.includes(index)) known.repaired.push(index);
+  }
   const columns: string[] = [];
   for (const k of index.keys) if (k.column) columns.push(k.column);
   for (const c of index.include) columns.push(c);

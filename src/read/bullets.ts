@@ -16,9 +16,9 @@ export type ListKind = 'indexes' | 'constraints';
 
 /** What a label above a list (`**Indexes**:`, `#### Constraints`) announces. */
 export function listKindOf(label: string): ListKind | undefined {
-  const text = plain(label).toLowerCase().replace(/[:\s]+$/, '');
-  if (/^(indexes|indices|index|index strategy|indexing)$/.test(text)) return 'indexes';
-  if (/^(constraints|table constraints|keys|foreign keys)$/.test(text)) return 'constraints';
+  const text = plain(label).toLowerCase().replace(/[:：\s]+$/u, '');
+  if (/^(indexes|indices|index|index strategy|indexing|índices|indizes|индексы|dizinler|chỉ mục|索引|インデックス|인덱스)$/u.test(text)) return 'indexes';
+  if (/^(constraints|table constraints|keys|foreign keys|restricciones|contraintes|einschränkungen|ограничения|kısıtlamalar|ràng buộc|约束|約束|制約|제약조건)$/u.test(text)) return 'constraints';
   return undefined;
 }
 
@@ -41,7 +41,8 @@ export function readBullets(
     if (named && known.has(named.table.name)) readIndexBullet(named.rest, named.table, span, reading);
     else if (named) continue;
     else if (!table) continue;
-    else if (kind === 'indexes') readIndexBullet(item.text, table, span, reading);
+    // `PRIMARY KEY (id)` in a list of indexes: the constraint, which makes its index.
+    else if (kind === 'indexes' && !CONSTRAINT_CLAUSE.test(plain(item.text))) readIndexBullet(item.text, table, span, reading);
     else readConstraintBullet(item.text, table, span, reading);
   }
   // A list none of whose items reads as an index or constraint is prose about them.
@@ -74,7 +75,9 @@ function readIndexBullet(text: string, table: QualifiedName, span: Span, reading
   const rest = plain(name ? text.slice(nameMatch![0].length) : text);
   const where = /\bwhere\s+(.+?)\s*(?:\s[-–—]\s.*)?$/i.exec(rest)?.[1]?.replace(/[.;]$/, '');
   const head = where === undefined ? rest : rest.slice(0, rest.search(/\bwhere\b/i));
-  const on = /\bon\s+(\([^)]*\)|[\p{L}_"][\p{L}\p{N}_."]*(?:\s+(?:asc|desc))?(?:\s+nulls\s+(?:first|last))?)/iu.exec(head)?.[1];
+  // `on (a, b)`, `on created_at DESC`, or `UNIQUE INDEX (username)`.
+  const on = /\bon\s+(\([^)]*\)|[\p{L}_"][\p{L}\p{N}_."]*(?:\s+(?:asc|desc))?(?:\s+nulls\s+(?:first|last))?)/iu.exec(head)?.[1]
+    ?? /^\s*(?:unique\s+)?(?:key|index)\s*(\([^)]*\))\s*$/i.exec(head)?.[1];
   const unique = /\bunique\b/i.test(head);
   const method = METHODS.exec(head)?.[1]?.toLowerCase().replace('b-tree', 'btree') ?? 'btree';
   let keys = on ? (on.startsWith('(') ? on.slice(1, -1) : on) : undefined;
@@ -108,10 +111,12 @@ function readIndexBullet(text: string, table: QualifiedName, span: Span, reading
   reading.fragments.push({ kind: 'index', index: readIndex(parsed.node, span) });
 }
 
+const CONSTRAINT_CLAUSE = /^(constraint\s+\S+\s+)?(primary key|foreign key|unique|check|exclude)\s*(\(|nulls\b|using\b)/i;
+
 /** `PRIMARY KEY (user_id, role_id)`, `FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE`, `UNIQUE (a, b)`. */
 function readConstraintBullet(text: string, table: QualifiedName, span: Span, reading: BulletReading): void {
   const clause = plain(text).replace(/\s+[-–—]\s+.*$/, '').replace(/[.;]$/, '');
-  if (!/^(constraint\s+\S+\s+)?(primary key|foreign key|unique|check|exclude)\s*(\(|nulls\b|using\b)/i.test(clause)) {
+  if (!CONSTRAINT_CLAUSE.test(clause)) {
     reading.diagnostics.push({ code: 'SD117', severity: 'info', span, message: `not read as a constraint: "${plain(text)}"` });
     return;
   }

@@ -98,7 +98,8 @@ export function readTypeCell(cell: string): TypeReading {
   // Numeric modifiers are the type's (`String(150)`); other words in parentheses are remarks (`RichTextField (django-ckeditor)`).
   const withoutRemark = text.slice(0, text.length - array.length).replace(/\s*\((?!\s*\d)[^()]*\)\s*$/, '').trim();
   const [, base = '', modifiers = ''] = /^(.*?)\s*(\(\s*\d+\s*(?:,\s*\d+\s*)?\))?$/.exec(withoutRemark) ?? [];
-  const synonym = TYPE_SYNONYMS[base.toLowerCase()];
+  // `BIGINT`, `json`: a word that is already the PostgreSQL name is no synonym to report.
+  const synonym = TYPE_SYNONYMS[base.toLowerCase()] === base.toLowerCase() ? undefined : TYPE_SYNONYMS[base.toLowerCase()];
   if (!synonym) return { sql: modifiers ? text : withoutRemark + array, rest };
   // `String(150)` (SQLAlchemy, Django) is a varchar of that length.
   const sql = modifiers ? (synonym === 'text' ? `varchar${modifiers}` : `${synonym}${modifiers}`) : synonym;

@@ -10,6 +10,7 @@ import {
 import type { Fragment } from './fragment.js';
 import type { Located, MarkdownTable } from './markdown.js';
 import { columnFromFacts } from './column-definition.js';
+import { nameAndTypeFromCells, typeColumnHoldsTypes } from './column-cells.js';
 
 type Role = 'name' | 'type' | 'constraints' | 'key' | 'nullable' | 'required' | 'notNull' | 'default'
   | 'references' | 'unique' | 'description' | 'parents';
@@ -20,10 +21,10 @@ const HEADER_ROLES: [RegExp, Role][] = [
   [/^(type|data ?type|sql ?type|pg ?type|postgres(ql)? ?type|column ?type|db ?type|тип|тип данных|tipo|tipo de dato|tipo de datos|tipo de dado|typ|datentyp|类型|數據類型|数据类型|型別|型|타입|데이터 ?타입|データ型)$/u, 'type'],
   [/^(constraints?|modifiers?|options|attributes?\/constraints|properties|ограничения|restricciones|contraintes|restrições|einschränkungen|约束|約束|제약조건|制約)$/u, 'constraints'],
   [/^(key|keys|pk\/fk|pk|fk|index|indexes|key ?type|ключ|clave|clé|chave|键|키|キー)$/u, 'key'],
-  [/^(nullable|null|null\?|nullable\?|allow ?null|is ?nullable|nulo|nullable \(y\/n\))$/u, 'nullable'],
+  [/^(nullable|null|null\?|nullable\?|allow ?null|is ?nullable|nulo|nullable \(y\/n\)|允許空值|允许空值|可空|可为空|是否为空|null許可|nullable 여부|null 허용|anulable|nullbar|допускает null|boş olabilir)$/u, 'nullable'],
   [/^(required|required\?|mandatory|обязательное|requerido|obligatoire|obrigatório|必填|必須)$/u, 'required'],
   [/^(not ?null)$/, 'notNull'],
-  [/^(default|default ?value|defaults|по умолчанию|valor por defecto|défaut|padrão|默认值|預設值|기본값|デフォルト)$/u, 'default'],
+  [/^(default|default ?value|defaults|по умолчанию|valor por defecto|défaut|padrão|默认值|默認值|預設值|기본값|デフォルト|デフォルト値|varsayılan|giá trị mặc định|standardwert)$/u, 'default'],
   [/^(references?|foreign ?key|fk ?to|relation|relationship|relations)$/, 'references'],
   [/^(unique|unique\?)$/, 'unique'],
   [/^(description|comment|comments|notes?|purpose|details|remarks|описание|комментарий|descripción|descripcion|description|descrição|beschreibung|说明|描述|說明|備註|설명|説明|備考)$/u, 'description'],
@@ -47,7 +48,17 @@ export function columnTableRoles(table: MarkdownTable): (Role | undefined)[] | u
   const aboutRelationships = table.header.some((cell) => /^(from|to|source|target)( tables?)?$/i.test(plain(cell.text)));
   // `| Name | Type | Definition |` lists constraints or triggers (tbls writes them under the columns).
   const aboutConstraints = table.header.some((cell) => /^definition$/i.test(plain(cell.text)));
-  return roles.includes('name') && roles.includes('type') && !aboutRelationships && !aboutConstraints ? roles : undefined;
+  if (aboutRelationships || aboutConstraints) return undefined;
+  if (!roles.includes('name') || !roles.includes('type')) {
+    // Header words in a language or wording not listed above: the cells say which is which.
+    const found = nameAndTypeFromCells(table, roles);
+    // A header's Type over cells that are no types (`1 : ∞`, `BASE TABLE`) is another kind of type.
+    if (found.name !== undefined && found.type === undefined && !typeColumnHoldsTypes(table, roles.indexOf('type'))) return undefined;
+    if (found.name !== undefined) roles[found.name] = 'name';
+    if (found.type !== undefined) roles[found.type] = 'type';
+    if (found.description !== undefined && roles.includes('name') && roles.includes('type')) roles[found.description] = 'description';
+  }
+  return roles.includes('name') && roles.includes('type') ? roles : undefined;
 }
 
 /** `aliases` are other names the document gives the table (the model `Post` of `blog_post`). */
@@ -106,7 +117,9 @@ export function readColumnTable(
     readYesNo(cell('notNull')?.text, (yes) => (facts.notNull = yes));
     readYesNo(cell('unique')?.text, (yes) => (facts.unique ||= yes));
     const defaultText = plain(cell('default')?.text ?? '');
-    if (defaultText && !/^(-|—|none|null)$/i.test(defaultText)) readConstraintWords(`DEFAULT ${defaultText}`, columnName, facts);
+    // A cell that says there is no default, or that the value is generated, is no expression.
+    if (/^(auto[_ -]?increment|identity|auto|serial)$/i.test(defaultText)) facts.identity = true;
+    else if (defaultText && !/^(-|—|–|none|null|n\/a|generated|empty)$/i.test(defaultText)) readConstraintWords(`DEFAULT ${defaultText}`, columnName, facts);
     const references = plain(cell('references')?.text ?? '') || plain(cell('parents')?.text ?? '');
     if (references && !/^(-|—|none)$/i.test(references)) readForeignKey(`references ${references}`, facts);
     const description = cell('description')?.text ?? '';
@@ -179,6 +192,6 @@ function columnNameOf(cell: string): { name: string; dropped?: string } | undefi
 
 function readYesNo(text: string | undefined, set: (yes: boolean) => void): void {
   const value = plain(text ?? '').toLowerCase();
-  if (/^(yes|y|true|✓|✔|✅|x|nullable|null)$/.test(value)) set(true);
-  else if (/^(no|n|false|✗|✘|❌|not null)$/.test(value)) set(false);
+  if (/^(yes|y|true|✓|✔|✅|x|nullable|null|是|可|はい|○|예|sí|si|sim|oui|ja|да|evet|có)$/u.test(value)) set(true);
+  else if (/^(no|n|false|✗|✘|❌|not null|否|不|いいえ|×|아니오|não|non|nein|нет|hayır|không)$/u.test(value)) set(false);
 }

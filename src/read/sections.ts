@@ -8,6 +8,7 @@ import { readBullets, listKindOf } from './bullets.js';
 import { readRelationsTable, relationsTableLayout } from './relations-table.js';
 import { leadingCodeValues, plain } from './column-vocabulary.js';
 import { columnTableRoles, readColumnTable, type ColumnTableReading } from './columns-table.js';
+import { FIELDS_LABEL, fieldListAsTable, isFieldItem } from './field-list.js';
 import type { Fragment } from './fragment.js';
 import type { Located, MarkdownElement } from './markdown.js';
 import { findPlaceholders, readSignature, saysRlsOnAllTables } from './prose.js';
@@ -96,13 +97,25 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
         }
         const label = previous?.kind === 'paragraph' || previous?.kind === 'heading' ? previous.text : '';
         const kind = listKindOf(label);
+        const top = element.items.filter((i) => i.depth === 0);
         if (kind) {
           const table = current && known.has(current) ? tableOf(current) : undefined;
-          const reading = readBullets(kind, element.items.filter((i) => i.depth === 0), table, file, known);
+          const reading = readBullets(kind, top, table, file, known);
           fragments.push(...reading.fragments);
           diagnostics.push(...reading.diagnostics);
-        } else if (pending.length && label) {
+        } else if (pending.length && label && !FIELDS_LABEL.test(listLabel(label))) {
           pending = applyValueList(label, element.items.flatMap((i) => leadingCodeValues(i.text)), pending, diagnostics);
+        } else if (current && !known.has(current) && isFieldList(label, top, current)) {
+          // The columns of a table nothing else defines, as bullets: read as the table of columns they say.
+          const list = fieldListAsTable(top, element.headingPath, element.line, file);
+          diagnostics.push(...list.diagnostics);
+          const roles = list.table.rows.length ? columnTableRoles(list.table) : undefined;
+          if (roles) {
+            known.add(current);
+            const reading = readColumnTable(list.table, roles, current, file);
+            fragments.push(...reading.fragments);
+            diagnostics.push(...reading.diagnostics);
+          }
         }
         break;
       }
@@ -114,6 +127,24 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
   reportPending(pending, diagnostics);
   return { fragments, diagnostics };
 }
+
+/** `**Fields:**` → `fields`. */
+function listLabel(label: string): string {
+  return plain(label).toLowerCase().replace(/[:：\s]+$/u, '');
+}
+
+/**
+ * Most items fields after `**Fields:**` (or `Columns:` …), or every one of two or more under a
+ * table's heading; a list of what fields mean (`` `createdAt`: set on creation ``) is prose.
+ */
+function isFieldList(label: string, items: Located[], table: string): boolean {
+  const fields = items.filter((i) => isFieldItem(i.text)).length;
+  if (FIELDS_LABEL.test(listLabel(label))) return fields >= 0.6 * items.length;
+  return items.length >= 2 && fields === items.length && !OBJECT_KINDS.test(table);
+}
+
+/** Headings that name a kind of object, not a table: `## Types` lists types, `## Views` views. */
+const OBJECT_KINDS = /^(types|enums|enumerations|domains|functions|procedures|views|materialized_views|indexes|indices|sequences|triggers|policies|extensions|schemas|tables|relations|relationships|constraints|overview|summary|conventions|notes|glossary)$/;
 
 function spanOf(at: Located, file: string): Span {
   return { file, line: at.line, column: at.column, source: 'prose' };
@@ -139,7 +170,8 @@ function labelledTable(previous: MarkdownElement | undefined): string | undefine
   if (previous?.kind !== 'paragraph') return undefined;
   const m = /^\*\*\s*(?:table\s*:\s*)?`?([\p{L}_][\p{L}\p{N}_.]*)`?\s*\*\*:?$/iu.exec(previous.text.trim())
     ?? /^table\s*:\s*`?([\p{L}_][\p{L}\p{N}_.]*)`?$/iu.exec(plain(previous.text));
-  return m ? m[1]!.toLowerCase() : undefined;
+  // `**Columns**` above the table labels the part of a section, not a table.
+  return m && !SUBSECTION.test(m[1]!) ? m[1]!.toLowerCase() : undefined;
 }
 
 function tableOf(name: string) {

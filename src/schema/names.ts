@@ -37,6 +37,8 @@ const SQL_NAME = new RegExp(`^(${NAME_PART})(?:\\.(${NAME_PART}))?$`, 'u');
 const unquoteName = (part: string) => (part.startsWith('"') ? part.slice(1, -1).replace(/""/g, '"') : part);
 
 const TITLE_NOISE = /\b(table|tables|entity|entities|model|schema|definition|the|core)\b/gi;
+/** "table" in the other languages of headings: `Users 表`, `Tabla usuarios`, `Таблица users`. */
+const TITLE_NOISE_WORLD = /(?<![\p{L}\p{N}_])(tabla|tabela|tabelle|tableau|таблица|tablo|bảng)(?![\p{L}\p{N}_])|(表|테이블|テーブル)\s*$/giu;
 
 /** `Post (table: blog_post)` → `Post`: the model a heading names beside its table. */
 export function modelNameFromTitle(title: string): string | undefined {
@@ -65,6 +67,7 @@ export function tableNameFromTitle(title: string): string | undefined {
     .replace(/^\s*(\d+(\.\d+)*[.)]?|[a-z][.)])\s+/i, '')
     .replace(/[^\p{L}\p{N}_.\s-]/gu, ' ')
     .replace(TITLE_NOISE, ' ')
+    .replace(TITLE_NOISE_WORLD, ' ')
     .replace(/[:\s]+$/, '')
     .trim();
   if (!text || /[[\]{}]/.test(title) || text.split(/\s+/).length > 3) return undefined;
