@@ -37,6 +37,9 @@ function split(text: string): Field | undefined {
   } else {
     rest = rest.replace(/^(?::|[-–—])\s*/, '');
   }
+  // `String: 'PENDING', 'COMPLETED'`: the type, then the values it allows.
+  const values = /^([^:,()]+(?:\([^)]*\))?):\s*('(?:[^']|'')*'(?:\s*,\s*'(?:[^']|'')*')+)\s*$/.exec(rest);
+  if (values && isTypeCell(values[1]!)) return { name: name[1]!, type: values[1]!, constraints: `CHECK (${values[2]})`, description };
   const parts = splitCell(rest);
   // `timestamptz default now()`, `String @unique`: the first words are the type.
   const first = parts[0] ?? '';

@@ -134,13 +134,13 @@ function listLabel(label: string): string {
 }
 
 /**
- * Most items fields after `**Fields:**` (or `Columns:` …), or every one of two or more under a
+ * Most items fields after `**Fields:**` (or `Columns:` …), or nearly all of two or more under a
  * table's heading; a list of what fields mean (`` `createdAt`: set on creation ``) is prose.
  */
 function isFieldList(label: string, items: Located[], table: string): boolean {
   const fields = items.filter((i) => isFieldItem(i.text)).length;
   if (FIELDS_LABEL.test(listLabel(label))) return fields >= 0.6 * items.length;
-  return items.length >= 2 && fields === items.length && !OBJECT_KINDS.test(table);
+  return fields >= 2 && fields >= 0.75 * items.length && !OBJECT_KINDS.test(table);
 }
 
 /** Headings that name a kind of object, not a table: `## Types` lists types, `## Views` views. */

@@ -43,6 +43,16 @@ describe('field lists', () => {
     expect(tables).toEqual(['api_product: id int NOT NULL IDENTITY, name varchar(100), description text, price numeric(10, 2)']);
   });
 
+  it('reads a type with its allowed values, and reports the one item of a list under a heading that is prose', async () => {
+    const { tables, constraints, diagnostics } = await columnsOf([
+      '# Store', '', '#### `api_order`', 'Stores order headers.',
+      '*   `id` (PK, Auto-increment)', "*   `status` (String: 'PENDING', 'DONE')", '*   `created_at` (DateTime)', '*   ... (standard audit fields)',
+    ].join('\n'));
+    expect(tables).toEqual(['api_order: id int NOT NULL IDENTITY, status text, created_at timestamp']);
+    expect(constraints).toContain("api_order check (status) status IN ('PENDING', 'DONE')");
+    expect(diagnostics).toContain('SD124:8');
+  });
+
   it('leaves alone lists that are prose', async () => {
     const { tables } = await columnsOf(['# Notes', '', '## Users', '', '- Stores user data', '- Deleted after a year', '', '```sql', 'CREATE TABLE users (id int PRIMARY KEY);', '```'].join('\n'));
     expect(tables).toEqual(['users: id int NOT NULL']);
