@@ -102,9 +102,13 @@ function missingRelation(known: KnownRelations, owner: Written, name: QualifiedN
     });
     return false;
   }
+  // One cause per table never defined, however many refer to it; per schema, when the
+  // document describes nothing of that schema (`auth.users`, `billing.*`).
+  const elsewhere = name.schema && !known.tables.some((t) => (t.schema ?? DEFAULT_SCHEMA) === name.schema);
   known.diagnostics.push({
-    code: 'SD220', severity: 'error', span,
-    message: `${what()} refers to table ${displayName(name)}, which the document does not define`,
+    code: 'SD220', severity: 'error', span, cause: elsewhere ? `schema ${name.schema}` : `table ${displayName(name)}`,
+    message: `${what()} refers to table ${displayName(name)}, which the document does not define`
+      + (elsewhere ? ` (nor anything else in schema ${name.schema})` : '')
   });
   return true;
 }

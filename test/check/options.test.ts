@@ -130,3 +130,17 @@ describe('PostgreSQL refusals', () => {
     expect(diagnostics[0]!.message).toMatch(/^table a fails in PostgreSQL: invalid input syntax for type numeric: "x"/);
   });
 });
+
+describe('references to what the document never defines', () => {
+  it('are one finding per missing table, and per schema the document describes nothing of', async () => {
+    const text = sql([
+      'CREATE TABLE note (id int PRIMARY KEY, author_id uuid REFERENCES billing.customer (id) ON DELETE CASCADE, editor_id uuid REFERENCES billing.account (id) ON DELETE CASCADE,',
+      '  tag_id int REFERENCES tag (id) ON DELETE CASCADE, other_tag_id int REFERENCES tag (id) ON DELETE CASCADE);',
+      'CREATE INDEX ON note (author_id);\nCREATE INDEX ON note (editor_id);\nCREATE INDEX ON note (tag_id);\nCREATE INDEX ON note (other_tag_id);',
+    ].join('\n'));
+    const { diagnostics } = await checkDocuments([{ file: 'doc.md', text }], { execute: false });
+    const groups = groupFindings(diagnostics.filter((d) => d.code === 'SD220'));
+    expect(groups.map((g) => g.places.length)).toEqual([2, 2]);
+    expect(groups[0]!.places[0]!.message).toBe('foreign key of note refers to table billing.customer, which the document does not define (nor anything else in schema billing)');
+  });
+});
