@@ -8,6 +8,7 @@ import { readTypeCell } from './column-vocabulary.js';
 import type { Fragment } from './fragment.js';
 import type { CodeBlock } from './markdown.js';
 import { parseOne, typeRef } from './sql/ast.js';
+import { isTypeCell } from './column-cells.js';
 import { DRAWN_FROM_SQL } from './generated.js';
 
 export type Cardinality = 'zero-or-one' | 'exactly-one' | 'zero-or-more' | 'one-or-more';
@@ -104,6 +105,17 @@ export function readMermaid(block: CodeBlock, file: string): MermaidReading {
   return reading;
 }
 
+/**
+ * tbls writes a type's spaces and parentheses as underscores (Mermaid allows neither):
+ * `character_varying_255_` is character varying(255), `timestamp_with_time_zone`,
+ * `numeric_10_2_`. A name that is no type as written but is one decoded is that type.
+ */
+function decodedType(written: string): string {
+  if (!written.includes('_') || isTypeCell(written)) return written;
+  const decoded = written.replace(/_(\d+)(?:_(\d+))?_$/, (_, p: string, s?: string) => `(${p}${s ? `, ${s}` : ''})`).replace(/_/g, ' ').trim();
+  return isTypeCell(decoded) ? decoded : written;
+}
+
 function readAttribute(text: string, span: Span, entity: { table: Table; primaryKey: string[] }, reading: MermaidReading): void {
   const m = ATTRIBUTE.exec(text);
   if (!m) {
@@ -111,7 +123,7 @@ function readAttribute(text: string, span: Span, entity: { table: Table; primary
     return;
   }
   const keys = (m[3] ?? '').toUpperCase().split(/[\s,]+/).filter(Boolean);
-  const type = readTypeCell(m[1]!.replace(/-/g, ' '));
+  const type = readTypeCell(decodedType(m[1]!.replace(/-/g, ' ')));
   const parsed = parseOne(`CREATE TABLE x (c ${type.sql ?? 'text'})`);
   const typeName = 'error' in parsed ? undefined : parsed.node.tableElts?.[0]?.ColumnDef?.typeName;
   if (!typeName) {

@@ -151,3 +151,19 @@ describe('mermaid erDiagram', () => {
     expect(schema.tables[1]!.constraints[1]).toMatchObject({ kind: 'foreign key', columns: ['person_id'], references: { name: 'person' } });
   });
 });
+
+describe('tbls diagrams', () => {
+  it('decode the type names tbls writes with underscores for spaces and parentheses', async () => {
+    const { schema } = await compile(diagram(`"public.users" {
+  integer id PK
+  character_varying_255_ email
+  timestamp_with_time_zone created_at
+  numeric_10_2_ balance
+  double_precision score
+  order_status status
+}`));
+    expect(schema.tables[0]!.columns.map((c) => `${c.name} ${c.type.sql}`)).toEqual([
+      'id int', 'email varchar(255)', 'created_at timestamp with time zone', 'balance numeric(10, 2)', 'score double precision', 'status order_status',
+    ]);
+  });
+});
