@@ -18,7 +18,7 @@ export type ListKind = 'indexes' | 'constraints';
 export function listKindOf(label: string): ListKind | undefined {
   const text = plain(label).toLowerCase().replace(/[:：\s]+$/u, '');
   if (/^(indexes|indices|index|index strategy|indexing|índices|indizes|индексы|dizinler|chỉ mục|索引|インデックス|인덱스)$/u.test(text)) return 'indexes';
-  if (/^(constraints|table constraints|keys|foreign keys|restricciones|contraintes|einschränkungen|ограничения|kısıtlamalar|ràng buộc|约束|約束|制約|제약조건)$/u.test(text)) return 'constraints';
+  if (/^(constraints|table constraints|keys|foreign keys|foreign key constraints|restricciones|claves foráneas|contraintes|clés étrangères|einschränkungen|fremdschlüssel|ограничения|внешние ключи|kısıtlamalar|ràng buộc|khóa ngoại|约束|約束|外键|外鍵|外键约束|外鍵約束|制約|外部キー|외래 키|제약조건)$/u.test(text)) return 'constraints';
   return undefined;
 }
 
@@ -113,9 +113,15 @@ function readIndexBullet(text: string, table: QualifiedName, span: Span, reading
 
 const CONSTRAINT_CLAUSE = /^(constraint\s+\S+\s+)?(primary key|foreign key|unique|check|exclude)\s*(\(|nulls\b|using\b)/i;
 
+/** `` `userId` 引用 `Users(id)` ON DELETE CASCADE ``: a column, a word or arrow for "references", its target. */
+const REFERENCE_ITEM = /^([\p{L}_][\p{L}\p{N}_]*)\s+(?:references|refers to|→|->|引用|参照|참조|ссылается на|referencia a|référence|verweist auf|tham chiếu)\s+([\p{L}_][\p{L}\p{N}_.]*)\s*(\([^()]*\))?\s*((?:on (?:delete|update) (?:cascade|set null|set default|restrict|no action)\s*)*)$/iu;
+
 /** `PRIMARY KEY (user_id, role_id)`, `FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE`, `UNIQUE (a, b)`. */
 function readConstraintBullet(text: string, table: QualifiedName, span: Span, reading: BulletReading): void {
-  const clause = plain(text).replace(/\s+[-–—]\s+.*$/, '').replace(/[.;]$/, '');
+  let clause = plain(text).replace(/\s+[-–—]\s+.*$/, '').replace(/[.;]$/, '');
+  const reference = REFERENCE_ITEM.exec(clause);
+  // Names in prose are as the document writes them: `userId` is the column userId, `Users` the table users.
+  if (reference) clause = `FOREIGN KEY (${ident(reference[1]!)}) REFERENCES ${reference[2]!.toLowerCase()} ${reference[3] ?? ''} ${reference[4]}`.trim();
   if (!CONSTRAINT_CLAUSE.test(clause)) {
     reading.diagnostics.push({ code: 'SD117', severity: 'info', span, message: `not read as a constraint: "${plain(text)}"` });
     return;

@@ -73,3 +73,19 @@ describe('bullet lists', () => {
     ]);
   });
 });
+
+describe('bullets in other languages', () => {
+  it('a foreign key item under **外鍵約束**: the column, a word for "references", the target', async () => {
+    const text = [
+      '# 數據庫', '', '### Users 表', '', '| 欄位名 | 類型 |', '|---|---|', '| id | INTEGER |', '',
+      '### Books 表', '', '| 欄位名 | 類型 |', '|---|---|', '| id | INTEGER |', '| userId | INTEGER |', '',
+      '**外鍵約束**：', '', '- `userId` 引用 `Users(id)` ON DELETE CASCADE ON UPDATE CASCADE', '',
+    ].join('\n');
+    const { schema, diagnostics } = await compile(text);
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const books = schema.tables.find((t) => t.name === 'books')!;
+    expect(books.constraints).toEqual([expect.objectContaining({
+      kind: 'foreign key', columns: ['userId'], references: expect.objectContaining({ name: 'users', columns: ['id'] }), onDelete: 'cascade', onUpdate: 'cascade',
+    })]);
+  });
+});
