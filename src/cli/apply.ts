@@ -18,7 +18,7 @@ import { planJson, planSummary, prettyPlan, proofSummary, refusedHazards } from 
 import { progressLine, type ProgressLine } from '../report/progress.js';
 import { parseRenames } from './diff.js';
 import { Interrupt } from './interrupt.js';
-import { loadDocuments } from './load.js';
+import { inferTypesHelp, loadDocuments } from './load.js';
 import { parseFormat, report } from './output.js';
 import { EXIT, UsageError } from './usage.js';
 
@@ -61,6 +61,7 @@ Options:
                     do not create the local stand-in of Supabase's auth and storage
                     schemas and roles (it is never created where they already exist)
   --format FORMAT   diagnostics as pretty (default) or json
+${inferTypesHelp(20)}
   -h, --help        this help
 
 Exit codes: 0 applied, 1 the document or database has errors, 2 usage or environment,
@@ -75,7 +76,7 @@ export async function applyCommand(argv: string[]): Promise<number> {
       force: { type: 'boolean' }, 'no-shims': { type: 'boolean' }, format: { type: 'string' },
       'dry-run': { type: 'boolean' }, 'allow-hazards': { type: 'string', multiple: true }, 'lock-timeout': { type: 'string' },
       concurrently: { type: 'boolean' }, prove: { type: 'boolean' }, rename: { type: 'string', multiple: true }, 'scratch-db': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      'infer-types': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -98,7 +99,7 @@ export async function applyCommand(argv: string[]): Promise<number> {
 
 type ApplyValues = {
   'data-dir'?: string; reset?: boolean; force?: boolean; 'no-shims'?: boolean; 'dry-run'?: boolean; 'allow-hazards'?: string[];
-  'lock-timeout'?: string; concurrently?: boolean; prove?: boolean; rename?: string[]; 'scratch-db'?: string;
+  'lock-timeout'?: string; concurrently?: boolean; prove?: boolean; rename?: string[]; 'scratch-db'?: string; 'infer-types'?: boolean;
 };
 
 async function apply(
@@ -106,7 +107,7 @@ async function apply(
   positionals: string[], format: ReturnType<typeof parseFormat>, url: string | undefined, interrupt: Interrupt,
 ): Promise<number> {
   const progress = progressLine();
-  const { schema, diagnostics, sources } = await loadDocuments(positionals, 'apply', progress);
+  const { schema, diagnostics, sources } = await loadDocuments(positionals, 'apply', progress, { inferTypes: values['infer-types'] });
   let statements = emitStatements(schema);
   const blocking = diagnostics.filter((d) => d.severity === 'error' && (d.code.startsWith('SD2') || d.code === 'SD100'));
   if (blocking.length && !values.force) {

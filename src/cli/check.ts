@@ -7,7 +7,7 @@ import { loadConfig } from '../check/config.js';
 import { RULES } from '../check/rules/index.js';
 import { countBySeverity } from '../schema/diagnostic.js';
 import { FINDINGS_PER_CODE, PLACES_SHOWN, plural } from '../report/pretty.js';
-import { announceReading, readDocuments } from './load.js';
+import { announceReading, inferTypesHelp, readDocuments } from './load.js';
 import { formatReport, parseReportFormat } from './output.js';
 import { EXIT, UsageError } from './usage.js';
 
@@ -46,6 +46,7 @@ Options:
   --prelude FILE      SQL to run first in that transaction: the roles, schemas or
                       extensions the documents take for granted (repeatable)
   --no-execute        do not run the schema and examples in the scratch database
+${inferTypesHelp(22)}
   -h, --help          this help
 
 In a document, <!-- schemadoc-ignore SD501 --> silences a code for the block, row or
@@ -62,7 +63,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
       format: { type: 'string' }, output: { type: 'string', short: 'o' }, 'max-warnings': { type: 'string' },
       config: { type: 'string' }, 'no-execute': { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
       db: { type: 'string' }, prelude: { type: 'string', multiple: true }, 'max-diagnostics': { type: 'string' },
-      'all-places': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      'all-places': { type: 'boolean' }, 'infer-types': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -78,7 +79,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (!Number.isInteger(perCode) || perCode < 1) {
     throw new UsageError(`--max-diagnostics needs a whole number of findings, at least 1, not "${values['max-diagnostics']}"`);
   }
-  const documents = readDocuments(positionals, 'check');
+  const documents = readDocuments(positionals, 'check', { inferTypes: values['infer-types'] });
   const config = await loadConfig(process.cwd(), values.config);
 
   let result;

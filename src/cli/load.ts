@@ -11,12 +11,21 @@ export interface LoadedDocuments extends Compilation {
 }
 
 /** Reads the named documents and compiles them together. */
-export async function loadDocuments(paths: string[], command = 'apply', progress?: ProgressLine): Promise<LoadedDocuments> {
-  const inputs = readDocuments(paths, command);
+export async function loadDocuments(paths: string[], command = 'apply', progress?: ProgressLine, reading: ReadingOptions = {}): Promise<LoadedDocuments> {
+  const inputs = readDocuments(paths, command, reading);
   if (progress) announceReading(inputs, progress);
   const compilation = await compileDocuments(inputs);
   progress?.end();
   return { ...compilation, sources: new Map(inputs.map((i) => [i.file, i.text])) };
+}
+
+/** How the documents are read: `--infer-types`. */
+export type ReadingOptions = Pick<DocumentInput, 'inferTypes'>;
+
+/** The help of --infer-types, the same in every command that has it, its text from `column`. */
+export function inferTypesHelp(column: number): string {
+  return ['where the document names columns but no types, make a draft:', '*_id and id bigint, *_at timestamptz, is_*/has_* boolean,', 'otherwise text (each guess a warning at its line)']
+    .map((line, i) => (i === 0 ? '  --infer-types'.padEnd(column) : ' '.repeat(column)) + line).join('\n');
 }
 
 /** Below this much text, reading is over before a line would be worth reading. */
@@ -29,7 +38,7 @@ export function announceReading(inputs: DocumentInput[], progress: ProgressLine)
 }
 
 /** The documents named on the command line; a quoted glob (`'docs/**\/*.md'`) names every file it matches. */
-export function readDocuments(paths: string[], command: string): DocumentInput[] {
+export function readDocuments(paths: string[], command: string, reading: ReadingOptions = {}): DocumentInput[] {
   if (paths.length === 0) throw new UsageError(`name at least one document, e.g. \`schemadoc ${command} docs/DATABASE_SCHEMA.md\``);
   const files = paths.flatMap((path) => {
     if (!isDynamicPattern(path)) return [path];
@@ -37,7 +46,7 @@ export function readDocuments(paths: string[], command: string): DocumentInput[]
     if (matched.length === 0) throw new UsageError(`no file matches ${path}`);
     return matched;
   });
-  return [...new Set(files)].map((file) => ({ file, text: readDocumentFile(file) }));
+  return [...new Set(files)].map((file) => ({ file, text: readDocumentFile(file), ...(reading.inferTypes ? { inferTypes: true } : {}) }));
 }
 
 function readDocumentFile(file: string): string {

@@ -61,6 +61,20 @@ export function columnTableRoles(table: MarkdownTable): (Role | undefined)[] | u
   return roles.includes('name') && roles.includes('type') ? roles : undefined;
 }
 
+/** The header word of a column of column names that says so (`Column`, `Field`, `Attribut` …; not a bare `Name`). */
+const COLUMN_WORD = /^(column|columns|field|fields|attribute|attributes|attribut|column ?name|field ?name|property|колонка|поле|столбец|columna|campo|colonne|champ|spalte|feld|coluna|字段|字段名|欄位|欄位名|列|列名|컬럼|필드|カラム|項目)$/u;
+
+/**
+ * A table of column names with no types (`| Column | Notes |`): the names, each cell's
+ * comma-separated names with where they are written; undefined for any other table.
+ */
+export function columnNamesOnly(table: MarkdownTable): { name: string; keys: string; at: Located }[] | undefined {
+  const at = table.header.findIndex((cell) => COLUMN_WORD.test(plain(cell.text).toLowerCase().trim()));
+  if (at < 0 || table.header.some((cell) => /\btype\b/i.test(plain(cell.text))) || nameAndTypeFromCells(table, []).type !== undefined) return undefined;
+  const names = table.rows.flatMap((row) => (row[at] ? plain(row[at]!.text).split(',').map((n) => ({ name: n.trim().replace(/^`|`$/g, ''), keys: '', at: row[at]! })) : []));
+  return names.length >= 2 && names.every((n) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(n.name)) ? names : undefined;
+}
+
 /** `aliases` are other names the document gives the table (the model `Post` of `blog_post`). */
 export function readColumnTable(
   table: MarkdownTable, roles: (Role | undefined)[], tableName: string, file: string, aliases: string[] = [],

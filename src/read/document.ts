@@ -19,6 +19,8 @@ export interface DocumentInput {
   /** The path shown in diagnostics. */
   file: string;
   text: string;
+  /** Column names without types become a draft with types guessed from the names (--infer-types). */
+  inferTypes?: boolean;
 }
 
 export interface DocumentReading {
@@ -49,7 +51,7 @@ export async function readDocument(input: DocumentInput): Promise<DocumentReadin
   return reading;
 }
 
-async function readText({ file, text }: DocumentInput): Promise<DocumentReading> {
+async function readText({ file, text, inferTypes = false }: DocumentInput): Promise<DocumentReading> {
   if (isSqlFile(file)) return readSqlFile(file, text);
   const markdown = readMarkdown(text);
   const code = await readTypeOrm(markdown.blocks.filter(isTypeScriptBlock), file);
@@ -62,9 +64,9 @@ async function readText({ file, text }: DocumentInput): Promise<DocumentReading>
     code,
   ];
   const sqlTables = new Set(definedTables(sql.fragments).map(displayName));
-  const sections = readSections(markdown.elements, file, sqlTables);
+  const sections = readSections(markdown.elements, file, sqlTables, inferTypes);
   const fragments = [...sql.fragments, ...sections.fragments, ...diagrams.flatMap((d) => d.fragments), ...readConventions(markdown.elements, file), ...readClaims(markdown.elements, file)];
-  const diagnostics = [...sql.diagnostics, ...sections.diagnostics, ...diagrams.flatMap((d) => d.diagnostics), ...noSchema(fragments, file)];
+  const diagnostics = [...sql.diagnostics, ...sections.diagnostics, ...diagrams.flatMap((d) => d.diagnostics), ...noSchema(fragments, sections.diagnostics, file)];
   keepShapes();
   return { fragments, diagnostics, suppressions: readIgnoreComments(text, file, markdown.htmlBlocks) };
 }
@@ -80,13 +82,17 @@ function notUtf8(file: string, text: string, at: number): Diagnostic {
 
 function readSqlFile(file: string, text: string): DocumentReading {
   const sql = readSqlBlocks([{ lang: 'sql', info: 'sql', content: text, line: 1, indent: 0, headingPath: [] }], file);
-  return { fragments: sql.fragments, diagnostics: [...sql.diagnostics, ...noSchema(sql.fragments, file)], suppressions: [] };
+  return { fragments: sql.fragments, diagnostics: [...sql.diagnostics, ...noSchema(sql.fragments, [], file)], suppressions: [] };
 }
 
-function noSchema(fragments: Fragment[], file: string): Diagnostic[] {
+function noSchema(fragments: Fragment[], read: Diagnostic[], file: string): Diagnostic[] {
   if (fragments.some((f) => !NOT_SCHEMA.has(f.kind))) return [];
+  // Column names without types (SD125): say that is what is missing.
+  const untyped = read.some((d) => d.code === 'SD125');
   return [{
     code: 'SD100', severity: 'error', span: { file, line: 1, column: 1, source: 'prose' },
-    message: 'no schema found: the document has no SQL block or table of columns that describes a table, type or other object',
+    message: untyped
+      ? 'no schema found: the document names tables and their columns but no types (below); --infer-types makes a draft schema from the names'
+      : 'no schema found: the document has no SQL block or table of columns that describes a table, type or other object',
   }];
 }

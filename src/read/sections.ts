@@ -7,8 +7,9 @@ import { ident, literal } from '../pg/quote.js';
 import { readBullets, listKindOf } from './bullets.js';
 import { readRelationsTable, relationsTableLayout } from './relations-table.js';
 import { leadingCodeValues, plain } from './column-vocabulary.js';
-import { columnTableRoles, readColumnTable, type ColumnTableReading } from './columns-table.js';
+import { columnNamesOnly, columnTableRoles, readColumnTable, type ColumnTableReading } from './columns-table.js';
 import { FIELDS_LABEL, fieldListAsTable, isFieldItem } from './field-list.js';
+import { nameOnly, namesWithoutTypes } from './infer-types.js';
 import type { Fragment } from './fragment.js';
 import type { Located, MarkdownElement } from './markdown.js';
 import { findPlaceholders, readSignature, saysRlsOnAllTables } from './prose.js';
@@ -25,7 +26,7 @@ export interface SectionsReading {
  * `knownTables` are the tables the document's SQL creates: a list of indexes under a heading
  * describes a table only when some representation defines that table.
  */
-export function readSections(elements: MarkdownElement[], file: string, knownTables: Set<string>): SectionsReading {
+export function readSections(elements: MarkdownElement[], file: string, knownTables: Set<string>, inferTypes = false): SectionsReading {
   const known = new Set(knownTables);
   const fragments: Fragment[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -36,6 +37,17 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
   let pending: ColumnTableReading['pendingChecks'] = [];
   let previous: MarkdownElement | undefined;
 
+  /** A table or list of column names with no types: a draft with --infer-types, else one finding. */
+  const readNamesWithoutTypes = (names: { name: string; keys: string; at: Located }[], table: string, line: number, headingPath: string[]) => {
+    const result = namesWithoutTypes(names, table, line, headingPath, file, inferTypes);
+    diagnostics.push(...result.diagnostics);
+    const roles = result.table && columnTableRoles(result.table);
+    if (!roles) return;
+    known.add(table);
+    const reading = readColumnTable(result.table!, roles, table, file);
+    fragments.push(...reading.fragments);
+    diagnostics.push(...reading.diagnostics);
+  };
   for (const element of elements) {
     for (const text of textsOf(element)) diagnostics.push(...findPlaceholders(text, file, 'prose'));
     if (element.kind === 'code') {
@@ -69,6 +81,11 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
           break;
         }
         const roles = columnTableRoles(element);
+        const names = roles || !current || known.has(current) ? undefined : columnNamesOnly(element);
+        if (names) {
+          readNamesWithoutTypes(names, current!, element.line, element.headingPath);
+          break;
+        }
         if (!roles) break;
         const name = labelledTable(previous) ?? current;
         if (!name) {
@@ -116,6 +133,8 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
             fragments.push(...reading.fragments);
             diagnostics.push(...reading.diagnostics);
           }
+        } else if (current && !known.has(current) && looksLikeColumnNames(top)) {
+          readNamesWithoutTypes(top.map((at) => ({ ...nameOnly(at.text)!, at })), current, element.line, element.headingPath);
         }
         break;
       }
@@ -126,6 +145,12 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
   }
   reportPending(pending, diagnostics);
   return { fragments, diagnostics };
+}
+
+/** Two or more bare names, one of them a key or timestamp by its name (`id`, `user_id`, `created_at`). */
+function looksLikeColumnNames(items: Located[]): boolean {
+  const names = items.map((i) => nameOnly(i.text));
+  return items.length >= 2 && names.every(Boolean) && names.some((n) => /^id$|_id$|[a-z]Id$|_at$/.test(n!.name));
 }
 
 /** `**Fields:**` → `fields`. */

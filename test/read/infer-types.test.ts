@@ -1,0 +1,55 @@
+// Documents that name columns but give no types: one finding that says so, or with
+// --infer-types a draft whose every guessed type is a warning at its line.
+import { describe, expect, it } from 'vitest';
+import { compileDocuments } from '../../src/compile.js';
+import { prepareReaders } from '../../src/read/document.js';
+import { documentIn, runner, workDirectory } from '../helpers/cli.js';
+
+const list = '# App\n\n# 1. users\n- id\n- name\n- is_admin\n- created_at\n\n# 2. posts\n- id\n- user_id\n- title\n';
+const table = '# App\n\n### `binder`\n\n| Column | Notes |\n|---|---|\n| `id` | `binder-{hex}` |\n| `name`, `layout` | Free text. |\n';
+const read = async (text: string, inferTypes = false) => {
+  await prepareReaders();
+  return compileDocuments([{ file: 'doc.md', text, ...(inferTypes ? { inferTypes } : {}) }]);
+};
+
+describe('names without types', () => {
+  it('without --infer-types: one finding per list or table, and SD100 says what is missing', async () => {
+    const { schema, diagnostics } = await read(list);
+    expect(schema.tables).toEqual([]);
+    expect(diagnostics.map((d) => `${d.code}:${d.span!.line}`)).toEqual(['SD125:4', 'SD125:10', 'SD100:1']);
+    expect(diagnostics[0]!.message).toBe('users is described by its column names (id, name, is_admin, created_at) but no types, so schemadoc creates no table from it');
+    expect(diagnostics[2]!.message).toMatch(/names tables and their columns but no types .*--infer-types/);
+    expect((await read(table)).diagnostics.map((d) => d.code)).toEqual(['SD125', 'SD100']);
+  });
+
+  it('with --infer-types: a draft, with the types guessed from the names, each a warning at its line', async () => {
+    const { schema, diagnostics } = await read(list, true);
+    expect(schema.tables.map((t) => `${t.name}: ${t.columns.map((c) => `${c.name} ${c.type.sql}`).join(', ')}`)).toEqual([
+      'users: id bigint, name text, is_admin boolean, created_at timestamptz', 'posts: id bigint, user_id bigint, title text',
+    ]);
+    expect(schema.tables[0]!.constraints.map((c) => c.kind)).toEqual(['primary key']);
+    expect(diagnostics.filter((d) => d.code === 'SD126').map((d) => d.span!.line)).toEqual([4, 5, 6, 7, 10, 11, 12]);
+    const drafted = await read(table, true);
+    expect(drafted.schema.tables[0]!.columns.map((c) => c.name)).toEqual(['id', 'name', 'layout']);
+  });
+
+  it('leaves alone a list of words under a heading', async () => {
+    const { diagnostics } = await read('# App\n\n## Features\n- search\n- export\n\n```sql\nCREATE TABLE a (id int PRIMARY KEY);\n```\n');
+    expect(diagnostics).toEqual([]);
+  });
+});
+
+describe('--infer-types on the command line', () => {
+  const work = workDirectory();
+  const schemadoc = runner(work);
+  it('check says what is missing; apply --infer-types creates the draft; sql --infer-types prints it', async () => {
+    const file = documentIn(work, 'names.md', list);
+    const check = await schemadoc(['check', file, '--no-execute']);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('warning SD125 users is described by its column names');
+    const apply = await schemadoc(['apply', file, '--infer-types', '--data-dir', 'memory://']);
+    expect(apply.code, apply.stderr).toBe(0);
+    expect(apply.stdout).toMatch(/Applied .* 2 tables/);
+    expect((await schemadoc(['sql', file, '--infer-types'])).stdout).toContain('is_admin boolean');
+  }, 60_000);
+});
