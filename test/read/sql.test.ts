@@ -292,3 +292,22 @@ CREATE INDEX [ix_users_name] ON [dbo].[Users] ([First Name]);`));
     ]);
   });
 });
+
+describe('SQL reader: SQLite statements with no PostgreSQL form', () => {
+  it('PRAGMA, CREATE VIRTUAL TABLE and a trigger with a BEGIN … END body are left out, each said once', async () => {
+    const { schema, diagnostics } = await compile(sqlDoc([
+      'PRAGMA foreign_keys=OFF;',
+      'CREATE TABLE documents (id integer PRIMARY KEY, title text);',
+      "CREATE VIRTUAL TABLE documents_fts USING fts5(title, content='documents');",
+      'CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN',
+      '  INSERT INTO documents_fts(rowid, title) VALUES (new.id, new.title);',
+      'END;',
+      'PRAGMA foreign_keys=ON;',
+    ].join('\n')));
+    expect(schema.tables.map((t) => t.name)).toEqual(['documents']);
+    expect(schema.examples).toEqual([]);
+    expect(diagnostics.map((d) => `${d.code}:${d.severity}:${d.span!.line} ${d.message.split(' ').slice(0, 3).join(' ')}`)).toEqual([
+      'SD104:warning:4 PRAGMA is SQLite', 'SD104:warning:6 CREATE VIRTUAL TABLE', 'SD104:warning:7 CREATE TRIGGER …', 'SD104:warning:10 PRAGMA is SQLite',
+    ]);
+  });
+});

@@ -123,9 +123,22 @@ function parseBlock(block: PreparedBlock, fragments: Fragment[], diagnostics: Di
   }
   if (whole.ok) return whole.statements;
   const statements: Statement[] = [];
-  for (const piece of splitStatements(text)) {
+  const pieces = splitStatements(text);
+  for (let n = 0; n < pieces.length; n++) {
+    const piece = pieces[n]!;
     let pieceText = piece.text;
     let pieceAt = at.from(piece.startByte);
+    // SQLite's CREATE TRIGGER … BEGIN … END: its body's statements are not the document's.
+    const end = sqliteTriggerEnd(pieces, n);
+    if (end !== undefined) {
+      diagnostics.push({
+        code: 'SD104', severity: 'warning', cause: 'trigger BEGIN … END', span: pieceAt.span(skipTrivia(Buffer.from(pieceText), 0)),
+        message: 'CREATE TRIGGER … BEGIN … END is SQLite (or MySQL) syntax, which PostgreSQL rejects; schemadoc leaves the trigger out',
+        fix: 'CREATE FUNCTION … RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN … RETURN NEW; END $$; then CREATE TRIGGER … EXECUTE FUNCTION it',
+      });
+      n = end;
+      continue;
+    }
     let parsed = tryParse(pieceText, pieceAt);
     // MySQL or SQL Server syntax: read the PostgreSQL it means, and say so.
     const dialect = parsed.ok ? undefined : repairDialects(pieceText, pieceAt);
@@ -158,6 +171,14 @@ function parseBlock(block: PreparedBlock, fragments: Fragment[], diagnostics: Di
     }
   }
   return statements;
+}
+
+/** Where a trigger whose body is written inline (`… ON t BEGIN … END;`) ends: the piece that is `END`. */
+function sqliteTriggerEnd(pieces: { text: string }[], from: number): number | undefined {
+  const head = pieces[from]!.text.replace(/^(\s*--[^\n]*\n)*\s*/, '');
+  if (!/^create\s+(?:temp(?:orary)?\s+)?trigger\b[\s\S]*?\bbegin\b/i.test(head) || /\bexecute\s+(function|procedure)\b/i.test(head)) return undefined;
+  for (let n = from + 1; n < pieces.length; n++) if (/^(\s*--[^\n]*\n)*\s*end\s*;?\s*$/i.test(pieces[n]!.text)) return n;
+  return undefined;
 }
 
 type ParseOutcome =

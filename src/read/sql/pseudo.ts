@@ -21,7 +21,33 @@ export interface PseudoReading {
 /** Reads a piece of a SQL block that does not parse; undefined when it is none of the above. */
 export function readPseudoSql(text: string, at: BlockSourceMap, headingPath: string[]): PseudoReading | undefined {
   return readPseudoPolicies(text, at, headingPath) ?? readBareExpression(text, at) ?? readSignatureCall(text, at)
-    ?? readNamedParameters(text, at) ?? readInlineIndexes(text, at);
+    ?? readNamedParameters(text, at) ?? readInlineIndexes(text, at) ?? readSqliteOnly(text, at);
+}
+
+/**
+ * SQLite's `PRAGMA …` and `CREATE VIRTUAL TABLE … USING fts5(…)`: no PostgreSQL statement
+ * means the same, so they are left out, each with what PostgreSQL does instead.
+ */
+function readSqliteOnly(text: string, at: BlockSourceMap): PseudoReading | undefined {
+  const tokens = codeTokens(text);
+  const first = tokens?.[0];
+  if (!first) return undefined;
+  const span = at.span(first.start, tokens.at(-1)!.end);
+  if (/^pragma$/i.test(first.text)) {
+    return { fragments: [], diagnostics: [{
+      code: 'SD104', severity: 'warning', span, cause: 'PRAGMA',
+      message: 'PRAGMA is SQLite syntax, which PostgreSQL rejects; schemadoc leaves it out (PostgreSQL always enforces foreign keys, and has its settings in SET)',
+    }] };
+  }
+  if (/^create$/i.test(first.text) && /^virtual$/i.test(tokens[1]?.text ?? '') && /^table$/i.test(tokens[2]?.text ?? '')) {
+    const module = tokens.findIndex((t) => /^using$/i.test(t.text));
+    return { fragments: [], diagnostics: [{
+      code: 'SD104', severity: 'warning', span, cause: 'CREATE VIRTUAL TABLE',
+      message: `CREATE VIRTUAL TABLE${module > 0 ? ` … USING ${tokens[module + 1]?.text ?? ''}` : ''} is SQLite syntax, which PostgreSQL rejects; schemadoc leaves it out`,
+      fix: 'for full-text search, a tsvector column (GENERATED ALWAYS AS (to_tsvector(…)) STORED) with a GIN index',
+    }] };
+  }
+  return undefined;
 }
 
 
