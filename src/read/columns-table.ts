@@ -48,7 +48,9 @@ export function columnTableRoles(table: MarkdownTable): (Role | undefined)[] | u
   const aboutRelationships = table.header.some((cell) => /^(from|to|source|target)( tables?)?$/i.test(plain(cell.text)));
   // `| Name | Type | Definition |` lists constraints or triggers (tbls writes them under the columns).
   const aboutConstraints = table.header.some((cell) => /^definition$/i.test(plain(cell.text)));
-  if (aboutRelationships || aboutConstraints) return undefined;
+  // `| [users](users.md) | 6 | | BASE TABLE |`: tbls's index of tables, each described in its own page.
+  const indexOfPages = table.rows.length > 0 && table.rows.every((row) => /^\[[^\]]+\]\([^)\s]+\.md\)$/.test((row[0]?.text ?? '').trim()));
+  if (aboutRelationships || aboutConstraints || indexOfPages) return undefined;
   if (!roles.includes('name') || !roles.includes('type')) {
     // Header words in a language or wording not listed above: the cells say which is which.
     const found = nameAndTypeFromCells(table, roles);

@@ -5,7 +5,7 @@ import { definedTables, type Fragment } from './fragment.js';
 import { readClaims } from './claims.js';
 import { readConventions } from './conventions.js';
 import { readIgnoreComments } from './ignore-comments.js';
-import { readMarkdown } from './markdown.js';
+import { readMarkdown, type MarkdownElement } from './markdown.js';
 import { loadParser } from './sql/parser.js';
 import { isDbmlBlock, readDbml } from './dbml.js';
 import { keepShapes } from './kept-shapes.js';
@@ -66,7 +66,7 @@ async function readText({ file, text, inferTypes = false }: DocumentInput): Prom
   const sqlTables = new Set(definedTables(sql.fragments).map(displayName));
   const sections = readSections(markdown.elements, file, sqlTables, inferTypes);
   const fragments = [...sql.fragments, ...sections.fragments, ...diagrams.flatMap((d) => d.fragments), ...readConventions(markdown.elements, file), ...readClaims(markdown.elements, file)];
-  const diagnostics = [...sql.diagnostics, ...sections.diagnostics, ...diagrams.flatMap((d) => d.diagnostics), ...noSchema(fragments, sections.diagnostics, file)];
+  const diagnostics = [...sql.diagnostics, ...sections.diagnostics, ...diagrams.flatMap((d) => d.diagnostics), ...noSchema(fragments, sections.diagnostics, file, markdown.elements)];
   keepShapes();
   return { fragments, diagnostics, suppressions: readIgnoreComments(text, file, markdown.htmlBlocks) };
 }
@@ -85,14 +85,28 @@ function readSqlFile(file: string, text: string): DocumentReading {
   return { fragments: sql.fragments, diagnostics: [...sql.diagnostics, ...noSchema(sql.fragments, [], file)], suppressions: [] };
 }
 
-function noSchema(fragments: Fragment[], read: Diagnostic[], file: string): Diagnostic[] {
+function noSchema(fragments: Fragment[], read: Diagnostic[], file: string, elements: MarkdownElement[] = []): Diagnostic[] {
   if (fragments.some((f) => !NOT_SCHEMA.has(f.kind))) return [];
-  // Column names without types (SD125): say that is what is missing.
+  // Say what is missing where the document shows it: types (SD125), or the pages it links to.
   const untyped = read.some((d) => d.code === 'SD125');
+  const pages = untyped ? [] : linkedPages(elements);
   return [{
     code: 'SD100', severity: 'error', span: { file, line: 1, column: 1, source: 'prose' },
     message: untyped
       ? 'no schema found: the document names tables and their columns but no types (below); --infer-types makes a draft schema from the names'
-      : 'no schema found: the document has no SQL block or table of columns that describes a table, type or other object',
+      : pages.length
+        ? `no schema found: the document lists tables described in other files (${pages.slice(0, 3).join(', ')}${pages.length > 3 ? ', …' : ''}); check them together with it (a quoted glob: 'docs/*.md')`
+        : 'no schema found: the document has no SQL block or table of columns that describes a table, type or other object',
   }];
+}
+
+/** The Markdown files a table of tables links to in its first column (a tbls README: `[users](users.md)`). */
+function linkedPages(elements: MarkdownElement[]): string[] {
+  const pages: string[] = [];
+  for (const element of elements) {
+    if (element.kind !== 'table') continue;
+    const links = element.rows.map((row) => /^\[[^\]]+\]\(([^)\s]+\.md)\)$/.exec((row[0]?.text ?? '').trim())?.[1]);
+    if (links.length && links.every(Boolean)) pages.push(...(links as string[]));
+  }
+  return pages;
 }

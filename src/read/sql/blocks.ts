@@ -162,10 +162,12 @@ function parseBlock(block: PreparedBlock, fragments: Fragment[], diagnostics: Di
         });
       }
     } else {
+      // `CASE WHEN ... THEN`: the writer left parts out, which is what the reader needs to hear.
+      const elided = /at or near "(\.\.\.?|…)"/.test(parsed.message);
       diagnostics.push({
         code: 'SD101',
         severity: 'error',
-        message: `SQL does not parse: ${parsed.message}`,
+        message: elided ? `SQL does not parse: it leaves parts out ("..." where SQL should be; ${parsed.message})` : `SQL does not parse: ${parsed.message}`,
         span: pieceAt.span(parsed.position ?? skipTrivia(Buffer.from(pieceText), 0)),
       });
     }

@@ -1,0 +1,17 @@
+// A document schemadoc finds no schema in is told what is missing, where the document shows it.
+import { describe, expect, it } from 'vitest';
+import { compile, sqlDoc } from '../helpers/documents.js';
+
+describe('what is missing', () => {
+  it('an index of tables described in other files names them', async () => {
+    const { diagnostics } = await compile('# app\n\n| Name | Columns | Comment | Type |\n|---|---|---|---|\n| [users](users.md) | 6 | | BASE TABLE |\n| [posts](posts.md) | 4 | | BASE TABLE |\n');
+    expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      "SD100 no schema found: the document lists tables described in other files (users.md, posts.md); check them together with it (a quoted glob: 'docs/*.md')",
+    ]);
+  });
+
+  it('SQL with parts left out says so', async () => {
+    const { diagnostics } = await compile(sqlDoc('CREATE VIEW v AS SELECT SUM(CASE WHEN ... THEN 1 ELSE 0 END) FROM t;'));
+    expect(diagnostics[0]!.message).toBe('SQL does not parse: it leaves parts out ("..." where SQL should be; syntax error at or near "..")');
+  });
+});
