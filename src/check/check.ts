@@ -49,16 +49,20 @@ function runRules(schema: Schema, config: CheckConfig, sources: Map<string, stri
   const designedTables = schema.tables.filter((t) => t.spans[0]?.source !== 'diagram');
   for (const rule of RULES) {
     if (!rule.run || config.rules[rule.meta.code] === 'off' || !chosen(rule.meta, config, convention)) continue;
+    // A style rule the document asks for warns, and points at the sentence that asked.
+    const asked = rule.meta.enabledBy && convention(rule.meta.enabledBy);
+    const declared = asked && asked.value ? asked : undefined;
     const context: RuleContext = {
       schema,
       designedTables,
       convention,
       locate: (span, pattern) => locateIn(sources, span, pattern),
       report: (finding) => {
-        const severity = finding.severity ?? rule.meta.severity;
+        const severity = finding.severity ?? (declared ? 'warning' : rule.meta.severity);
         // A rule's warnings and infos are one cause unless it names finer ones; each error stands alone.
         const cause = finding.cause ?? (severity === 'error' ? undefined : rule.meta.code);
-        diagnostics.push({ ...finding, code: rule.meta.code, severity, ...(cause === undefined ? {} : { cause }) });
+        const related = declared ? [...(finding.related ?? []), ...declared.related] : finding.related;
+        diagnostics.push({ ...finding, code: rule.meta.code, severity, ...(related ? { related } : {}), ...(cause === undefined ? {} : { cause }) });
       },
     };
     rule.run(context);

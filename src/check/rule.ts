@@ -20,6 +20,7 @@ export interface RuleMeta {
    * extends `schemadoc:all`.
    */
   set: RuleSet;
+  /** The convention that turns a style rule on; where it is in force, its findings warn and point at it. */
   enabledBy?: keyof ConventionSettings;
 }
 

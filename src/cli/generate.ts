@@ -4,7 +4,7 @@ import { generateCode, TARGETS, type Target } from '../generate/typescript/gener
 import { DEFAULT_CODE_OPTIONS, type CodeOptions } from '../generate/typescript/options.js';
 import { parseConnection } from '../pg/connection.js';
 import { loadParser } from '../read/sql/parser.js';
-import { readDocuments } from './load.js';
+import { documentFiles, readDocuments } from './load.js';
 import { databaseSchema, documentsSchema } from './read-schema.js';
 import { EXIT, UsageError } from './usage.js';
 
@@ -110,7 +110,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
   writeFileSync(output, text);
   console.error(`Wrote ${output} (${target}).`);
   // A glob names the files it matched when the command started.
-  if (values.watch) await watchDocuments(readDocuments(documents, 'generate').map((d) => d.file), output, generate);
+  if (values.watch) await watchDocuments(documentFiles(documents, 'generate'), output, generate);
   return EXIT.ok;
 }
 

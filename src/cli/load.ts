@@ -39,6 +39,11 @@ export function announceReading(inputs: DocumentInput[], progress: ProgressLine)
 
 /** The documents named on the command line; a quoted glob (`'docs/**\/*.md'`) names every file it matches. */
 export function readDocuments(paths: string[], command: string, reading: ReadingOptions = {}): DocumentInput[] {
+  return documentFiles(paths, command).map((file) => ({ file, text: readDocumentFile(file), ...(reading.inferTypes ? { inferTypes: true } : {}) }));
+}
+
+/** The files the command line names, a glob's matches in order, each once. */
+export function documentFiles(paths: string[], command: string): string[] {
   if (paths.length === 0) throw new UsageError(`name at least one document, e.g. \`schemadoc ${command} docs/DATABASE_SCHEMA.md\``);
   const files = paths.flatMap((path) => {
     if (!isDynamicPattern(path)) return [path];
@@ -46,7 +51,7 @@ export function readDocuments(paths: string[], command: string, reading: Reading
     if (matched.length === 0) throw new UsageError(`no file matches ${path}`);
     return matched;
   });
-  return [...new Set(files)].map((file) => ({ file, text: readDocumentFile(file), ...(reading.inferTypes ? { inferTypes: true } : {}) }));
+  return [...new Set(files)];
 }
 
 function readDocumentFile(file: string): string {

@@ -42,6 +42,9 @@ interface KnownRelations {
 function resolveTable(known: KnownRelations, table: Table): void {
   const own = known.relations.get(objectKey('relation', table));
   for (const c of table.constraints) {
+    // What bullets add is written from the model, so the spelling found is the one written.
+    const written = c.spans[0]?.source === 'bullets' ? asWritten(c.columns, own) : undefined;
+    if (written) c.columns = written;
     missingColumns(known, table, c.columns, c.spans[0], () => `${c.kind} ${c.name ?? `(${c.columns.join(', ')})`} of ${displayName(table)}`, own);
     if (c.kind === 'foreign key' && !missingRelation(known, table, c.references!, c.spans[0], () => `foreign key of ${displayName(table)}`)) {
       missingColumns(known, c.references!, c.references!.columns, c.spans[0], () => `foreign key of ${displayName(table)}`);
@@ -52,18 +55,31 @@ function resolveTable(known: KnownRelations, table: Table): void {
 function resolveIndex(known: KnownRelations, index: Index): void {
   const what = () => `index ${index.name || `on ${displayName(index.table)}`}`;
   if (missingRelation(known, index, index.table, index.spans[0], what)) return;
-  // A list of indexes in prose names columns as the document writes them (`userId`), not as SQL folds them.
-  const own = index.spans[0]?.source === 'bullets' ? known.relations.get(objectKey('relation', index.table)) : undefined;
-  for (const k of own ? index.keys : []) {
-    const written = k.column && !own!.has(k.column) ? [...own!].find((c) => c.toLowerCase() === k.column) : undefined;
-    if (!written) continue;
-    k.column = written;
-    if (!known.repaired.includes(index)) known.repaired.push(index);
+  const written = index.spans[0]?.source === 'bullets'
+    ? asWritten(index.keys.map((k) => k.column ?? ''), known.relations.get(objectKey('relation', index.table))) : undefined;
+  if (written) {
+    index.keys.forEach((k, i) => { if (k.column) k.column = written[i]!; });
+    known.repaired.push(index);
   }
   const columns: string[] = [];
   for (const k of index.keys) if (k.column) columns.push(k.column);
   for (const c of index.include) columns.push(c);
   missingColumns(known, index.table, columns, index.spans[0], what);
+}
+
+/**
+ * A list in prose names columns as the document writes them (`userId`), not as SQL folds them
+ * (`userid`): the columns of that spelling, or undefined when none needs one.
+ */
+function asWritten(columns: string[], own: Set<string> | undefined): string[] | undefined {
+  if (!own) return undefined;
+  let changed = false;
+  const written = columns.map((c) => {
+    const spelled = c && !own.has(c) ? [...own].find((k) => k.toLowerCase() === c) : undefined;
+    if (spelled) changed = true;
+    return spelled ?? c;
+  });
+  return changed ? written : undefined;
 }
 
 function columnNames(table: Table): Set<string> {

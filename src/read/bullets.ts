@@ -120,8 +120,8 @@ const REFERENCE_ITEM = /^([\p{L}_][\p{L}\p{N}_]*)\s+(?:references|refers to|→|
 function readConstraintBullet(text: string, table: QualifiedName, span: Span, reading: BulletReading): void {
   let clause = plain(text).replace(/\s+[-–—]\s+.*$/, '').replace(/[.;]$/, '');
   const reference = REFERENCE_ITEM.exec(clause);
-  // Names in prose are as the document writes them: `userId` is the column userId, `Users` the table users.
-  if (reference) clause = `FOREIGN KEY (${ident(reference[1]!)}) REFERENCES ${reference[2]!.toLowerCase()} ${reference[3] ?? ''} ${reference[4]}`.trim();
+  // `Users` is the table users as SQL folds it; `userId` the column as written (merging finds its spelling).
+  if (reference) clause = `FOREIGN KEY (${reference[1]}) REFERENCES ${reference[2]} ${reference[3] ?? ''} ${reference[4]}`.trim();
   if (!CONSTRAINT_CLAUSE.test(clause)) {
     reading.diagnostics.push({ code: 'SD117', severity: 'info', span, message: `not read as a constraint: "${plain(text)}"` });
     return;

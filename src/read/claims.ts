@@ -24,9 +24,6 @@ const COMMANDS = ['select', 'insert', 'update', 'delete'] as const;
 /** Cells of an access table that promise no policy: no access, or only roles that bypass RLS. */
 const NO_POLICY = /^(?:|-+|—|–|none|no|n\/a|✗|❌|✘|x|denied|deny|service(?: role)?(?: only)?|backend(?: only)?|server|system|bypass(?:es)?(?: rls)?|superuser|postgres)$/i;
 
-const ACTIONS: Record<string, ReferentialAction> = {
-  cascade: 'cascade', 'set null': 'set null', restrict: 'restrict', 'no action': 'no action', 'set default': 'set default',
-};
 const ACTION = /^(?:on delete\s+)?(cascade|set null|restrict|no action|set default)$/i;
 /** `ShiftDetails (opened_by)`: a table, and the column of its foreign key. */
 const TABLE_CELL = /^([\p{L}_][\p{L}\p{N}_$.]*)(?:\s*\(\s*([\p{L}_][\p{L}\p{N}_]*)\s*\))?$/u;
@@ -94,7 +91,7 @@ function readRelationsTable(table: MarkdownTable, file: string, claims: Claim[])
     if (!cell || !stated || !parent || !child) continue;
     claims.push({
       kind: 'on-delete', parent: parent[1]!, child: child[1]!, ...(child[2] ? { column: child[2] } : {}),
-      action: ACTIONS[stated.toLowerCase()]!, span: { file, line: cell.line, column: cell.column, source: 'prose' },
+      action: stated.toLowerCase() as ReferentialAction, span: { file, line: cell.line, column: cell.column, source: 'prose' },
     });
   }
 }
@@ -107,7 +104,7 @@ function readRelationItems(heading: string | undefined, items: Located[], file: 
     const stated = /^\W*on delete (cascade|set null|restrict|no action|set default)\b/i.exec(item.text.replace(/\*\*/g, ''))?.[1];
     if (!stated) continue;
     for (const parent of relation[1]!.split('+').map((p) => p.trim())) {
-      claims.push({ kind: 'on-delete', parent, child: relation[2]!, action: ACTIONS[stated.toLowerCase()]!, span: { file, line: item.line, column: item.column, source: 'prose' } });
+      claims.push({ kind: 'on-delete', parent, child: relation[2]!, action: stated.toLowerCase() as ReferentialAction, span: { file, line: item.line, column: item.column, source: 'prose' } });
     }
   }
 }

@@ -50,8 +50,10 @@ export function typeColumnHoldsTypes(table: MarkdownTable, at: number): boolean 
 export function nameAndTypeFromCells(table: MarkdownTable, known: (string | undefined)[]): { name?: number; type?: number; description?: number } {
   if (!table.rows.length) return {};
   const free = table.header.map((_, i) => i).filter((i) => known[i] === undefined || known[i] === 'description');
-  const type = known.includes('type') ? undefined : free.find((i) => share(table, i, isTypeCell) >= TYPES_AT_LEAST);
-  const name = known.includes('name') ? undefined : free.find((i) => i !== type && share(table, i, isNameCell) >= NAMES_AT_LEAST && share(table, i, isTypeCell) < TYPES_AT_LEAST);
+  // Each cell goes through the parser once.
+  const typed = new Set(free.filter((i) => share(table, i, isTypeCell) >= TYPES_AT_LEAST));
+  const type = known.includes('type') ? undefined : free.find((i) => typed.has(i));
+  const name = known.includes('name') ? undefined : free.find((i) => !typed.has(i) && share(table, i, isNameCell) >= NAMES_AT_LEAST);
   // The last column left, after the type, is the description: where keys are often stated ("Primary key (PK)").
   const after = Math.max(type ?? -1, name ?? -1);
   const description = known.includes('description') || after < 0 ? undefined : free.filter((i) => i > after && known[i] === undefined).at(-1);

@@ -13,7 +13,7 @@ import type { Located, MarkdownTable } from './markdown.js';
 export const FIELDS_LABEL = /^(fields|columns|attributes|properties|campos|champs|felder|spalten|поля|столбцы|字段|欄位|フィールド|カラム|alanlar|trường|kolom|kolumny)$/u;
 const NAME = '[\\p{L}_][\\p{L}\\p{N}_]*';
 
-interface Field { name: string; type: string; constraints: string; description: string }
+export interface Field { name: string; type: string; constraints: string; description: string }
 
 /** The name and what is said of it; undefined when the item does not start with a name. */
 function split(text: string): Field | undefined {
@@ -68,19 +68,23 @@ function shaped(field: Field): Field {
   return { ...field, type, constraints: kept.join(', ') };
 }
 
-export function isFieldItem(text: string): boolean {
-  return split(text) !== undefined;
+/** An item as a field: its name, type, constraints and description; undefined when it names no type. */
+export function readField(text: string): Field | undefined {
+  const field = split(text);
+  return field && shaped(field);
 }
 
 /**
- * The list as a table of columns (the rows at the items' places), and what could not be read.
- * `file` for the diagnostics.
+ * The list as a table of columns (the rows at the items' places), from each item's field as
+ * `readField` read it, and what could not be read. `file` for the diagnostics.
  */
-export function fieldListAsTable(items: Located[], headingPath: string[], line: number, file: string): { table: MarkdownTable; diagnostics: Diagnostic[] } {
+export function fieldListAsTable(
+  items: Located[], fields: (Field | undefined)[], headingPath: string[], line: number, file: string,
+): { table: MarkdownTable; diagnostics: Diagnostic[] } {
   const rows: Located[][] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const item of items) {
-    const field = split(item.text);
+  for (const [i, item] of items.entries()) {
+    const field = fields[i];
     if (!field) {
       diagnostics.push({
         code: 'SD124', severity: 'warning', cause: 'not a field', span: { file, line: item.line, column: item.column, source: 'bullets' },
@@ -88,7 +92,7 @@ export function fieldListAsTable(items: Located[], headingPath: string[], line: 
       });
       continue;
     }
-    const { name, type, constraints, description } = shaped(field);
+    const { name, type, constraints, description } = field;
     const at = (text: string): Located => ({ text, line: item.line, column: item.column });
     rows.push([at(name), at(type), at(constraints), at(description)]);
   }

@@ -8,7 +8,7 @@ import { readBullets, listKindOf } from './bullets.js';
 import { readRelationsTable, relationsTableLayout } from './relations-table.js';
 import { leadingCodeValues, plain } from './column-vocabulary.js';
 import { columnNamesOnly, columnTableRoles, readColumnTable, type ColumnTableReading } from './columns-table.js';
-import { FIELDS_LABEL, fieldListAsTable, isFieldItem } from './field-list.js';
+import { FIELDS_LABEL, fieldListAsTable, readField, type Field } from './field-list.js';
 import { nameOnly, namesWithoutTypes } from './infer-types.js';
 import type { Fragment } from './fragment.js';
 import type { Located, MarkdownElement } from './markdown.js';
@@ -122,19 +122,22 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
           diagnostics.push(...reading.diagnostics);
         } else if (pending.length && label && !FIELDS_LABEL.test(listLabel(label))) {
           pending = applyValueList(label, element.items.flatMap((i) => leadingCodeValues(i.text)), pending, diagnostics);
-        } else if (current && !known.has(current) && isFieldList(label, top, current)) {
+        } else if (current && !known.has(current)) {
           // The columns of a table nothing else defines, as bullets: read as the table of columns they say.
-          const list = fieldListAsTable(top, element.headingPath, element.line, file);
-          diagnostics.push(...list.diagnostics);
-          const roles = list.table.rows.length ? columnTableRoles(list.table) : undefined;
-          if (roles) {
-            known.add(current);
-            const reading = readColumnTable(list.table, roles, current, file);
-            fragments.push(...reading.fragments);
-            diagnostics.push(...reading.diagnostics);
+          const fields = top.map((i) => readField(i.text));
+          if (isFieldList(label, fields, current)) {
+            const list = fieldListAsTable(top, fields, element.headingPath, element.line, file);
+            diagnostics.push(...list.diagnostics);
+            const roles = list.table.rows.length ? columnTableRoles(list.table) : undefined;
+            if (roles) {
+              known.add(current);
+              const reading = readColumnTable(list.table, roles, current, file);
+              fragments.push(...reading.fragments);
+              diagnostics.push(...reading.diagnostics);
+            }
+          } else if (looksLikeColumnNames(top)) {
+            readNamesWithoutTypes(top.map((at) => ({ ...nameOnly(at.text)!, at })), current, element.line, element.headingPath);
           }
-        } else if (current && !known.has(current) && looksLikeColumnNames(top)) {
-          readNamesWithoutTypes(top.map((at) => ({ ...nameOnly(at.text)!, at })), current, element.line, element.headingPath);
         }
         break;
       }
@@ -162,10 +165,10 @@ function listLabel(label: string): string {
  * Most items fields after `**Fields:**` (or `Columns:` …), or nearly all of two or more under a
  * table's heading; a list of what fields mean (`` `createdAt`: set on creation ``) is prose.
  */
-function isFieldList(label: string, items: Located[], table: string): boolean {
-  const fields = items.filter((i) => isFieldItem(i.text)).length;
-  if (FIELDS_LABEL.test(listLabel(label))) return fields >= 0.6 * items.length;
-  return fields >= 2 && fields >= 0.75 * items.length && !OBJECT_KINDS.test(table);
+function isFieldList(label: string, fields: (Field | undefined)[], table: string): boolean {
+  const read = fields.filter(Boolean).length;
+  if (FIELDS_LABEL.test(listLabel(label))) return read >= 0.6 * fields.length;
+  return read >= 2 && read >= 0.75 * fields.length && !OBJECT_KINDS.test(table);
 }
 
 /** Headings that name a kind of object, not a table: `## Types` lists types, `## Views` views. */

@@ -83,6 +83,13 @@ export function looseName(name: string): string {
   return singular(name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
 }
 
+/** The table prose names: `billing.invoice` exactly, `Invoices` or `invoice` loosely. */
+export function tableNamedInProse<T extends QualifiedName>(tables: T[], written: string): T | undefined {
+  if (written.includes('.')) return tables.find((t) => displayName(t) === written);
+  const loose = looseName(written);
+  return tables.find((t) => t.name === written) ?? tables.find((t) => looseName(t.name) === loose);
+}
+
 /** `categories` → `category`, `addresses` → `address`, `user_roles` → `user_role`; `status`, `news` stay. */
 export function singular(name: string): string {
   if (name.endsWith('ies')) return `${name.slice(0, -3)}y`;

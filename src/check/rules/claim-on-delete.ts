@@ -1,5 +1,5 @@
-import type { Claim, ReferentialAction, Table } from '../../schema/model.js';
-import { displayName, looseName, sameName } from '../../schema/names.js';
+import type { Claim, ReferentialAction } from '../../schema/model.js';
+import { displayName, looseName, sameName, tableNamedInProse } from '../../schema/names.js';
 import type { Rule } from '../rule.js';
 
 /** RESTRICT and the default, NO ACTION, both refuse the delete; the document's word for either is kept. */
@@ -11,11 +11,9 @@ export const claimOnDelete: Rule = {
     summary: 'Prose or a relationships table that says what deleting a row does, where the foreign key does otherwise',
   },
   run({ schema, report }) {
-    const named = (name: string): Table | undefined =>
-      schema.tables.find((t) => displayName(t) === name) ?? schema.tables.find((t) => looseName(t.name) === looseName(name));
     for (const claim of schema.claims.filter((c): c is Extract<Claim, { kind: 'on-delete' }> => c.kind === 'on-delete')) {
-      const parent = named(claim.parent);
-      const child = named(claim.child);
+      const parent = tableNamedInProse(schema.tables, claim.parent);
+      const child = tableNamedInProse(schema.tables, claim.child);
       if (!parent || !child) continue;
       const keys = child.constraints.filter((c) => c.kind === 'foreign key' && c.references && sameName(c.references, parent)
         && (!claim.column || c.columns.some((k) => looseName(k) === looseName(claim.column!))));

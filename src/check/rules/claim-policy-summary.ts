@@ -1,5 +1,5 @@
 import type { Claim } from '../../schema/model.js';
-import { displayName, looseName, sameName } from '../../schema/names.js';
+import { displayName, sameName, tableNamedInProse } from '../../schema/names.js';
 import type { Rule } from '../rule.js';
 
 export const claimPolicySummary: Rule = {
@@ -9,8 +9,7 @@ export const claimPolicySummary: Rule = {
   },
   run({ schema, report }) {
     for (const claim of schema.claims.filter((c): c is Extract<Claim, { kind: 'policy' }> => c.kind === 'policy')) {
-      const wanted = claim.table.includes('.') ? claim.table : undefined;
-      const table = schema.tables.find((t) => (wanted ? displayName(t) === wanted : looseName(t.name) === looseName(claim.table)));
+      const table = tableNamedInProse(schema.tables, claim.table);
       if (!table) continue;
       const policies = schema.policies.filter((p) => sameName(p.table, table));
       if (policies.some((p) => p.command === claim.command || p.command === 'all')) continue;

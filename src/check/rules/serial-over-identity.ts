@@ -9,14 +9,13 @@ export const serialOverIdentity: Rule = {
     summary: 'serial where an identity column would do',
   },
   run({ designedTables, convention, locate, report }) {
-    const declared = convention('identityColumns');
+    const declared = convention('identityColumns')?.value;
     for (const table of designedTables) {
       for (const column of table.columns.filter((c) => IDENTITY_TYPE[c.type.name] && c.type.arrayDimensions === 0)) {
         report({
           message: `${displayName(table)}.${column.name} is ${column.type.name}`
-            + (declared?.value ? ', but the document uses identity columns'
+            + (declared ? ', but the document uses identity columns'
               : ': an identity column is the SQL-standard form, its sequence belongs to the column (permissions, dumps, ALTER), and GENERATED ALWAYS stops stray explicit ids'),
-          ...(declared?.value ? { severity: 'warning' as const, related: declared.related } : {}),
           span: locate(column.spans[0], /\b(big|small)?serial[248]?\b/i),
           fix: `${IDENTITY_TYPE[column.type.name]} GENERATED ALWAYS AS IDENTITY`,
         });

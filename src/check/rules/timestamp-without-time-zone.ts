@@ -6,8 +6,7 @@ export const timestampWithoutTimeZone: Rule = {
     code: 'SD506', name: 'timestamp-without-time-zone', severity: 'warning', stage: 'model', set: 'style', enabledBy: 'timestampsWithTimeZone',
     summary: 'A timestamp column without time zone',
   },
-  run({ designedTables, convention, locate, report }) {
-    const declared = convention('timestampsWithTimeZone');
+  run({ designedTables, locate, report }) {
     for (const table of designedTables) {
       for (const column of table.columns.filter((c) => c.type.name === 'timestamp' && !c.type.schema)) {
         const fixed = column.type.sql.replace(/^timestamp/, 'timestamptz');
@@ -16,7 +15,6 @@ export const timestampWithoutTimeZone: Rule = {
             + 'so the same instant reads differently from sessions in different time zones',
           span: locate(column.spans[0], /\btimestamp\b/i),
           fix: fixed,
-          ...(declared?.value ? { related: declared.related } : {}),
         });
       }
     }

@@ -8,7 +8,7 @@ export const varcharLength: Rule = {
     summary: 'varchar(n) where text would do',
   },
   run({ designedTables, convention, locate, report }) {
-    const declared = convention('textOverVarchar');
+    const declared = convention('textOverVarchar')?.value;
     for (const table of designedTables) {
       for (const column of table.columns.filter((c) => c.type.name === 'varchar' && !c.type.schema)) {
         const limit = column.type.modifiers[0];
@@ -17,7 +17,6 @@ export const varcharLength: Rule = {
         report({
           message: `${displayName(table)}.${column.name} is ${column.type.sql}`
             + (declared ? ', but the document uses text for variable-length strings' : ': in PostgreSQL text is as fast, and a length limit belongs in a CHECK that can change without altering the type'),
-          ...(declared ? { severity: 'warning' as const, related: declared.related } : {}),
           span: locate(column.spans[0], /\b(varchar|character\s+varying)\b/i),
           fix: limit === undefined ? 'text' : `text CHECK (char_length(${ident(column.name)}) <= ${limit})`,
         });
