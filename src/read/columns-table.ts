@@ -13,7 +13,7 @@ import { columnFromFacts } from './column-definition.js';
 import { nameAndTypeFromCells, typeColumnHoldsTypes } from './column-cells.js';
 
 type Role = 'name' | 'type' | 'constraints' | 'key' | 'nullable' | 'required' | 'notNull' | 'default'
-  | 'references' | 'unique' | 'description' | 'parents';
+  | 'references' | 'unique' | 'description' | 'parents' | 'identity';
 
 // Header words in the languages of the documents schemadoc has met (English first).
 const HEADER_ROLES: [RegExp, Role][] = [
@@ -21,7 +21,7 @@ const HEADER_ROLES: [RegExp, Role][] = [
   [/^(type|data ?type|sql ?type|pg ?type|postgres(ql)? ?type|column ?type|db ?type|тип|тип данных|tipo|tipo de dato|tipo de datos|tipo de dado|typ|datentyp|类型|數據類型|数据类型|型別|型|타입|데이터 ?타입|データ型)$/u, 'type'],
   [/^(constraints?|modifiers?|options|attributes?\/constraints|properties|ограничения|restricciones|contraintes|restrições|einschränkungen|约束|約束|제약조건|制約)$/u, 'constraints'],
   [/^(key|keys|pk\/fk|pk|fk|index|indexes|key ?type|ключ|clave|clé|chave|键|키|キー)$/u, 'key'],
-  [/^(nullable|null|null\?|nullable\?|allow ?null|is ?nullable|nulo|nullable \(y\/n\)|允許空值|允许空值|可空|可为空|是否为空|null許可|nullable 여부|null 허용|anulable|nullbar|допускает null|boş olabilir)$/u, 'nullable'],
+  [/^(nullable|nullability|null|null\?|nullable\?|allow ?null|is ?nullable|nulo|nullable \(y\/n\)|允許空值|允许空值|可空|可为空|是否为空|null許可|nullable 여부|null 허용|anulable|nullbar|допускает null|boş olabilir)$/u, 'nullable'],
   [/^(required|required\?|mandatory|обязательное|requerido|obligatoire|obrigatório|必填|必須)$/u, 'required'],
   [/^(not ?null)$/, 'notNull'],
   [/^(default|default ?value|defaults|по умолчанию|valor por defecto|défaut|padrão|默认值|默認值|預設值|기본값|デフォルト|デフォルト値|varsayılan|giá trị mặc định|standardwert)$/u, 'default'],
@@ -29,6 +29,7 @@ const HEADER_ROLES: [RegExp, Role][] = [
   [/^(unique|unique\?)$/, 'unique'],
   [/^(description|comment|comments|notes?|purpose|details|remarks|описание|комментарий|descripción|descripcion|description|descrição|beschreibung|说明|描述|說明|備註|설명|説明|備考)$/u, 'description'],
   [/^parents$/, 'parents'],
+  [/^(identity|auto ?increment|auto_increment)$/, 'identity'],
 ];
 
 export interface ColumnTableReading {
@@ -125,13 +126,16 @@ export function readColumnTable(
     if (type.enumValues?.length) facts.checks.push(`${ident(columnName)} IN (${type.enumValues.map(literal).join(', ')})`);
     readConstraintWords(type.rest, columnName, facts);
     for (const role of ['constraints', 'key'] as const) {
-      const text = cell(role)?.text;
+      const text = keysOfIcons(cell(role)?.text);
       if (text) readConstraintWords(text, columnName, facts);
     }
     readYesNo(cell('nullable')?.text, (yes) => (facts.notNull = !yes));
     readYesNo(cell('required')?.text, (yes) => (facts.notNull = yes));
     readYesNo(cell('notNull')?.text, (yes) => (facts.notNull = yes));
     readYesNo(cell('unique')?.text, (yes) => (facts.unique ||= yes));
+    // `| Identity |` holds the seed and increment (`1 - 1`) or a yes.
+    const identity = plain(cell('identity')?.text ?? '');
+    if (identity) readYesNo(/\d/.test(identity) ? 'yes' : identity, (yes) => (facts.identity ||= yes));
     const defaultText = plain(cell('default')?.text ?? '');
     // A cell that says there is no default, or that the value is generated, is no expression.
     if (/^(auto[_ -]?increment|identity|auto|serial)$/i.test(defaultText)) facts.identity = true;
@@ -187,6 +191,16 @@ export function readColumnTable(
   return { fragments: [{ kind: 'table', table: model }, ...extraFragments], diagnostics, pendingChecks };
 }
 
+/**
+ * Generated pages mark keys with icons whose alt text says the key: `[![Cluster Primary Key
+ * PK_Users: Id](pkcluster.png)](#indexes)` is a primary key; the rest of the alt text is no constraint.
+ */
+function keysOfIcons(text: string | undefined): string | undefined {
+  if (!text?.includes('![')) return text;
+  return text.replace(/\[?!\[([^\]]*)\]\([^)]*\)(?:\]\([^)]*\))?/g, (_, alt: string) =>
+    ['primary key', 'foreign key', 'unique'].filter((key) => alt.toLowerCase().includes(key)).join(', '));
+}
+
 /** Marks beside a name that say something about the column, not its name: `id (PK)`, `email *`, `user_id FK`. */
 const MARKS = /\b(pk|fk|uk|uq|nn|ai|primary|foreign|unique|key|not|null|required|optional|index|indexed|auto|increment)\b/giu;
 
@@ -208,6 +222,6 @@ function columnNameOf(cell: string): { name: string; dropped?: string } | undefi
 
 function readYesNo(text: string | undefined, set: (yes: boolean) => void): void {
   const value = plain(text ?? '').toLowerCase();
-  if (/^(yes|y|true|✓|✔|✅|x|nullable|null|是|可|はい|○|예|sí|si|sim|oui|ja|да|evet|có)$/u.test(value)) set(true);
+  if (/^(yes|y|true|✓|✔|✅|x|nullable|null|null allowed|allowed|是|可|はい|○|예|sí|si|sim|oui|ja|да|evet|có)$/u.test(value)) set(true);
   else if (/^(no|n|false|✗|✘|❌|not null|否|不|いいえ|×|아니오|não|non|nein|нет|hayır|không)$/u.test(value)) set(false);
 }

@@ -12,6 +12,7 @@ import { keepShapes } from './kept-shapes.js';
 import { isMermaidErDiagram, readMermaid } from './mermaid.js';
 import { isPrismaBlock, readPrisma } from './prisma.js';
 import { readSections } from './sections.js';
+import { readCodeFieldLists } from './code-field-lists.js';
 import { readSqlBlocks } from './sql/blocks.js';
 import { isTypeScriptBlock, readTypeOrm } from './typeorm.js';
 
@@ -53,7 +54,7 @@ export async function readDocument(input: DocumentInput): Promise<DocumentReadin
 
 async function readText({ file, text, inferTypes = false }: DocumentInput): Promise<DocumentReading> {
   if (isSqlFile(file)) return readSqlFile(file, text);
-  const markdown = readMarkdown(text);
+  const markdown = readCodeFieldLists(readMarkdown(text), file);
   const code = await readTypeOrm(markdown.blocks.filter(isTypeScriptBlock), file);
   // In the document's order: the SQL is a script, read as it runs.
   const sql = readSqlBlocks(code.sqlBlocks.length ? [...markdown.blocks, ...code.sqlBlocks].sort((a, b) => a.line - b.line) : markdown.blocks, file);
@@ -66,7 +67,7 @@ async function readText({ file, text, inferTypes = false }: DocumentInput): Prom
   const sqlTables = new Set(definedTables(sql.fragments).map(displayName));
   const sections = readSections(markdown.elements, file, sqlTables, inferTypes);
   const fragments = [...sql.fragments, ...sections.fragments, ...diagrams.flatMap((d) => d.fragments), ...readConventions(markdown.elements, file), ...readClaims(markdown.elements, file)];
-  const diagnostics = [...sql.diagnostics, ...sections.diagnostics, ...diagrams.flatMap((d) => d.diagnostics), ...noSchema(fragments, sections.diagnostics, file, markdown.elements)];
+  const diagnostics = [...markdown.diagnostics, ...sql.diagnostics, ...sections.diagnostics, ...diagrams.flatMap((d) => d.diagnostics), ...noSchema(fragments, sections.diagnostics, file, markdown.elements)];
   keepShapes();
   return { fragments, diagnostics, suppressions: readIgnoreComments(text, file, markdown.htmlBlocks) };
 }

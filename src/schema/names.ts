@@ -52,7 +52,12 @@ export function modelNameFromTitle(title: string): string | undefined {
  * `**Table: orders**`, `Users Table` → `twitter_accounts`, `user`, `orders`, `users`.
  * Undefined when what is left does not look like a name (a sentence, a placeholder).
  */
-export function tableNameFromTitle(title: string): string | undefined {
+export function tableNameFromTitle(heading: string): string | undefined {
+  // Generated pages put an icon before the name: `![Tables](Table32.png) [dbo].[Users]`.
+  const title = heading.replace(/!\[[^\]]*\]\([^)]*\)/g, '').trim();
+  // SQL Server's `[dbo].[Users]`: case-insensitive names, dbo being PostgreSQL's public.
+  const bracketed = /^(?:#+\s*)?(?:\[([\p{L}_][\p{L}\p{N}_]*)\]\.)?\[([\p{L}_][\p{L}\p{N}_]*)\]$/u.exec(title);
+  if (bracketed) return [bracketed[1]?.toLowerCase(), bracketed[2]!.toLowerCase()].filter((p) => p && p !== 'dbo').join('.');
   // `"SPECIAL ""x""".languages`: a name written as SQL, quoted where it must be, is that name.
   const written = SQL_NAME.exec(title.replace(/^#+\s*/, '').trim());
   if (written && title.includes('"')) return [written[1], written[2]].filter(Boolean).map((part) => unquoteName(part!)).join('.');

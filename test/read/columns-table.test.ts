@@ -217,4 +217,22 @@ CREATE TABLE posts (id int PRIMARY KEY, body text NOT NULL);
       'SD119 15 a table of columns under the heading `order; DROP TABLE users; --`, which is not a table name (a name, or a **Table: name** label above the table); it is left out',
     ]);
   });
+
+  it('reads a generated SQL Server page: the [dbo].[name] title under its icon, key icons, Nullability and Identity', async () => {
+    const { schema, diagnostics } = await compile(`# ![Tables](../Images/Table32.png) [dbo].[Loads]
+
+| Key | Name | Data Type | Max Length (Bytes) | Nullability | Identity |
+|---|---|---|---|---|---|
+| [![Cluster Primary Key PK_Loads: Id](../Images/pkcluster.png)](#indexes) | Id | bigint | 8 | NOT NULL | 1 - 1 |
+|  | EffectiveDate | date | 3 | NULL allowed |  |
+|  | Shift | varchar(100) | 100 | NOT NULL |  |
+`);
+    expect(diagnostics).toEqual([]);
+    const loads = schema.tables[0]!;
+    expect(loads.name).toBe('loads');
+    expect(loads.columns.map((c) => `${c.name} ${c.type.sql}${c.notNull ? ' not null' : ''}${c.identity ? ' identity' : ''}`)).toEqual([
+      'Id bigint not null identity', 'EffectiveDate date', 'Shift varchar(100) not null',
+    ]);
+    expect(loads.constraints).toMatchObject([{ kind: 'primary key', columns: ['Id'] }]);
+  });
 });

@@ -57,4 +57,20 @@ describe('field lists', () => {
     const { tables } = await columnsOf(['# Notes', '', '## Users', '', '- Stores user data', '- Deleted after a year', '', '```sql', 'CREATE TABLE users (id int PRIMARY KEY);', '```'].join('\n'));
     expect(tables).toEqual(['users: id int NOT NULL']);
   });
+
+  it('in a code block that holds no SQL (even one labelled sql): each `name:` a table, its items the fields', async () => {
+    const { tables, diagnostics } = await columnsOf([
+      '# Catalog', '', '```sql', '-- Files', 'fitsFile:', '- fileId (Integer, Primary Key)', '- fileName (Text) -- shown to users', '- fileDate (Date)', '',
+      'fitsSession:', '- sessionId (Integer, Primary Key)', '- sessionName (Text)', '```',
+    ].join('\n'));
+    expect(tables).toEqual(['fits_file: fileId int NOT NULL, fileName text, fileDate date', 'fits_session: sessionId int NOT NULL, sessionName text']);
+    expect(diagnostics).toEqual(['SD127:4']);
+    const { schema } = await compile('# Catalog\n\n```sql\nfitsFile:\n- fileId (Integer, Primary Key)\n- fileName (Text) -- shown to users\n```\n');
+    expect(schema.tables[0]!.columns[1]!.description).toBe('shown to users');
+  });
+
+  it('a sql block with SQL in it is SQL, whatever else it holds', async () => {
+    const { diagnostics } = await columnsOf(['# Catalog', '', '```sql', 'files:', '- id (Integer)', '- name (Text)', 'CREATE TABLE x (id int);', '```'].join('\n'));
+    expect(diagnostics).toContain('SD101:4');
+  });
 });

@@ -2,6 +2,7 @@
 // and its page in docs/rules/.
 import type { Rule } from '../rule.js';
 import { sqlSyntax } from './sql-syntax.js';
+import { sqlSketch } from './sql-sketch.js';
 import { mysqlSyntax } from './mysql-syntax.js';
 import { pseudoSqlPolicy } from './pseudo-sql-policy.js';
 import { notPartOfSchema } from './not-part-of-schema.js';
@@ -45,6 +46,7 @@ import { claimOnDelete } from './claim-on-delete.js';
 
 export const RULES: Rule[] = [
   sqlSyntax,
+  sqlSketch,
   mysqlSyntax,
   pseudoSqlPolicy,
   notPartOfSchema,

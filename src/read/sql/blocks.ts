@@ -7,6 +7,7 @@ import { parseSql, scanSql, SqlSyntaxError } from './parser.js';
 import { readGroups } from './threads.js';
 import { readPseudoSql } from './pseudo.js';
 import { repairDialects } from './dialects.js';
+import { withoutClientCommands, type ClientCommands } from './client-commands.js';
 import { connectsElsewhere, EXAMPLE_STATEMENTS, readStatement, type Statement } from './statement.js';
 import { BlockSourceMap } from '../source-map.js';
 
@@ -24,9 +25,9 @@ export function isSqlLanguage(lang: string): boolean {
 interface PreparedBlock {
   at: BlockSourceMap;
   headingPath: string[];
-  /** The block's text with psql meta-commands blanked out. */
+  /** The block's text with client commands blanked out. */
   text: string;
-  metaCommands: { text: string; start: number }[];
+  commands: ClientCommands;
   labelled: boolean;
 }
 
@@ -60,9 +61,9 @@ export function readSqlGroup(blocks: CodeBlock[], file: string): ReadResult {
   const prepared: PreparedBlock[] = [];
   const labelled: PreparedBlock[] = [];
   for (const block of blocks) {
-    const { text, metaCommands } = withoutMetaCommands(block.content);
+    const commands = withoutClientCommands(block.content);
     const at = BlockSourceMap.of(block.content, file, block.line, block.indent);
-    const one: PreparedBlock = { at, headingPath: block.headingPath, text, metaCommands, labelled: isSqlLanguage(block.lang) };
+    const one: PreparedBlock = { at, headingPath: block.headingPath, text: commands.text, commands, labelled: isSqlLanguage(block.lang) };
     prepared.push(one);
     if (one.labelled) labelled.push(one);
   }
@@ -75,7 +76,22 @@ export function readSqlGroup(blocks: CodeBlock[], file: string): ReadResult {
 
 function readBlock(block: PreparedBlock, statements: Statement[] | undefined, fragments: Fragment[], diagnostics: Diagnostic[]): void {
   if (!statements) return;
-  for (const command of block.metaCommands) {
+  const { batchSeparator, delimiterBlocks, metaCommands } = block.commands;
+  if (batchSeparator !== undefined) {
+    diagnostics.push({
+      code: 'SD104', severity: 'warning', cause: 'GO', span: block.at.span(batchSeparator, batchSeparator + 2),
+      message: 'GO is the batch separator of SQL Server\'s tools, which PostgreSQL rejects; schemadoc reads each GO as the end of a statement',
+      fix: 'end each statement with ;',
+    });
+  }
+  for (const leftOut of delimiterBlocks) {
+    diagnostics.push({
+      code: 'SD104', severity: 'warning', cause: 'DELIMITER', span: block.at.span(leftOut.start, leftOut.end),
+      message: `DELIMITER … is MySQL's client syntax around routines written in MySQL's language${leftOut.routines.length ? ` (${leftOut.routines.join(', ')})` : ''}, which PostgreSQL rejects; schemadoc leaves them out`,
+      fix: 'CREATE FUNCTION … LANGUAGE plpgsql AS $$ … $$ (RAISE EXCEPTION for SIGNAL), and CREATE TRIGGER … EXECUTE FUNCTION it',
+    });
+  }
+  for (const command of metaCommands) {
     const span = block.at.span(command.start);
     const elsewhere = connectsElsewhere(command.text, span);
     if (elsewhere) diagnostics.push(elsewhere);
@@ -162,14 +178,12 @@ function parseBlock(block: PreparedBlock, fragments: Fragment[], diagnostics: Di
         });
       }
     } else {
-      // `CASE WHEN ... THEN`: the writer left parts out, which is what the reader needs to hear.
+      // `SELECT a, ... FROM`: the writer left parts out on purpose; a sketch, not a mistake.
       const elided = /at or near "(\.\.\.?|…)"/.test(parsed.message);
-      diagnostics.push({
-        code: 'SD101',
-        severity: 'error',
-        message: elided ? `SQL does not parse: it leaves parts out ("..." where SQL should be; ${parsed.message})` : `SQL does not parse: ${parsed.message}`,
-        span: pieceAt.span(parsed.position ?? skipTrivia(Buffer.from(pieceText), 0)),
-      });
+      const span = pieceAt.span(parsed.position ?? skipTrivia(Buffer.from(pieceText), 0));
+      diagnostics.push(elided
+        ? { code: 'SD102', severity: 'warning', span, cause: 'sketch', message: `a sketch, not SQL: the statement leaves parts out ("..." where SQL should be); it is left out of the schema` }
+        : { code: 'SD101', severity: 'error', span, message: `SQL does not parse: ${parsed.message}` });
     }
   }
   return statements;
@@ -224,21 +238,6 @@ function skipTrivia(bytes: Buffer, byteOffset: number): number {
     } else break;
   }
   return i;
-}
-
-/** psql meta-commands (`\i file`, `\d users`) are examples; they are blanked out before parsing. */
-function withoutMetaCommands(content: string): { text: string; metaCommands: { text: string; start: number }[] } {
-  if (!content.includes('\\')) return { text: content, metaCommands: [] };
-  const metaCommands: { text: string; start: number }[] = [];
-  let byte = 0;
-  const lines = content.split('\n').map((line) => {
-    const start = byte;
-    byte += Buffer.byteLength(line) + 1;
-    if (!line.trimStart().startsWith('\\')) return line;
-    metaCommands.push({ text: line.trim(), start: start + Buffer.byteLength(line) - Buffer.byteLength(line.trimStart()) });
-    return ' '.repeat(Buffer.byteLength(line));
-  });
-  return { text: lines.join('\n'), metaCommands };
 }
 
 interface Piece {

@@ -1,10 +1,11 @@
 // MySQL, SQL Server and SQLite syntax in a PostgreSQL document: backticks, AUTO_INCREMENT,
-// INT(11), UNSIGNED, ON UPDATE CURRENT_TIMESTAMP, ENGINE=InnoDB, IDENTITY(1,1), NVARCHAR,
-// GETDATE() … A statement PostgreSQL rejects is rewritten token by token into the PostgreSQL
+// INT(11), UNSIGNED, ENUM('a','b'), SET('a','b'), ON UPDATE CURRENT_TIMESTAMP, ENGINE=InnoDB,
+// IDENTITY(1,1), NVARCHAR(MAX), [dbo].[name], ON [PRIMARY], CLUSTERED, GETDATE() … A statement PostgreSQL rejects is rewritten token by token into the PostgreSQL
 // it means, and each rewrite is reported with that PostgreSQL as the fix.
 import { codeTokens, type ScanToken } from './parser.js';
 import type { Diagnostic } from '../../schema/diagnostic.js';
 import { isReservedWord } from '../../schema/names.js';
+import { ident } from '../../pg/quote.js';
 import { EditedSourceMap, type BlockSourceMap } from '../source-map.js';
 
 interface Edit {
@@ -24,7 +25,8 @@ export interface DialectRepair {
 const INTEGER_TYPES = /^(tinyint|smallint|mediumint|int|integer|bigint)$/i;
 
 const TYPES: Record<string, [string, string]> = {
-  tinyint: ['smallint', 'MySQL'], mediumint: ['integer', 'MySQL'], datetime: ['timestamp', 'MySQL'], datetime2: ['timestamp', 'SQL Server'],
+  tinyint: ['smallint', 'MySQL or SQL Server'], mediumint: ['integer', 'MySQL'], datetime: ['timestamp', 'MySQL or SQL Server'], datetime2: ['timestamp', 'SQL Server'],
+  smalldatetime: ['timestamp', 'SQL Server'], datetimeoffset: ['timestamptz', 'SQL Server'], image: ['bytea', 'SQL Server'], varbinary: ['bytea', 'MySQL or SQL Server'],
   longtext: ['text', 'MySQL'], mediumtext: ['text', 'MySQL'], tinytext: ['text', 'MySQL'], longblob: ['bytea', 'MySQL'],
   mediumblob: ['bytea', 'MySQL'], blob: ['bytea', 'MySQL'], tinyblob: ['bytea', 'MySQL'], nvarchar: ['varchar', 'SQL Server'],
   nchar: ['char', 'SQL Server'], ntext: ['text', 'SQL Server'], uniqueidentifier: ['uuid', 'SQL Server'], bit: ['boolean', 'SQL Server'],
@@ -33,6 +35,9 @@ const TYPES: Record<string, [string, string]> = {
 const FUNCTIONS: Record<string, [string, string]> = {
   getdate: ['now()', 'SQL Server'], newid: ['gen_random_uuid()', 'SQL Server'], sysdatetime: ['now()', 'SQL Server'], uuid: ['gen_random_uuid()', 'MySQL'],
 };
+
+/** SQL Server's index options in WITH (…), which PostgreSQL's storage parameters are not. */
+const SQL_SERVER_INDEX_OPTIONS = /^(pad_index|statistics_norecompute|ignore_dup_key|allow_row_locks|allow_page_locks|optimize_for_sequential_key|data_compression|online|sort_in_tempdb)$/i;
 
 /** Table options after CREATE TABLE's closing parenthesis. */
 const TABLE_OPTIONS = /^(engine|charset|character|collate|auto_increment|comment|row_format|default|strict|without)$/i;
@@ -79,7 +84,7 @@ export function repairDialects(text: string, at: BlockSourceMap): DialectRepair 
 }
 
 /** Where a SQL Server `[name]` can stand: after these a `[` is not an array subscript or type. */
-const BEFORE_NAME = /^(\(|,|\.|table|on|references|into|from|join|index|view|update|exists|create)$/i;
+const BEFORE_NAME = /^(\(|,|\.|table|on|references|into|from|join|index|view|update|exists|create|constraint|column)$/i;
 
 function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
   const edits: Edit[] = [];
@@ -91,12 +96,48 @@ function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
   const createTable = lower(0) === 'create' && tokens.slice(1, 4).some((t) => /^table$/i.test(t.text));
   let depth = 0;
   let closedTable = false;
+  /** Where the CREATE TABLE element (column or constraint) being read starts. */
+  let element = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const word = lower(i);
     if (t.text === '(') depth++;
     if (t.text === ')' && --depth === 0) closedTable = createTable;
-    if (t.text === '`' || (t.text === '[' && (i === 0 || BEFORE_NAME.test(tokens[i - 1]!.text)))) {
+    if (t.text === '(' && depth === 1 || t.text === ',' && depth === 1) element = i + 1;
+    if (word === 'on' && tokens[i - 1]?.text === ')' && tokens[i + 1]?.text === '[' && tokens[i + 3]?.text === ']' && depth === 0 || word === 'textimage_on') {
+      // ON [PRIMARY]: the SQL Server filegroup a table or index is stored in.
+      const end = word === 'on' ? i + 3 : tokens[i + 1]?.text === '[' ? i + 3 : i + 1;
+      edits.push({ start: t.start, end: tokens[end]!.end, replacement: '', finding: said('ON [PRIMARY]', 'SQL Server', 'nothing: PostgreSQL places tables in tablespaces, and the default needs no clause', 'filegroup') });
+      i = end;
+    } else if ((word === 'clustered' || word === 'nonclustered') && /^(key|unique|create)$/i.test(tokens[i - 1]?.text ?? '')) {
+      edits.push({ start: t.start, end: t.end, replacement: '', finding: said(t.text.toUpperCase(), 'SQL Server', 'nothing: PostgreSQL tables are heaps, and CLUSTER orders one once', 'clustered') });
+    } else if ((word === 'asc' || word === 'desc') && inKeyColumns(tokens, i)) {
+      edits.push({ start: t.start, end: t.end, replacement: '', finding: said(`${t.text.toUpperCase()} in a key's columns`, 'SQL Server', "nothing: a constraint's columns have no order (an index's may)", 'key order') });
+    } else if (word === 'with' && tokens[i + 1]?.text === '(' && SQL_SERVER_INDEX_OPTIONS.test(lower(i + 2))) {
+      const close = tokens.findIndex((x, j) => j > i && x.text === ')');
+      if (close < 0) continue;
+      edits.push({ start: t.start, end: tokens[close]!.end, replacement: '', finding: said('WITH (PAD_INDEX = …)', 'SQL Server', 'nothing: these index options do not exist in PostgreSQL', 'index options') });
+      i = close;
+    } else if (createTable && depth === 1 && (word === 'enum' || word === 'set') && tokens[i + 1]?.text === '(' && tokens[i + 2]?.tokenName === 'SCONST') {
+      // MySQL's inline ENUM('a','b') is an enum type of its own; SET('a','b') an array of those values.
+      const close = tokens.findIndex((x, j) => j > i && x.text === ')');
+      const values = tokens.slice(i + 2, close).filter((x) => x.text !== ',');
+      const column = nameAt(tokens, bytes, element);
+      const table = tableName(tokens, bytes);
+      if (close < 0 || !column || !table || values.some((v) => v.tokenName !== 'SCONST')) continue;
+      const list = values.map((v) => v.text).join(', ');
+      const written = `${word.toUpperCase()}(${values.map((v) => v.text).join(',')})`;
+      if (word === 'enum') {
+        const type = `${table.schema ? `${ident(table.schema)}.` : ''}${ident(`${table.name}_${column.name}`)}`;
+        const create = `CREATE TYPE ${type} AS ENUM (${list})`;
+        edits.push({ start: tokens[0]!.start, end: tokens[0]!.start, replacement: `${create}; ` });
+        edits.push({ start: t.start, end: tokens[close]!.end, replacement: type, finding: said(written, 'MySQL', `an enum type of its own: ${create}`, 'enum') });
+      } else {
+        const check = `text[] CHECK (${ident(column.name)} <@ ARRAY[${list}]::text[])`;
+        edits.push({ start: t.start, end: tokens[close]!.end, replacement: check, finding: said(written, 'MySQL', `an array of those values: ${check}`, 'set') });
+      }
+      i = close;
+    } else if (t.text === '`' || (t.text === '[' && (i === 0 || BEFORE_NAME.test(tokens[i - 1]!.text) || tokens[i - 1]!.text === ']'))) {
       // `name` (MySQL) and [name] (SQL Server): a quoted name, the quote PostgreSQL's own.
       const closing = t.text === '`' ? '`' : ']';
       const close = tokens.findIndex((x, j) => j > i && x.text === closing);
@@ -112,9 +153,14 @@ function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
       }
       // SQL Server's names are case-insensitive: [Users] is users. MySQL's table names are not.
       const plain = t.text === '[' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name.toLowerCase() : name;
-      const quoted = /^[a-z_][a-z0-9_]*$/.test(plain) ? plain : `"${plain.replace(/"/g, '""')}"`;
-      edits.push({ start: t.start, end: tokens[close]!.end, replacement: quoted, finding: said(`${t.text}${name}${closing}`, dialect, quoted, t.text) });
-      i = close;
+      // [datetime] after a column's [name]: a type, which may be one PostgreSQL spells otherwise.
+      const isType = tokens[i - 1]?.text === ']';
+      const max = isType && /^n?var(char|binary)$/.test(plain.toLowerCase()) && tokens[close + 1]?.text === '(' && lower(close + 2) === 'max' && tokens[close + 3]?.text === ')';
+      const type = max ? (plain.toLowerCase().endsWith('binary') ? 'bytea' : 'text') : isType ? TYPES[plain.toLowerCase()]?.[0] : undefined;
+      const quoted = type ?? (/^[a-z_][a-z0-9_]*$/.test(plain) ? plain : `"${plain.replace(/"/g, '""')}"`);
+      const end = max ? close + 3 : close;
+      edits.push({ start: t.start, end: tokens[end]!.end, replacement: quoted, finding: said(max ? `${plain.toUpperCase()}(MAX)` : `${t.text}${name}${closing}`, dialect, quoted, max ? 'max' : t.text) });
+      i = end;
     } else if (word === 'current_timestamp' && tokens[i + 1]?.text === '(' && tokens[i + 2]?.text === ')') {
       edits.push({ start: t.start, end: tokens[i + 2]!.end, replacement: 'CURRENT_TIMESTAMP', finding: said('CURRENT_TIMESTAMP()', 'MySQL', 'CURRENT_TIMESTAMP (without parentheses) or now()') });
       i += 2;
@@ -142,12 +188,23 @@ function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
       const max = tokens[i + 1]?.text === '(' && lower(i + 2) === 'max' && tokens[i + 3]?.text === ')';
       edits.push({ start: t.start, end: max ? tokens[i + 3]!.end : t.end, replacement: max ? 'text' : type, finding: said(t.text.toUpperCase(), dialect, max ? 'text' : type) });
       if (max) i += 3;
-    } else if ((word === 'unsigned' || word === 'zerofill') && depth > 0) {
-      edits.push({ start: t.start, end: t.end, replacement: '', finding: said(t.text.toUpperCase(), 'MySQL', 'a CHECK (column >= 0) where negative values must be refused') });
+    } else if (word === 'zerofill' && depth > 0) {
+      edits.push({ start: t.start, end: t.end, replacement: '', finding: said('ZEROFILL', 'MySQL', 'nothing: leading zeros are a matter of display (to_char)') });
+    } else if (word === 'unsigned' && depth > 0) {
+      // A key numbered from 1 needs no check.
+      const column = createTable && depth === 1 && !elementHas(tokens, i, /^(auto_increment|autoincrement|identity)$/i) ? nameAt(tokens, bytes, element) : undefined;
+      const check = column ? `CHECK (${ident(column.name)} >= 0)` : '';
+      edits.push({ start: t.start, end: t.end, replacement: check, finding: said('UNSIGNED', 'MySQL', check || 'nothing (an identity is numbered from 1)') });
     } else if (word === 'on' && lower(i + 1) === 'update' && /^(current_timestamp|now)$/.test(lower(i + 2)) && depth > 0) {
       let end = i + 2;
       if (tokens[end + 1]?.text === '(' && tokens[end + 2]?.text === ')') end += 2;
-      edits.push({ start: t.start, end: tokens[end]!.end, replacement: '', finding: said('ON UPDATE CURRENT_TIMESTAMP', 'MySQL', 'a BEFORE UPDATE trigger that sets the column to now()') });
+      const column = createTable && depth === 1 ? nameAt(tokens, bytes, element) : undefined;
+      const table = tableName(tokens, bytes);
+      const trigger = column && table ? onUpdateTrigger(table, column.name) : undefined;
+      const last = tokens[tokens.length - 1]!;
+      if (trigger) edits.push({ start: last.end, end: last.end, replacement: `${last.text === ';' ? '' : ';'} ${trigger}` });
+      const finding = said('ON UPDATE CURRENT_TIMESTAMP', 'MySQL', 'a BEFORE UPDATE trigger that sets the column when a row changes');
+      edits.push({ start: t.start, end: tokens[end]!.end, replacement: '', finding: { ...finding, fix: trigger ?? finding.fix } });
       i = end;
     } else if (FUNCTIONS[word] && tokens[i + 1]?.text === '(' && tokens[i + 2]?.text === ')' && (word !== 'uuid' || depth > 0)) {
       const [call, dialect] = FUNCTIONS[word]!;
@@ -164,6 +221,13 @@ function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
     } else if (depth > 0 && word === 'collate' && /^(utf8|latin1|ascii|binary)/.test(lower(i + 1))) {
       edits.push({ start: t.start, end: tokens[i + 1]!.end, replacement: '' });
       i += 1;
+    } else if (depth > 0 && word === 'collate' && /^sql_/.test(lower(i + 1))) {
+      edits.push({ start: t.start, end: tokens[i + 1]!.end, replacement: '', finding: said(`COLLATE ${tokens[i + 1]!.text}`, 'SQL Server', 'the database\'s collation (where comparisons must ignore case: citext, or a nondeterministic ICU collation)', 'collate') });
+      i += 1;
+    } else if (/^(varchar|varbinary)$/.test(word) && depth > 0 && tokens[i + 1]?.text === '(' && lower(i + 2) === 'max' && tokens[i + 3]?.text === ')') {
+      const type = word === 'varchar' ? 'text' : 'bytea';
+      edits.push({ start: t.start, end: tokens[i + 3]!.end, replacement: type, finding: said(`${word.toUpperCase()}(MAX)`, 'SQL Server', type) });
+      i += 3;
     } else if (depth === 0 && closedTable && TABLE_OPTIONS.test(word)) {
       // ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 … up to the end of the statement.
       const last = tokens.findIndex((x, j) => j > i && x.text === ';');
@@ -173,6 +237,66 @@ function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
     }
   }
   return edits;
+}
+
+/** The name a token stands for in PostgreSQL (`Name` and "Name" keep their case, [Name] and Name do not), and where it ends. */
+function nameAt(tokens: ScanToken[], bytes: Buffer, i: number): { name: string; last: number } | undefined {
+  const t = tokens[i];
+  if (!t) return undefined;
+  if (t.text === '`' || t.text === '[') {
+    const close = tokens.findIndex((x, j) => j > i && x.text === (t.text === '`' ? '`' : ']'));
+    if (close < 0) return undefined;
+    const name = bytes.subarray(t.end, tokens[close]!.start).toString('utf8');
+    return { name: t.text === '[' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name.toLowerCase() : name, last: close };
+  }
+  if (t.text.startsWith('"')) return { name: t.text.slice(1, -1).replace(/""/g, '"'), last: i };
+  return /^[\p{L}_]/u.test(t.text) ? { name: t.text.toLowerCase(), last: i } : undefined;
+}
+
+/** CREATE TABLE [IF NOT EXISTS] [schema.]name: the table's name. */
+function tableName(tokens: ScanToken[], bytes: Buffer): { schema?: string; name: string } | undefined {
+  let i = tokens.findIndex((t) => /^table$/i.test(t.text)) + 1;
+  if (i === 0) return undefined;
+  if (/^if$/i.test(tokens[i]?.text ?? '')) i += 3;
+  const first = nameAt(tokens, bytes, i);
+  if (!first) return undefined;
+  if (tokens[first.last + 1]?.text !== '.') return { name: first.name };
+  const second = nameAt(tokens, bytes, first.last + 2);
+  return second ? { schema: first.name, name: second.name } : undefined;
+}
+
+/** Whether the CREATE TABLE element around token i has a token matching the pattern. */
+function elementHas(tokens: ScanToken[], i: number, pattern: RegExp): boolean {
+  for (const step of [-1, 1]) {
+    let depth = 0;
+    for (let j = i; j >= 0 && j < tokens.length; j += step) {
+      const text = tokens[j]!.text;
+      if (text === '(') depth += step;
+      else if (text === ')') depth -= step;
+      if (depth < 0 || (depth === 0 && text === ',' && j !== i)) break;
+      if (pattern.test(text)) return true;
+    }
+  }
+  return false;
+}
+
+/** ASC/DESC inside `PRIMARY KEY [CLUSTERED] (…)` or `UNIQUE [NONCLUSTERED] (…)`. */
+function inKeyColumns(tokens: ScanToken[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && tokens[j]!.text !== '(' && tokens[j]!.text !== ')') j--;
+  if (j < 0 || tokens[j]!.text !== '(') return false;
+  let k = j - 1;
+  if (/^(clustered|nonclustered)$/i.test(tokens[k]?.text ?? '')) k--;
+  return /^key$/i.test(tokens[k]?.text ?? '') && /^primary$/i.test(tokens[k - 1]?.text ?? '') || /^unique$/i.test(tokens[k]?.text ?? '');
+}
+
+/** MySQL's ON UPDATE CURRENT_TIMESTAMP as PostgreSQL does it: a trigger that sets the column when a row changes and the update does not set it. */
+function onUpdateTrigger(table: { schema?: string; name: string }, column: string): string {
+  const prefix = table.schema ? `${ident(table.schema)}.` : '';
+  const fn = `${prefix}${ident(`${table.name}_${column}_on_update`)}`;
+  const col = ident(column);
+  return `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW IS DISTINCT FROM OLD AND NEW.${col} IS NOT DISTINCT FROM OLD.${col} THEN NEW.${col} := CURRENT_TIMESTAMP; END IF; RETURN NEW; END $$; `
+    + `CREATE TRIGGER ${ident(`${table.name}_${column}_on_update`)} BEFORE UPDATE ON ${prefix}${ident(table.name)} FOR EACH ROW EXECUTE FUNCTION ${fn}();`;
 }
 
 /** After a column name (an identifier followed by the type) or inside a CAST. */

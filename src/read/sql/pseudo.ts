@@ -161,7 +161,9 @@ function readNamedParameters(text: string, at: BlockSourceMap): PseudoReading | 
 function readInlineIndexes(text: string, at: BlockSourceMap): PseudoReading | undefined {
   const tokens = codeTokens(text);
   if (!tokens || !/^create$/i.test(tokens[0]?.text ?? '') || !tokens.some((t) => /^table$/i.test(t.text))) return undefined;
-  const open = tokens.findIndex((t) => t.text === '(');
+  // After the types a MySQL ENUM column became (CREATE TYPE … ; CREATE TABLE …).
+  const keyword = tokens.findIndex((t) => /^table$/i.test(t.text));
+  const open = tokens.findIndex((t, i) => i > keyword && t.text === '(');
   const table = open > 0 ? tokens[open - 1]!.text : undefined;
   if (!table) return undefined;
   // The table's elements: token ranges between commas at depth 1.
@@ -184,18 +186,19 @@ function readInlineIndexes(text: string, at: BlockSourceMap): PseudoReading | un
   const blank = (from: number, to: number) => bytes.fill(0x20, from, to);
   elements.forEach((e, n) => {
     const words = tokens.slice(e.first, e.last + 1);
-    const unique = /^unique$/i.test(words[0]?.text ?? '');
-    const head = unique ? 1 : 0;
+    const kind = /^(unique|fulltext)$/i.exec(words[0]?.text ?? '')?.[0].toUpperCase();
+    const head = kind ? 1 : 0;
     if (!/^(index|key)$/i.test(words[head]?.text ?? '') || words[head + 1]?.text === '(') return;
     const body = Buffer.from(text, 'utf8').subarray(words[head + 1]!.start, words[words.length - 1]!.end).toString('utf8');
-    const sql = `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${body.replace(/^(\S+)\s*\(/, `$1 ON ${table} (`)}`;
+    const sql = kind === 'FULLTEXT' ? fullTextIndex(body, table) : `CREATE ${kind ? 'UNIQUE ' : ''}INDEX ${body.replace(/^(\S+)\s*\(/, `$1 ON ${table} (`)}`;
+    if (!sql) return;
     const span = at.span(words[0]!.start);
     const parsed = parseOne(sql);
     if ('error' in parsed || parsed.kind !== 'IndexStmt') return;
     reading.fragments.push({ kind: 'index', index: readIndex(parsed.node, span) });
     reading.diagnostics.push({
       code: 'SD104', severity: 'warning', span, cause: 'index inside CREATE TABLE',
-      message: `\`${unique ? 'UNIQUE ' : ''}${words[head]!.text.toUpperCase()} ${words[head + 1]!.text} (…)\` inside CREATE TABLE is MySQL syntax, which PostgreSQL rejects; schemadoc reads it as the index it means`,
+      message: `\`${kind ? `${kind} ` : ''}${words[head]!.text.toUpperCase()} ${words[head + 1]!.text} (…)\` inside CREATE TABLE is MySQL syntax, which PostgreSQL rejects; schemadoc reads it as the index it means${kind === 'FULLTEXT' ? ' (a GIN index on the words of the columns)' : ''}`,
       fix: `${sql};`,
     });
     // Blank the element and the comma that joins it to the others.
@@ -206,4 +209,13 @@ function readInlineIndexes(text: string, at: BlockSourceMap): PseudoReading | un
   if (reading.fragments.length === 0) return undefined;
   reading.repaired = bytes.toString('utf8');
   return reading;
+}
+
+/** MySQL's FULLTEXT KEY name (a, b): a GIN index on to_tsvector of the columns, the way PostgreSQL searches words. */
+function fullTextIndex(body: string, table: string): string | undefined {
+  const m = /^(\S+)\s*\(([^()]*)\)\s*$/.exec(body);
+  if (!m) return undefined;
+  const columns = m[2]!.split(',').map((c) => c.trim()).filter(Boolean);
+  const words = columns.length === 1 ? columns[0]! : columns.map((c) => `coalesce(${c}, '')`).join(" || ' ' || ");
+  return `CREATE INDEX ${m[1]} ON ${table} USING gin (to_tsvector('simple', ${words}))`;
 }
