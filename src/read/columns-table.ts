@@ -74,8 +74,31 @@ const COLUMN_WORD = /^(column|columns|field|fields|attribute|attributes|attribut
 export function columnNamesOnly(table: MarkdownTable): { name: string; keys: string; at: Located }[] | undefined {
   const at = table.header.findIndex((cell) => COLUMN_WORD.test(plain(cell.text).toLowerCase().trim()));
   if (at < 0 || table.header.some((cell) => /\btype\b/i.test(plain(cell.text))) || nameAndTypeFromCells(table, []).type !== undefined) return undefined;
-  const names = table.rows.flatMap((row) => (row[at] ? plain(row[at]!.text).split(',').map((n) => ({ name: n.trim().replace(/^`|`$/g, ''), keys: '', at: row[at]! })) : []));
+  const notesAt = table.header.findIndex((cell, i) => i !== at && plain(cell.text).length > 0);
+  const names = table.rows.flatMap((row) => {
+    const cell = row[at];
+    // `(binder_id, page_number) | UNIQUE`: a constraint of the table, not a column.
+    if (!cell || /^\(.*\)$/.test(plain(cell.text))) return [];
+    const keys = keysInNotes(plain(row[notesAt]?.text ?? ''));
+    return plain(cell.text).split(',').map((n) => ({ name: n.trim().replace(/^`|`$/g, ''), keys, at: cell }));
+  });
   return names.length >= 2 && names.every((n) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(n.name)) ? names : undefined;
+}
+
+/** Keys a note states at its start: `FK → binder.id (CASCADE)`, `UNIQUE.`, `Primary key`. */
+function keysInNotes(notes: string): string {
+  const reference = /^(?:fk|foreign key)\s*(?:→|->|to|references)\s*([\p{L}_][\p{L}\p{N}_]*\.[\p{L}_][\p{L}\p{N}_]*)(\s*\(cascade\))?/iu.exec(notes);
+  if (reference) return `FK → ${reference[1]}${reference[2] ? ', ON DELETE CASCADE' : ''}`;
+  if (/^unique\b/i.test(notes)) return 'UNIQUE';
+  if (/^(pk|primary key)\b/i.test(notes)) return 'PK';
+  return '';
+}
+
+/** The name cell of a field typed ObjectId (MongoDB's identifier type), if any. */
+function mongoField(table: MarkdownTable, roles: (Role | undefined)[]): Located | undefined {
+  const type = roles.indexOf('type');
+  const row = table.rows.find((r) => /^objectid\b/i.test(plain(r[type]?.text ?? '')));
+  return row?.[roles.indexOf('name')];
 }
 
 /** `aliases` are other names the document gives the table (the model `Post` of `blog_post`). */
@@ -84,6 +107,14 @@ export function readColumnTable(
 ): ColumnTableReading {
   const diagnostics: Diagnostic[] = [];
   const pendingChecks: ColumnTableReading['pendingChecks'] = [];
+  const mongo = mongoField(table, roles);
+  if (mongo) {
+    diagnostics.push({
+      code: 'SD128', severity: 'warning', cause: 'MongoDB', span: { file, line: mongo.line, column: mongo.column, source: 'column-table' },
+      message: `${tableName} is a MongoDB collection (its ${plain(mongo.text)} is an ObjectId), not a table: left out`,
+    });
+    return { fragments: [], diagnostics, pendingChecks };
+  }
   const [schema, name] = tableName.includes('.') ? tableName.split('.', 2) as [string, string] : [undefined, tableName];
   const tableSpan: Span = { file, line: table.line, column: 1, source: 'column-table' };
   const model: Table = {

@@ -91,10 +91,13 @@ function noSchema(fragments: Fragment[], read: Diagnostic[], file: string, eleme
   // Say what is missing where the document shows it: types (SD125), or the pages it links to.
   const untyped = read.some((d) => d.code === 'SD125');
   const pages = untyped ? [] : linkedPages(elements);
+  const mongo = read.some((d) => d.code === 'SD128') || elements.some((e) => (e.kind === 'paragraph' || e.kind === 'heading') && /\bmongo(db|ose)\b/i.test(e.text));
   return [{
     code: 'SD100', severity: 'error', span: { file, line: 1, column: 1, source: 'prose' },
     message: untyped
       ? 'no schema found: the document names tables and their columns but no types (below); --infer-types makes a draft schema from the names'
+      : mongo
+        ? 'no schema found: the document describes MongoDB collections, not a relational schema (schemadoc reads PostgreSQL tables: SQL, tables of columns with their types, diagrams)'
       : pages.length
         ? `no schema found: the document lists tables described in other files (${pages.slice(0, 3).join(', ')}${pages.length > 3 ? ', …' : ''}); check them together with it (a quoted glob: 'docs/*.md')`
         : 'no schema found: the document has no SQL block or table of columns that describes a table, type or other object',

@@ -58,6 +58,9 @@ export function tableNameFromTitle(heading: string): string | undefined {
   // SQL Server's `[dbo].[Users]`: case-insensitive names, dbo being PostgreSQL's public.
   const bracketed = /^(?:#+\s*)?(?:\[([\p{L}_][\p{L}\p{N}_]*)\]\.)?\[([\p{L}_][\p{L}\p{N}_]*)\]$/u.exec(title);
   if (bracketed) return [bracketed[1]?.toLowerCase(), bracketed[2]!.toLowerCase()].filter((p) => p && p !== 'dbo').join('.');
+  // `` `binder` — physical binder ``: the name as code, then what the table is.
+  const described = /^(?:#+\s*)?`([\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)?)`\s*(?:—|–|-|:)\s+\S/u.exec(title);
+  if (described) return described[1]!;
   // `"SPECIAL ""x""".languages`: a name written as SQL, quoted where it must be, is that name.
   const written = SQL_NAME.exec(title.replace(/^#+\s*/, '').trim());
   if (written && title.includes('"')) return [written[1], written[2]].filter(Boolean).map((part) => unquoteName(part!)).join('.');

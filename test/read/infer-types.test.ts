@@ -33,6 +33,14 @@ describe('names without types', () => {
     expect(drafted.schema.tables[0]!.columns.map((c) => c.name)).toEqual(['id', 'name', 'layout']);
   });
 
+  it('a `name` — description heading names the table; keys in the notes are read, constraint rows left to the table', async () => {
+    const doc = '# App\n\n### `binder` — physical binder\n\n| Column | Notes |\n|---|---|\n| `id` | `binder-{hex}` |\n| `name` | Free text. |\n\n'
+      + '### `page` — one page of a binder\n\n| Column | Notes |\n|---|---|\n| `id` | |\n| `binder_id` | FK → `binder.id` (CASCADE). |\n| `number` | 1-indexed. |\n| `(binder_id, number)` | UNIQUE. |\n';
+    const { schema } = await read(doc, true);
+    expect(schema.tables.map((t) => `${t.name}: ${t.columns.map((c) => c.name).join(', ')}`)).toEqual(['binder: id, name', 'page: id, binder_id, number']);
+    expect(schema.tables[1]!.constraints).toContainEqual(expect.objectContaining({ kind: 'foreign key', columns: ['binder_id'], references: expect.objectContaining({ name: 'binder' }), onDelete: 'cascade' }));
+  });
+
   it('leaves alone a list of words under a heading', async () => {
     const { diagnostics } = await read('# App\n\n## Features\n- search\n- export\n\n```sql\nCREATE TABLE a (id int PRIMARY KEY);\n```\n');
     expect(diagnostics).toEqual([]);

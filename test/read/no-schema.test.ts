@@ -18,4 +18,13 @@ describe('what is missing', () => {
       'SD102 warning 5:39 a sketch, not SQL: the statement leaves parts out ("..." where SQL should be); it is left out of the schema',
     ]);
   });
+
+  it('MongoDB collections are no relational schema: each collection left out once, and SD100 says so', async () => {
+    const { schema, diagnostics } = await compile('# Shop\n\nDatabase engine: MongoDB.\n\n### `order`\n\n| Field | Type | Notes |\n|---|---|---|\n| `_id` | ObjectId | generated |\n| `total` | Number | |\n');
+    expect(schema.tables).toEqual([]);
+    expect(diagnostics.map((d) => `${d.code} ${d.span!.line} ${d.message}`)).toEqual([
+      'SD128 9 order is a MongoDB collection (its _id is an ObjectId), not a table: left out',
+      'SD100 1 no schema found: the document describes MongoDB collections, not a relational schema (schemadoc reads PostgreSQL tables: SQL, tables of columns with their types, diagrams)',
+    ]);
+  });
 });
