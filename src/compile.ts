@@ -2,7 +2,7 @@
 import { merge } from './merge/merge.js';
 import { attachChangeDirectives } from './merge/change-directives.js';
 import { readChangeDirectives } from './read/change-directives.js';
-import { prepareReaders, readDocument, type DocumentInput } from './read/document.js';
+import { INDEX_OF_PAGES, prepareReaders, readDocument, type DocumentInput } from './read/document.js';
 import { withoutSuppressed, type Diagnostic, type Suppression } from './schema/diagnostic.js';
 import type { Schema } from './schema/model.js';
 
@@ -25,5 +25,8 @@ export async function compileDocuments(documents: DocumentInput[]): Promise<Comp
   }
   const merged = merge(fragments);
   diagnostics.push(...attachChangeDirectives(merged.schema, documents.flatMap((d) => readChangeDirectives(d.text, d.file))));
-  return { schema: merged.schema, diagnostics: withoutSuppressed([...diagnostics, ...merged.diagnostics], suppressions), suppressions };
+  // An index of tables (a tbls README) checked with the pages it lists: the schema is theirs.
+  const withPages = documents.length > 1 && merged.schema.tables.length > 0;
+  const read = withPages ? diagnostics.filter((d) => !(d.code === 'SD100' && d.cause === INDEX_OF_PAGES)) : diagnostics;
+  return { schema: merged.schema, diagnostics: withoutSuppressed([...read, ...merged.diagnostics], suppressions), suppressions };
 }

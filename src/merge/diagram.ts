@@ -135,6 +135,7 @@ function compareDiagramComment(table: Table, column: Column, comment: string, sp
  */
 function compareDefinitions(winner: Table, other: Table, diagnostics: Diagnostic[]): void {
   const unique = (t: Table, column: string) => t.constraints.some((c) => (c.kind === 'unique' || c.kind === 'primary key') && c.columns.length === 1 && c.columns[0] === column);
+  const statesKeys = other.constraints.some((c) => c.kind === 'unique' || c.kind === 'primary key');
   for (const column of other.columns) {
     const mine = winner.columns.find((c) => looseName(c.name) === looseName(column.name));
     const related = (what: string) => [{ span: mine?.spans[0] ?? winner.spans[0]!, message: `${what} in the ${sourceOf(winner)}` }];
@@ -149,8 +150,9 @@ function compareDefinitions(winner: Table, other: Table, diagnostics: Diagnostic
     const differences: string[] = [];
     if (normalType(mine.type.sql) !== normalType(column.type.sql)) differences.push(`type ${column.type.sql} (the ${sourceOf(winner)} says ${mine.type.sql})`);
     if (mine.notNull !== column.notNull) differences.push(column.notNull ? `NOT NULL (the ${sourceOf(winner)} allows NULL)` : `nullable (the ${sourceOf(winner)} says NOT NULL)`);
-    if (unique(winner, mine.name) !== unique(other, column.name)) differences.push(unique(other, column.name) ? `unique (the ${sourceOf(winner)} says not unique)` : `not unique (the ${sourceOf(winner)} says unique)`);
-    if (primaryKey(winner, mine.name) !== primaryKey(other, column.name)) differences.push(primaryKey(other, column.name) ? `part of the primary key (the ${sourceOf(winner)} says not)` : `not part of the primary key (the ${sourceOf(winner)} says it is)`);
+    // A definition that states no key at all (tbls's Columns table) says nothing of keys.
+    if (statesKeys && unique(winner, mine.name) !== unique(other, column.name)) differences.push(unique(other, column.name) ? `unique (the ${sourceOf(winner)} says not unique)` : `not unique (the ${sourceOf(winner)} says unique)`);
+    if (statesKeys && primaryKey(winner, mine.name) !== primaryKey(other, column.name)) differences.push(primaryKey(other, column.name) ? `part of the primary key (the ${sourceOf(winner)} says not)` : `not part of the primary key (the ${sourceOf(winner)} says it is)`);
     if (column.default !== undefined && mine.default !== undefined && normalDefault(column.default) !== normalDefault(mine.default)) {
       differences.push(`DEFAULT ${column.default} (the ${sourceOf(winner)} says DEFAULT ${mine.default})`);
     }

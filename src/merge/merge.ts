@@ -105,6 +105,9 @@ export function merge(fragments: Fragment[]): MergeResult {
       case 'claim':
         schema.claims.push(f.claim);
         break;
+      case 'page-link':
+        schema.pageLinks.push(f.link);
+        break;
       case 'declared-function':
         if (!schema.declaredFunctions.some((d) => sameName(d, f.function))) schema.declaredFunctions.push(f.function);
         break;

@@ -1,7 +1,8 @@
 // References between objects of the merged schema that point at nothing: a foreign key,
 // index, trigger or policy on a table the document never defines cannot be created.
 import type { Diagnostic } from '../schema/diagnostic.js';
-import type { Index, QualifiedName, Schema, Span, Table, Written } from '../schema/model.js';
+import { basename, posix } from 'node:path';
+import type { Index, PageLink, QualifiedName, Schema, Span, Table, Written } from '../schema/model.js';
 import { DEFAULT_SCHEMA, displayName, looseName, objectKey } from '../schema/names.js';
 import { SUPABASE_TABLES, usesSupabase } from '../schema/supabase.js';
 
@@ -12,7 +13,7 @@ export interface Resolution {
 }
 
 export function resolveReferences(schema: Schema): Resolution {
-  const known: KnownRelations = { relations: new Map(), tables: schema.tables, diagnostics: [], repaired: [] };
+  const known: KnownRelations = { relations: new Map(), tables: schema.tables, pageLinks: schema.pageLinks, diagnostics: [], repaired: [] };
   for (const t of schema.tables) known.relations.set(objectKey('relation', t), columnNames(t));
   for (const v of schema.views) known.relations.set(objectKey('relation', v), undefined);
   // Supabase's own tables exist in every Supabase database (and in schemadoc's stand-in).
@@ -33,6 +34,7 @@ interface KnownRelations {
   /** Each table's columns (undefined for a view), by `objectKey('relation', …)`. */
   relations: Map<string, Set<string> | undefined>;
   tables: Table[];
+  pageLinks: PageLink[];
   /** Tables by schema and loose name: made at the first reference that misses. */
   byLooseName?: Map<string, QualifiedName[]>;
   diagnostics: Diagnostic[];
@@ -121,10 +123,14 @@ function missingRelation(known: KnownRelations, owner: Written, name: QualifiedN
   // One cause per table never defined, however many refer to it; per schema, when the
   // document describes nothing of that schema (`auth.users`, `billing.*`).
   const elsewhere = name.schema && !known.tables.some((t) => (t.schema ?? DEFAULT_SCHEMA) === name.schema);
+  // `[users](users.md)`: the page that describes it, not given with this one.
+  const link = known.pageLinks.find((l) => looseName(l.text) === looseName(name.name) || looseName(basename(l.page, '.md')) === looseName(name.name));
   known.diagnostics.push({
     code: 'SD220', severity: 'error', span, cause: elsewhere ? `schema ${name.schema}` : `table ${displayName(name)}`,
     message: `${what()} refers to table ${displayName(name)}, which the document does not define`
       + (elsewhere ? ` (nor anything else in schema ${name.schema})` : '')
+      + (link ? `; it links to ${link.page} for it (${basename(link.span.file)}:${link.span.line}), which was not given` : ''),
+    ...(link ? { fix: `check the pages together, e.g. '${posix.join(posix.dirname(link.span.file), '*.md')}'` } : {}),
   });
   return true;
 }

@@ -13,6 +13,7 @@ import { isMermaidErDiagram, readMermaid } from './mermaid.js';
 import { isPrismaBlock, readPrisma } from './prisma.js';
 import { readSections } from './sections.js';
 import { readCodeFieldLists } from './code-field-lists.js';
+import { readPageLinks } from './page-links.js';
 import { readSqlBlocks } from './sql/blocks.js';
 import { isTypeScriptBlock, readTypeOrm } from './typeorm.js';
 
@@ -37,7 +38,7 @@ export async function prepareReaders(): Promise<void> {
 }
 
 /** Fragments that say something about a schema but create nothing. */
-const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'setting', 'declared-function', 'rls-all-tables', 'relationship', 'foreign-key-hint', 'model-interface', 'stated-reference', 'stated-length', 'convention', 'claim']);
+const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'setting', 'declared-function', 'rls-all-tables', 'relationship', 'foreign-key-hint', 'model-interface', 'stated-reference', 'stated-length', 'convention', 'claim', 'page-link']);
 
 /** A `.sql` file (a pg_dump, a structure.sql, a migration) is one script; anything else is Markdown. */
 export function isSqlFile(file: string): boolean {
@@ -66,7 +67,7 @@ async function readText({ file, text, inferTypes = false }: DocumentInput): Prom
   ];
   const sqlTables = new Set(definedTables(sql.fragments).map(displayName));
   const sections = readSections(markdown.elements, file, sqlTables, inferTypes);
-  const fragments = [...sql.fragments, ...sections.fragments, ...diagrams.flatMap((d) => d.fragments), ...readConventions(markdown.elements, file), ...readClaims(markdown.elements, file)];
+  const fragments = [...sql.fragments, ...sections.fragments, ...diagrams.flatMap((d) => d.fragments), ...readConventions(markdown.elements, file), ...readClaims(markdown.elements, file), ...readPageLinks(markdown.elements, file)];
   const diagnostics = [...markdown.diagnostics, ...sql.diagnostics, ...sections.diagnostics, ...diagrams.flatMap((d) => d.diagnostics), ...noSchema(fragments, sections.diagnostics, file, markdown.elements)];
   keepShapes();
   return { fragments, diagnostics, suppressions: readIgnoreComments(text, file, markdown.htmlBlocks) };
@@ -91,18 +92,27 @@ function noSchema(fragments: Fragment[], read: Diagnostic[], file: string, eleme
   // Say what is missing where the document shows it: types (SD125), or the pages it links to.
   const untyped = read.some((d) => d.code === 'SD125');
   const pages = untyped ? [] : linkedPages(elements);
+  // Only prose and lists: the tables are named in sentences (their columns, maybe, in images).
+  const proseOnly = elements.length > 0 && !elements.some((e) => e.kind === 'table' || e.kind === 'code');
+  const images = proseOnly && elements.some((e) => e.kind === 'paragraph' && /!\[[^\]]*\]\([^)]+\.(png|jpe?g|svg|gif)\)/i.test(e.text));
   const mongo = read.some((d) => d.code === 'SD128') || elements.some((e) => (e.kind === 'paragraph' || e.kind === 'heading') && /\bmongo(db|ose)\b/i.test(e.text));
   return [{
     code: 'SD100', severity: 'error', span: { file, line: 1, column: 1, source: 'prose' },
+    ...(!untyped && !mongo && pages.length ? { cause: INDEX_OF_PAGES } : {}),
     message: untyped
       ? 'no schema found: the document names tables and their columns but no types (below); --infer-types makes a draft schema from the names'
       : mongo
         ? 'no schema found: the document describes MongoDB collections, not a relational schema (schemadoc reads PostgreSQL tables: SQL, tables of columns with their types, diagrams)'
       : pages.length
         ? `no schema found: the document lists tables described in other files (${pages.slice(0, 3).join(', ')}${pages.length > 3 ? ', …' : ''}); check them together with it (a quoted glob: 'docs/*.md')`
-        : 'no schema found: the document has no SQL block or table of columns that describes a table, type or other object',
+        : proseOnly
+          ? `no schema found: the document describes its tables in prose only${images ? ' (and images)' : ''}, with no SQL, table of columns, field list or diagram to read their columns from`
+          : 'no schema found: the document has no SQL block or table of columns that describes a table, type or other object',
   }];
 }
+
+/** The cause of a 'no schema found' that an index of pages checked with its pages does not have. */
+export const INDEX_OF_PAGES = 'index of pages';
 
 /** The Markdown files a table of tables links to in its first column (a tbls README: `[users](users.md)`). */
 function linkedPages(elements: MarkdownElement[]): string[] {

@@ -1,7 +1,7 @@
 import type { Relationship } from './mermaid.js';
 import type { ModelInterface } from './ts-interfaces.js';
 import type {
-  Claim, Column, Comment, Constraint, Convention, DeclaredFunction, DefinedObject, EnumType, Example, Extension, Index, Policy,
+  Claim, Column, PageLink, Comment, Constraint, Convention, DeclaredFunction, DefinedObject, EnumType, Example, Extension, Index, Policy,
   QualifiedName, SchemaNamespace, ScriptStatement, Span, SqlFunction, Table, Trigger, TypeRef, View,
 } from '../schema/model.js';
 
@@ -73,7 +73,8 @@ export type Fragment =
   | { kind: 'stated-length'; field: string; min?: number; max: number; span: Span }
   | { kind: 'example'; example: Example }
   | { kind: 'convention'; convention: Convention }
-  | { kind: 'claim'; claim: Claim };
+  | { kind: 'claim'; claim: Claim }
+  | { kind: 'page-link'; link: PageLink };
 
 /** The tables fragments define, those of SQL statements included. */
 export function definedTables(fragments: Fragment[]): Table[] {

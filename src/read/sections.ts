@@ -2,7 +2,7 @@
 // under it, and the lists that follow them (indexes, constraints, value lists).
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Span } from '../schema/model.js';
-import { modelNameFromTitle, snakeCase, tableNameFromTitle } from '../schema/names.js';
+import { looseName, modelNameFromTitle, snakeCase, tableNameFromTitle } from '../schema/names.js';
 import { ident, literal } from '../pg/quote.js';
 import { readBullets, listKindOf } from './bullets.js';
 import { readRelationsTable, relationsTableLayout } from './relations-table.js';
@@ -10,6 +10,8 @@ import { leadingCodeValues, plain } from './column-vocabulary.js';
 import { columnNamesOnly, columnTableRoles, readColumnTable, type ColumnTableReading } from './columns-table.js';
 import { FIELDS_LABEL, fieldListAsTable, readField, type Field } from './field-list.js';
 import { nameOnly, namesWithoutTypes } from './infer-types.js';
+import { boxesIn, type Box } from './box-diagram.js';
+import { entityRows } from './entity-table.js';
 import type { Fragment } from './fragment.js';
 import type { Located, MarkdownElement } from './markdown.js';
 import { findPlaceholders, readSignature, saysRlsOnAllTables } from './prose.js';
@@ -48,8 +50,12 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
     fragments.push(...reading.fragments);
     diagnostics.push(...reading.diagnostics);
   };
+  const boxes: { box: Box; headingPath: string[] }[] = [];
   for (const element of elements) {
     for (const text of textsOf(element)) diagnostics.push(...findPlaceholders(text, file, 'prose'));
+    if (element.kind === 'code' && TEXT_BLOCK.test(element.lang)) {
+      for (const box of boxesIn(element.content, element.line, element.indent)) boxes.push({ box, headingPath: element.headingPath });
+    }
     if (element.kind === 'code') {
       diagnostics.push(...findPlaceholders({ text: element.content, line: element.line, column: element.indent + 1 }, file, 'sql', true));
     }
@@ -78,6 +84,11 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
           const reading = readRelationsTable(element, relations, file);
           fragments.push(...reading.fragments);
           diagnostics.push(...reading.diagnostics);
+          break;
+        }
+        const entities = entityRows(element);
+        if (entities) {
+          for (const entity of entities) if (!known.has(entity.table)) readNamesWithoutTypes(entity.names, entity.table, entity.line, element.headingPath);
           break;
         }
         const roles = columnTableRoles(element);
@@ -147,8 +158,35 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
     previous = element;
   }
   reportPending(pending, diagnostics);
+  // A diagram's boxes, last: a table the document describes in another form is described there.
+  const knownLoosely = new Set([...known].map((t) => looseName(t.split('.').pop()!)));
+  for (const { box, headingPath } of boxes) {
+    const table = tableNameFromTitle(box.title.text);
+    if (!table || knownLoosely.has(looseName(table.split('.').pop()!))) continue;
+    knownLoosely.add(looseName(table));
+    const fields = box.rows.map((row) => readField(row.text));
+    const names = box.rows.map((row) => nameOnly(row.text));
+    const unread = (read: unknown[]) => box.rows.filter((_, i) => !read[i]).map((row) => ({
+      code: 'SD124', severity: 'warning' as const, cause: 'not a field', span: { file, line: row.line, column: row.column, source: 'bullets' as const },
+      message: `not read as a column of ${table} in the diagram (a name, maybe its type and keys): "${row.text}"`,
+    }));
+    if (fields.filter(Boolean).length >= Math.max(2, 0.75 * fields.length)) {
+      const list = fieldListAsTable(box.rows, fields, headingPath, box.title.line, file);
+      const roles = columnTableRoles(list.table);
+      if (!roles) continue;
+      const reading = readColumnTable(list.table, roles, table, file);
+      fragments.push(...reading.fragments);
+      diagnostics.push(...list.diagnostics, ...reading.diagnostics);
+    } else if (names.filter(Boolean).length >= Math.max(2, 0.75 * names.length)) {
+      readNamesWithoutTypes(box.rows.flatMap((at, i) => (names[i] ? [{ ...names[i]!, at }] : [])), table, box.title.line, headingPath);
+      diagnostics.push(...unread(names));
+    }
+  }
   return { fragments, diagnostics };
 }
+
+/** Blocks that hold text, not code: where diagrams are drawn. */
+const TEXT_BLOCK = /^(|text|txt|plaintext|ascii|diagram)$/;
 
 /** Two or more bare names, one of them a key or timestamp by its name (`id`, `user_id`, `created_at`). */
 function looksLikeColumnNames(items: Located[]): boolean {

@@ -369,11 +369,19 @@ export interface Schema {
   examples: Example[];
   conventions: Convention[];
   claims: Claim[];
+  /** Links to other Markdown pages (`[users](users.md)`): where a table not described here may be. */
+  pageLinks: PageLink[];
+}
+
+export interface PageLink {
+  text: string;
+  page: string;
+  span: Span;
 }
 
 export function emptySchema(): Schema {
   return {
     schemas: [], extensions: [], enums: [], types: [], collations: [], sequences: [], tables: [], indexes: [],
-    views: [], functions: [], triggers: [], policies: [], comments: [], grants: [], script: [], declaredFunctions: [], examples: [], conventions: [], claims: [],
+    views: [], functions: [], triggers: [], policies: [], comments: [], grants: [], script: [], declaredFunctions: [], examples: [], conventions: [], claims: [], pageLinks: [],
   };
 }

@@ -41,6 +41,28 @@ describe('names without types', () => {
     expect(schema.tables[1]!.constraints).toContainEqual(expect.objectContaining({ kind: 'foreign key', columns: ['binder_id'], references: expect.objectContaining({ name: 'binder' }), onDelete: 'cascade' }));
   });
 
+  it('reads the boxes of a text diagram side by side, by their corners; a box of a table defined elsewhere is left to it', async () => {
+    const diagram = [
+      '# App', '', '```', '┌─────────────┐        ┌──────────────┐', '│    Users    │───────→│  Companies   │', '├─────────────┤  N:1   ├──────────────┤',
+      '│ id (PK)     │        │ id (PK)      │', '│ email       │        │ name         │', '│ company_id  │        │ size/range   │', '└─────────────┘        │ website      │',
+      '                       └──────────────┘', '┌──────────┐', '│  Posts   │', '├──────────┤', '│ id       │', '│ title    │', '└──────────┘', '```', '',
+      '```sql', 'CREATE TABLE posts (id int PRIMARY KEY, title text);', '```',
+    ].join('\n');
+    const { diagnostics } = await read(diagram);
+    expect(diagnostics.map((d) => `${d.code}:${d.span!.line}:${d.span!.column}`)).toEqual(['SD125:5:1', 'SD125:5:1', 'SD124:9:26']);
+    const { schema } = await read(diagram, true);
+    expect(schema.tables.map((t) => `${t.name}: ${t.columns.map((c) => `${c.name} ${c.type.sql}`).join(', ')}`)).toEqual([
+      'posts: id int, title text', 'users: id bigint, email text, company_id bigint', 'companies: id bigint, name text, website text',
+    ]);
+  });
+
+  it('reads a table of entities and their attributes (a conceptual model, here in Chinese)', async () => {
+    const doc = '# ER 图\n\n| 实体 | 属性 |\n|---|---|\n| **学生** Student | 学号, 姓名, 密码(Bcrypt) |\n| **学院** Department | 院系编号、院系名称 |\n';
+    expect((await read(doc)).diagnostics.map((d) => `${d.code}:${d.span!.line}`)).toEqual(['SD125:5', 'SD125:6', 'SD100:1']);
+    const { schema } = await read(doc, true);
+    expect(schema.tables.map((t) => `${t.name}: ${t.columns.map((c) => c.name).join(', ')}`)).toEqual(['student: 学号, 姓名, 密码', 'department: 院系编号, 院系名称']);
+  });
+
   it('leaves alone a list of words under a heading', async () => {
     const { diagnostics } = await read('# App\n\n## Features\n- search\n- export\n\n```sql\nCREATE TABLE a (id int PRIMARY KEY);\n```\n');
     expect(diagnostics).toEqual([]);

@@ -27,4 +27,11 @@ describe('what is missing', () => {
       'SD100 1 no schema found: the document describes MongoDB collections, not a relational schema (schemadoc reads PostgreSQL tables: SQL, tables of columns with their types, diagrams)',
     ]);
   });
+
+  it('a document of prose only says so', async () => {
+    const { diagnostics } = await compile('# Schema\n\nThe `recipes` table stores recipes; `batches` reference them.\n\n![Recipes](diagrams/recipes.png)\n\n- **`logs`** hold events.\n');
+    expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      'SD100 no schema found: the document describes its tables in prose only (and images), with no SQL, table of columns, field list or diagram to read their columns from',
+    ]);
+  });
 });
