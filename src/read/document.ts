@@ -66,7 +66,8 @@ async function readText({ file, text, inferTypes = false }: DocumentInput): Prom
     code,
   ];
   const sqlTables = new Set(definedTables(sql.fragments).map(displayName));
-  const sections = readSections(markdown.elements, file, sqlTables, inferTypes);
+  const drawn = definedTables(diagrams.flatMap((d) => d.fragments)).map((t) => t.name);
+  const sections = readSections(markdown.elements, file, sqlTables, inferTypes, drawn);
   const fragments = [...sql.fragments, ...sections.fragments, ...diagrams.flatMap((d) => d.fragments), ...readConventions(markdown.elements, file), ...readClaims(markdown.elements, file), ...readPageLinks(markdown.elements, file)];
   const diagnostics = [...markdown.diagnostics, ...sql.diagnostics, ...sections.diagnostics, ...diagrams.flatMap((d) => d.diagnostics), ...noSchema(fragments, sections.diagnostics, file, markdown.elements)];
   keepShapes();

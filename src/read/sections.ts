@@ -26,9 +26,10 @@ export interface SectionsReading {
 
 /**
  * `knownTables` are the tables the document's SQL creates: a list of indexes under a heading
- * describes a table only when some representation defines that table.
+ * describes a table only when some representation defines that table. `diagramTables` are
+ * those its diagrams and code define (Mermaid, DBML, Prisma …), which a text diagram's boxes leave to them.
  */
-export function readSections(elements: MarkdownElement[], file: string, knownTables: Set<string>, inferTypes = false): SectionsReading {
+export function readSections(elements: MarkdownElement[], file: string, knownTables: Set<string>, inferTypes = false, diagramTables: string[] = []): SectionsReading {
   const known = new Set(knownTables);
   const fragments: Fragment[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -159,7 +160,7 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
   }
   reportPending(pending, diagnostics);
   // A diagram's boxes, last: a table the document describes in another form is described there.
-  const knownLoosely = new Set([...known].map((t) => looseName(t.split('.').pop()!)));
+  const knownLoosely = new Set([...known, ...diagramTables].map((t) => looseName(t.split('.').pop()!)));
   for (const { box, headingPath } of boxes) {
     const table = tableNameFromTitle(box.title.text);
     if (!table || knownLoosely.has(looseName(table.split('.').pop()!))) continue;

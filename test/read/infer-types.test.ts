@@ -56,6 +56,13 @@ describe('names without types', () => {
     ]);
   });
 
+  it('leaves a box to the Mermaid diagram that defines its table with types', async () => {
+    const doc = '# App\n\n```\n┌──────────┐\n│  Users   │\n├──────────┤\n│ id (PK)  │\n│ email    │\n└──────────┘\n```\n\n```mermaid\nerDiagram\n  USERS {\n    int id PK\n    text email\n  }\n```\n';
+    const { schema, diagnostics } = await read(doc, true);
+    expect(diagnostics.filter((d) => d.code.startsWith('SD12'))).toEqual([]);
+    expect(schema.tables.map((t) => `${t.name}: ${t.columns.map((c) => `${c.name} ${c.type.sql}`).join(', ')}`)).toEqual(['users: id int, email text']);
+  });
+
   it('reads a table of entities and their attributes (a conceptual model, here in Chinese)', async () => {
     const doc = '# ER 图\n\n| 实体 | 属性 |\n|---|---|\n| **学生** Student | 学号, 姓名, 密码(Bcrypt) |\n| **学院** Department | 院系编号、院系名称 |\n';
     expect((await read(doc)).diagnostics.map((d) => `${d.code}:${d.span!.line}`)).toEqual(['SD125:5', 'SD125:6', 'SD100:1']);
