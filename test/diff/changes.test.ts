@@ -91,6 +91,54 @@ for (const target of TARGETS) {
       }
     }, 120_000);
 
+    it('changes a domain\'s base type and a composite type that columns and a view use, keeping the rows, and back', async () => {
+      const { db, dispose } = await openTarget(target.name);
+      const one = '```sql\nCREATE DOMAIN quantity AS integer CHECK (VALUE > 0);\nCREATE TYPE money_amount AS (amount integer, currency text);\n'
+        + 'CREATE TABLE line (id int PRIMARY KEY, n quantity DEFAULT 1, price money_amount);\nCREATE VIEW big AS SELECT id, n FROM line WHERE n > 10;\n```\n';
+      const two = one.replace('AS integer', 'AS bigint').replace('amount integer', 'amount numeric(12,2)');
+      try {
+        const { schema } = await compileDocuments([{ file: 'shop.md', text: one }]);
+        expect((await applyStatements(db, emitStatements(schema))).ok).toBe(true);
+        await db.exec(`INSERT INTO line VALUES (1, 5, ROW(250, 'EUR')), (2, 20, ROW(7, 'USD'))`);
+        const rows = 'SELECT id, n::text AS n, (price).amount::text AS amount, (price).currency AS currency FROM line ORDER BY id';
+        const before = await db.query(rows);
+        for (const [text, from] of [[two, one], [one, two]] as const) {
+          const { schema: next } = await compileDocuments([{ file: 'shop.md', text }]);
+          const side = async (t: string) => (await readSide({ kind: 'documents', documents: [{ file: 'shop.md', text: t }] })).schema;
+          const plan = planChanges(await side(from), await side(text));
+          expect(plan.changes.find((c) => c.name === 'quantity')!.hazards.map((h) => h.code)).toEqual(['SD803']);
+          const outcome = await runPlan(db, plan);
+          expect(outcome.failed?.error.message).toBeUndefined();
+          expect((await verifySchema(next, new Map([['shop.md', text]]), db)).differences).toEqual([]);
+          expect((await db.query(rows)).map((r) => ({ ...r, amount: String(Number(r.amount)) }))).toEqual(before.map((r) => ({ ...r, amount: String(Number(r.amount)) })));
+        }
+        expect(await db.query('SELECT id FROM big')).toEqual([{ id: 2 }]);
+      } finally {
+        await dispose();
+      }
+    }, 120_000);
+
+    it('remakes a function a column default calls: the default is dropped first and set again after', async () => {
+      const { db, dispose } = await openTarget(target.name);
+      const one = '```sql\nCREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT \'A\' || floor(random() * 1000)::int $$;\n'
+        + 'CREATE TABLE item (id int PRIMARY KEY, code text DEFAULT next_code());\n```\n';
+      const two = one.replace('RETURNS text', 'RETURNS varchar');
+      try {
+        const { schema } = await compileDocuments([{ file: 'shop.md', text: one }]);
+        expect((await applyStatements(db, emitStatements(schema))).ok).toBe(true);
+        await db.exec('INSERT INTO item (id) VALUES (1)');
+        const { schema: next } = await compileDocuments([{ file: 'shop.md', text: two }]);
+        const { plan } = await planToDocuments(next, new Map([['shop.md', two]]), db);
+        const outcome = await runPlan(db, plan!);
+        expect(outcome.failed?.error.message).toBeUndefined();
+        expect((await verifySchema(next, new Map([['shop.md', two]]), db)).differences).toEqual([]);
+        await db.exec('INSERT INTO item (id) VALUES (2)');
+        expect((await db.query<{ code: string }>('SELECT code FROM item ORDER BY id')).map((r) => /^A\d+$/.test(r.code))).toEqual([true, true]);
+      } finally {
+        await dispose();
+      }
+    }, 120_000);
+
     it('fails a change that rows break and leaves the database as it was', async () => {
       const { db, dispose } = await openTarget(target.name);
       try {

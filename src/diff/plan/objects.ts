@@ -1,5 +1,5 @@
 // Schemas, extensions, enum and other types, sequences.
-import type { DefinedObject, EnumType, ObjectKey, Table } from '../../schema/model.js';
+import type { DefinedObject, EnumType, ObjectKey, QualifiedName, Table } from '../../schema/model.js';
 import { extensionProvides } from '../../pg/emit.js';
 import { TYPE_MAX } from '../../pg/introspect/introspect.js';
 import { ident, literal, qualified } from '../../pg/quote.js';
@@ -79,14 +79,14 @@ export function enumChanges(p: Planning): ObjectKey[] {
   for (const e of p.from.enums) {
     const other = after.get(nameKey(e));
     if (other && (other.values.join('\u0000') === e.values.join('\u0000') || (extendable(e, other) && !usesNewValue(p, e, other)))) continue;
-    changed.push(typeKey(e), ...p.from.tables.filter((t) => usingEnum(t, e).length).map(relationKey));
+    changed.push(typeKey(e), ...p.from.tables.filter((t) => usingType(t, e).length).map(relationKey));
     if (other) p.remade.add(typeKey(e));
   }
   return changed;
 }
 
-/** The columns of a table of the enum's type (or arrays of it). */
-const usingEnum = (t: Table, e: EnumType) => t.columns.filter((c) => c.type.name === e.name && (c.type.schema ?? DEFAULT_SCHEMA) === (e.schema ?? DEFAULT_SCHEMA));
+/** The columns of a table of the type (or arrays of it). */
+const usingType = (t: Table, e: QualifiedName) => t.columns.filter((c) => c.type.name === e.name && (c.type.schema ?? DEFAULT_SCHEMA) === (e.schema ?? DEFAULT_SCHEMA));
 
 /**
  * A value added in a transaction cannot be used in it: where the target uses a new value in
@@ -119,7 +119,7 @@ export function planEnums(p: Planning): void {
       p.made.add(typeKey(e));
       statements.push(create);
     } else if (p.remade.has(typeKey(e))) {
-      statements.push(...rebuildEnum(p, old, create));
+      statements.push(...rebuildType(p, old, 'TYPE', create, (column, brackets) => `${column}::text${brackets}::${qualified(old)}${brackets}`));
       const removed = old.values.filter((v) => !e.values.includes(v));
       hazards.push(hazard('SD804', removed.length
         ? `removes ${removed.map(literal).join(', ')} from enum ${shownName(e)}: rows that hold ${removed.length > 1 ? 'them' : 'it'} fail the change`
@@ -142,25 +142,30 @@ export function planEnums(p: Planning): void {
   }
 }
 
-/** A new type under the name, the columns converted to it through text, the old type dropped. */
-function rebuildEnum(p: Planning, old: EnumType, create: string): string[] {
+/**
+ * A new type under the name, the columns converted to it through text, the old type dropped:
+ * PostgreSQL drops no type a column uses, and changes no enum's values or domain's base type in place.
+ */
+function rebuildType(
+  p: Planning, old: QualifiedName, keyword: 'TYPE' | 'DOMAIN', create: string, using: (column: string, brackets: string) => string,
+): string[] {
   const retired = qualified({ ...old, name: `${old.name}__schemadoc_old` });
-  const statements = [`ALTER TYPE ${qualified(old)} RENAME TO ${ident(`${old.name}__schemadoc_old`)};`, create];
+  const statements = [`ALTER ${keyword} ${qualified(old)} RENAME TO ${ident(`${old.name}__schemadoc_old`)};`, create];
   const after = byKey(p.to.tables, nameKey);
   for (const table of p.from.tables) {
     const target = after.get(nameKey(table));
     if (!target || p.dropped.has(relationKey(table))) continue;
-    for (const c of usingEnum(table, old)) {
+    for (const c of usingType(table, old)) {
       const next = target.columns.find((x) => x.name === c.name);
       if (!next || next.type.sql !== c.type.sql) continue;
       const column = `ALTER TABLE ${qualified(table)} ALTER COLUMN ${ident(c.name)}`;
       const brackets = '[]'.repeat(c.type.arrayDimensions);
       if (c.default !== undefined) statements.push(`${column} DROP DEFAULT;`);
-      statements.push(`${column} TYPE ${c.type.sql} USING ${ident(c.name)}::text${brackets}::${qualified(old)}${brackets};`);
+      statements.push(`${column} TYPE ${c.type.sql} USING ${using(ident(c.name), brackets)};`);
       if (next.default !== undefined) statements.push(`${column} SET DEFAULT ${next.default};`);
     }
   }
-  statements.push(`DROP TYPE ${retired};`);
+  statements.push(`DROP ${keyword} ${retired};`);
   return statements;
 }
 
@@ -173,17 +178,24 @@ export function typeChanges(p: Planning): ObjectKey[] {
     // A domain whose base type stays is altered, not made again.
     if (other?.definition === t.definition || (other && alterDomain(t, other))) continue;
     changed.push(typeKey(t));
-    if (other) p.remade.add(typeKey(t));
+    if (!other) continue;
+    p.remade.add(typeKey(t));
+    // Views over its columns are made again around the conversion.
+    changed.push(...p.from.tables.filter((x) => usingType(x, t).length).map(relationKey));
   }
   return changed;
 }
 
+/** A type whose columns are converted to its new definition (see rebuildType), not dropped first. */
+const convertsColumns = (p: Planning, t: DefinedObject) => p.remade.has(typeKey(t))
+  && p.to.types.some((x) => nameKey(x) === nameKey(t)) && p.from.tables.some((x) => usingType(x, t).length > 0);
+
 export function planTypes(p: Planning): void {
   const before = byKey(p.from.types, nameKey);
   for (const t of p.from.types) {
-    if (p.to.types.some((x) => nameKey(x) === nameKey(t)) && !p.remade.has(typeKey(t))) continue;
+    if (p.to.types.some((x) => nameKey(x) === nameKey(t)) && !p.remade.has(typeKey(t)) || convertsColumns(p, t)) continue;
     p.dropped.add(typeKey(t));
-    const kind = /^CREATE DOMAIN/.test(t.definition) ? 'DOMAIN' : 'TYPE';
+    const kind = keywordOf(t);
     (p.remade.has(typeKey(t)) ? p.before : p.after).push(change('drop', 'type', shownName(t), [`DROP ${kind} ${qualified(t)};`], { provides: [typeKey(t)], requires: t.requires }));
   }
   for (const t of p.to.types) {
@@ -194,8 +206,51 @@ export function planTypes(p: Planning): void {
       continue;
     }
     p.made.add(typeKey(t));
+    if (old && convertsColumns(p, old)) {
+      const hazards = [hazard('SD803', `changes type ${shownName(t)}, which columns use: each is converted to the new type, and its table rewritten`)];
+      p.main.push(change('alter', 'type', shownName(t), rebuildType(p, old, keywordOf(old), `${t.definition};`, conversion(old, t)), { hazards, spans: t.spans, provides: [typeKey(t)], requires: t.requires }));
+      continue;
+    }
     p.main.push(change('create', 'type', shownName(t), [`${t.definition};`], { spans: t.spans, provides: [typeKey(t)], requires: t.requires }));
   }
+}
+
+const keywordOf = (t: DefinedObject) => (/^CREATE DOMAIN/.test(t.definition) ? 'DOMAIN' : 'TYPE');
+
+/**
+ * How a value of the old type becomes one of the new: a domain's through its base types (a
+ * cast), a composite's field by field (fields by name; one it did not have is NULL), a range's
+ * through text.
+ */
+function conversion(from: DefinedObject, to: DefinedObject): (column: string, brackets: string) => string {
+  const type = qualified(to);
+  if (keywordOf(to) === 'DOMAIN') return (column, brackets) => `${column}::${type}${brackets}`;
+  const [before, after] = [compositeFields(from.definition), compositeFields(to.definition)];
+  if (!before || !after) return (column, brackets) => `${column}::text${brackets}::${type}${brackets}`;
+  return (column, brackets) => (brackets ? `${column}::text${brackets}::${type}${brackets}`
+    : `CASE WHEN ${column} IS NULL THEN NULL ELSE ROW(${after.map(([name, sqlType]) => (before.some(([n]) => n === name) ? `(${column}).${name}::${sqlType}` : `NULL::${sqlType}`)).join(', ')})::${type} END`);
+}
+
+/** `CREATE TYPE t AS (amount integer, currency text)` → its fields, name and type; undefined for another kind of type. */
+function compositeFields(definition: string): [string, string][] | undefined {
+  const m = /^CREATE TYPE \S+ AS \((.*)\)$/s.exec(definition);
+  if (!m) return undefined;
+  const fields: [string, string][] = [];
+  let depth = 0;
+  let start = 0;
+  const body = m[1]!;
+  for (let i = 0; i <= body.length; i++) {
+    const ch = body[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    if ((ch === ',' && depth === 0) || i === body.length) {
+      const field = /^\s*("(?:[^"]|"")+"|\S+)\s+(.+?)\s*$/s.exec(body.slice(start, i));
+      if (!field) return undefined;
+      fields.push([field[1]!, field[2]!]);
+      start = i + 1;
+    }
+  }
+  return fields;
 }
 
 const collationKey = (c: DefinedObject): ObjectKey => `collation:${nameKey(c)}`;

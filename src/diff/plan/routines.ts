@@ -35,6 +35,7 @@ export function planFunctions(p: Planning): void {
       [`DROP ${f.kind.toUpperCase()} ${qualified(f)}(${f.argumentTypes.join(', ') || (f.kind === 'aggregate' ? '*' : '')});`],
       { provides: [functionKey(f)], requires: f.requires });
     (remade ? p.before : p.after).push(drop);
+    if (remade) keepDefaultsThrough(p, f);
   }
   for (const f of p.to.functions) {
     const old = before.get(signature(f));
@@ -45,6 +46,27 @@ export function planFunctions(p: Planning): void {
     }));
   }
 }
+
+/**
+ * PostgreSQL drops no function a column's default calls: such defaults are dropped before the
+ * function is, and set again (as the target has them) once it is made again.
+ */
+function keepDefaultsThrough(p: Planning, f: SqlFunction): void {
+  const calls = new RegExp(`(^|[^\\w."])(${f.schema ? `${escape(f.schema)}\\.` : ''}|public\\.)?${escape(f.name)}\\s*\\(`);
+  const after = byKey(p.to.tables, nameKey);
+  for (const table of p.from.tables) {
+    for (const column of table.columns) {
+      if (column.default === undefined || !calls.test(column.default) || p.dropped.has(relationKey(table))) continue;
+      const alter = `ALTER TABLE ${qualified(table)} ALTER COLUMN ${ident(column.name)}`;
+      const name = `${shownName(table)}.${column.name}`;
+      p.before.push(change('alter', 'default', name, [`${alter} DROP DEFAULT;`], { requires: [functionKey(f)] }));
+      const next = after.get(nameKey(table))?.columns.find((c) => c.name === column.name)?.default;
+      if (next !== undefined) p.main.push(change('alter', 'default', name, [`${alter} SET DEFAULT ${next};`], { requires: [functionKey(f), relationKey(table)] }));
+    }
+  }
+}
+
+const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const triggerKey = (t: Trigger) => onTableKey('trigger', t.table, t.name);
 
