@@ -162,7 +162,7 @@ function tableSection(table: Table, parts: TableParts, heading: string): string[
       c.generated && `GENERATED ALWAYS AS (${c.generated}) STORED`,
     ].filter(Boolean);
     const fk = table.constraints.find((f) => f.kind === 'foreign key' && f.columns.length === 1 && f.columns[0] === c.name);
-    out.push(row([ident(c.name), c.type.sql, c.notNull ? 'NO' : 'YES', c.default ?? '', marks.join(', '), fk ? reference(fk) : '', c.comment ?? '']));
+    out.push(row([ident(c.name), c.type.sql, c.notNull ? 'NO' : 'YES', c.default ?? '', marks.join(', '), fk ? reference(fk) : '', c.comment ?? c.description ?? '']));
   }
   out.push('');
   const listed: [string, string][] = [

@@ -174,10 +174,13 @@ export function readColumnTable(
     const references = plain(cell('references')?.text ?? '') || plain(cell('parents')?.text ?? '');
     if (references && !/^(-|—|none)$/i.test(references)) readForeignKey(`references ${references}`, facts);
     const description = cell('description')?.text ?? '';
+    /** A description that states keys and nothing else (`PK`, `Unique, not null`) is no prose. */
+    let onlyKeys = false;
     // Without a constraints or key column, the description is where keys are stated ("Primary key, auto-increment").
     if (!roles.includes('constraints') && !roles.includes('key') && description) {
       const unread = facts.unread.length;
       readConstraintWords(description, columnName, facts);
+      onlyKeys = facts.unread.length === unread;
       // "Identificador único (PK)", "Correo electrónico (único)": keys in parentheses.
       for (const group of description.matchAll(/\(([^()]+)\)/g)) readConstraintWords(group[1]!, columnName, facts);
       facts.unread.length = unread;
@@ -198,7 +201,7 @@ export function readColumnTable(
       continue;
     }
     const prose = plain(description);
-    if (prose && !/^(-|—)$/.test(prose)) read.column.description = prose;
+    if (prose && !onlyKeys && !/^(-|—)$/.test(prose)) read.column.description = prose;
     model.columns.push(read.column);
     model.constraints.push(...read.constraints);
     model.requires.push(...read.requires);

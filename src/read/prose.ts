@@ -32,8 +32,9 @@ export function saysRlsOnAllTables(text: string): boolean {
   return /\b(rls|row[- ]level security)\b/i.test(text) && /\ball (the )?tables\b/i.test(text) && /\benabled?\b/i.test(text);
 }
 
-// Not `[[wiki links]]`, `[text](links)`, `[text][refs]`, `[ref]: definitions` or SQL Server's `[dbo].[name]`.
-const BRACKETED = /(?<!\[|\]\.)\[([^[\]\n]{1,80})\](?![([:\]]|\.\[)/g;
+// Not `[[wiki links]]`, `[text](links)`, `[text][refs]`, `[ref]: definitions`, SQL Server's `[dbo].[name]`
+// or a subscript (`LENGTH_BY_PRICE[ticket_price]`).
+const BRACKETED = /(?<!\[|\]\.|[\p{L}\p{N}_])\[([^[\]\n]{1,80})\](?![([:\]]|\.\[)/gu;
 const CURLY = /\{([a-z_][a-z0-9_ ]{0,40})\}/gi;
 const YOURS = /\byour[-_][a-z0-9][\w-]*/gi;
 

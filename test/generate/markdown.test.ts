@@ -79,6 +79,16 @@ describe('the document', () => {
     expect(markdown).not.toContain('CREATE SEQUENCE');
   });
 
+  it("writes what the document's prose says of a column where no comment says it", async () => {
+    const text = '# Shop\n\n### users\n\n| Column | Type | Description |\n|---|---|---|\n| id | bigint | PK |\n| email | text | Where receipts are sent |\n| name | text | |\n';
+    const { schema } = await canonicalOf('shop.md', text);
+    const markdown = markdownDocument(schema);
+    expect(markdown).toContain('| email | text | YES |   |   |   | Where receipts are sent |');
+    expect(markdown).toContain('| id | bigint | NO |   | PRIMARY KEY |   |   |');
+    const back = await compileDocuments([{ file: 'docs.md', text: markdown }]);
+    expect(back.schema.tables[0]!.columns.find((c) => c.name === 'email')!.description).toBe('Where receipts are sent');
+  });
+
   it('draws a schema too large for one diagram in parts, none larger than the limit', async () => {
     const tables = Array.from({ length: 6 }, (_, i) => `CREATE TABLE t${i} (id int PRIMARY KEY, name text, t${(i + 5) % 6}_id int REFERENCES t${(i + 5) % 6});`);
     const { schema } = await canonicalOf('t.md', sqlDoc(tables.join('\n').replace(/REFERENCES t5\);$/m, ');')));
