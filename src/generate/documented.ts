@@ -3,7 +3,7 @@
 // column's, is `serial` again (read back, `serial` makes the same column, default and
 // sequence); a sequence's owner is given after its table; privileges are granted after what they
 // are on; definitions parse with the newest grammar.
-import type { Comment, DefinedObject, Schema, ScriptStatement, Table, TypeRef } from '../schema/model.js';
+import type { Comment, DefinedObject, Schema, ScriptStatement, Table, TypeRef, View } from '../schema/model.js';
 import { DEFAULT_SCHEMA } from '../schema/names.js';
 import { grantSql, isDefaultGrant, revokedFromPublic, revokeSql, routineObject, statesGrants } from '../pg/grants.js';
 import { ident, qualified } from '../pg/quote.js';
@@ -40,9 +40,24 @@ export function documentedForm(schema: Schema): Schema {
   return {
     ...schema, tables, sequences: kept.map(withoutOwner), script: [...schema.script, ...kept.flatMap(ownership), ...privileges(schema)],
     functions: schema.functions.map((f) => ({ ...f, definition: parsable(f.definition) })),
-    views: schema.views.map((v) => ({ ...v, definition: parsable(v.definition) })),
+    views: schema.views.map((v) => ({ ...v, definition: selfReading(v) ? replacingStandIn(v) : parsable(v.definition) })),
     comments: [...commentsOn(schema), ...schema.comments],
   };
+}
+
+/**
+ * A view whose query reads the view itself (`CREATE OR REPLACE VIEW v AS SELECT * FROM v`, which
+ * PostgreSQL allows once v exists) cannot be made by its definition alone: it is made first as
+ * a stand-in with its columns, then replaced.
+ */
+function selfReading(v: View): boolean {
+  const self = new RegExp(`\\b(FROM|JOIN)\\s+(${escape(qualified(v))}|${escape(ident(v.name))})(?![\\w."])`, 'i');
+  return !v.materialized && Boolean(v.columns?.length) && self.test(v.query);
+}
+
+function replacingStandIn(v: View): string {
+  const columns = v.columns!.map((c) => `NULL::${c.type.sql} AS ${ident(c.name)}`).join(', ');
+  return `CREATE VIEW ${qualified(v)} AS SELECT ${columns};\n${parsable(v.definition).replace(/^CREATE VIEW /, 'CREATE OR REPLACE VIEW ')}`;
 }
 
 /**

@@ -89,6 +89,18 @@ describe('the document', () => {
     expect(back.schema.tables[0]!.columns.find((c) => c.name === 'email')!.description).toBe('Where receipts are sent');
   });
 
+  it('makes a view that reads itself as a stand-in first, then replaces it; and keeps PUBLIC\'s EXECUTE on a function named by a keyword', async () => {
+    const text = sqlDoc('CREATE TABLE t (id int);\nCREATE VIEW v AS SELECT id FROM t;\nCREATE OR REPLACE VIEW v AS SELECT id FROM v;\nCREATE FUNCTION "json"(integer) RETURNS json LANGUAGE sql AS $$ SELECT to_json($1) $$;');
+    const before = await canonicalOf('v.md', text);
+    const markdown = markdownDocument(before.schema);
+    expect(markdown).toContain('CREATE VIEW public.v AS SELECT NULL::integer AS id;\nCREATE OR REPLACE VIEW public.v AS');
+    expect(markdown).not.toContain('REVOKE');
+    const reading = await compileDocuments([{ file: 'docs.md', text: markdown }]);
+    const after = await canonicalSchema(reading.schema, new Map([['docs.md', markdown]]));
+    expect(after.diagnostics).toEqual([]);
+    expect(compareSchemas(before.schema, after.schema)).toEqual([]);
+  });
+
   it('draws a schema too large for one diagram in parts, none larger than the limit', async () => {
     const tables = Array.from({ length: 6 }, (_, i) => `CREATE TABLE t${i} (id int PRIMARY KEY, name text, t${(i + 5) % 6}_id int REFERENCES t${(i + 5) % 6});`);
     const { schema } = await canonicalOf('t.md', sqlDoc(tables.join('\n').replace(/REFERENCES t5\);$/m, ');')));

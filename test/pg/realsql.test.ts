@@ -105,9 +105,7 @@ describe.skipIf(!SERVER_URL)('real SQL on a PostgreSQL server: the catalog psql 
 /** Where the embedded database ships its extensions, the file is read there (PostgreSQL's other major version). */
 
 describe.skipIf(!SERVER_URL)('docs of real SQL read back as the same schema (extensions the embedded database lacks: on the server)', () => {
-  // postgrest.sql is PostgREST's fixture of odd corners (function bodies that rely on the search_path of the
-  // section they stand in, views that replace themselves): its document does not yet read back whole.
-  for (const file of realSqlFiles().filter((f) => !f.needs.every(embeddedHas) && f.file !== 'postgrest.sql')) {
+  for (const file of realSqlFiles().filter((f) => !f.needs.every(embeddedHas))) {
     it(file.file, async () => {
       const before = await canonicalOf(file);
       expect(before.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
