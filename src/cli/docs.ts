@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { markdownDocument, markdownFiles, type DocumentFile } from '../generate/markdown.js';
-import { generatedRange, withoutGenerated } from '../read/generated.js';
+import { markdownDocument, markdownFiles, markdownPart, PART_NAMES, type DocumentFile, type MarkdownOptions } from '../generate/markdown.js';
+import { GENERATED_END, generatedParts, generatedRange, withoutGenerated } from '../read/generated.js';
 import type { Schema } from '../schema/model.js';
 import { plural } from '../report/pretty.js';
 import type { DocumentInput } from '../read/document.js';
@@ -34,7 +34,11 @@ Options:
                        does); existing files are treated as FILE is
   --update             rewrite, in the one DOC named, only the part schemadoc wrote there
                        before (between its <!-- schemadoc:generated --> comments), from
-                       the rest of the document; with no such part, add one at its end
+                       the rest of the document; with no such part, add one at its end.
+                       Parts the author placed, named for what goes in them
+                       (<!-- schemadoc:generated:start diagram --> … :end -->; also
+                       tables, table NAME, views, types, sequences, functions, sql), are
+                       each filled with that part, under the author's own headings
   --force              overwrite an existing FILE that schemadoc did not write
   --title TEXT         the document's title (default "Database schema")
   --diagram-limit N    above N characters, draw one diagram per schema, and a schema too
@@ -103,6 +107,11 @@ async function writeDocument(argv: string[], command: 'docs' | 'pull'): Promise<
   const { schema, source } = read;
   const options = { ...(values.title ? { title: values.title } : {}), source, ...(limit ? { diagramLimit: limit } : {}), ...(values.update ? { derived: true } : {}) };
   if (values.split) return writeSplit(values.split, markdownFiles(schema, options), Boolean(values.force));
+  if (values.update && generatedParts(inputs[0]!.text).some((p) => p.name)) {
+    writeFileSync(positionals[0]!, withPartsFilled(inputs[0]!.text, positionals[0]!, schema, options));
+    console.error(`Updated ${positionals[0]}: ${plural(generatedParts(inputs[0]!.text).filter((p) => p.name).length, 'part')} written from the rest of it.`);
+    return EXIT.ok;
+  }
   const text = markdownDocument(schema, options);
   const target = values.update ? positionals[0]! : values.output;
   if (!target) {
@@ -114,6 +123,26 @@ async function writeDocument(argv: string[], command: 'docs' | 'pull'): Promise<
     : values.update ? `${before!.trimEnd()}\n\n${generatedPart(text)}\n` : text);
   console.error(`Wrote ${target}: ${plural(schema.tables.length, 'table')}, ${plural(schema.views.length, 'view')}, ${plural(schema.functions.length, 'function')}.`);
   return EXIT.ok;
+}
+
+/**
+ * The document with each part its author placed (`<!-- schemadoc:generated:start diagram -->` …)
+ * filled with that part of what schemadoc writes; every name is checked before anything is written.
+ */
+function withPartsFilled(text: string, file: string, schema: Schema, options: MarkdownOptions): string {
+  let out = '';
+  let from = 0;
+  for (const part of generatedParts(text)) {
+    const name = part.name ?? '';
+    const content = part.name ? markdownPart(schema, part.name, options) : undefined;
+    if (content === undefined) {
+      const line = text.slice(0, part.start).split('\n').length;
+      throw new UsageError(`${file}:${line}: ${part.name ? `"${part.name}" is no part schemadoc writes` : 'a part with no name beside named ones'}; name each part one of: ${PART_NAMES.join(', ')}, table NAME`);
+    }
+    out += `${text.slice(from, part.start)}<!-- schemadoc:generated:start ${name} from the rest of this document -->\n\n${content}${content ? '\n\n' : ''}${GENERATED_END}`;
+    from = part.end;
+  }
+  return out + text.slice(from);
 }
 
 /** The part of a generated document between its markers, markers included. */

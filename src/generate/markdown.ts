@@ -83,28 +83,59 @@ function diagramSection(schema: Schema, options: MarkdownOptions): string[] {
 }
 
 function otherSections(schema: Schema): string[] {
-  const out: string[] = [];
-  if (schema.views.length) {
-    out.push('## Views', '');
-    for (const v of schema.views) out.push(`### ${shown(v)}`, '', ...(v.comment ? [v.comment, ''] : []), `${v.materialized ? 'Materialized view' : 'View'}; its query:`, '', '```sql', v.query, '```', '');
-  }
-  if (schema.enums.length || schema.types.length) {
-    out.push('## Types', '');
-    for (const e of schema.enums) out.push(`- \`${shown(e)}\`: enum ${e.values.map((v) => `\`${v}\``).join(', ')}${e.comment ? `. ${e.comment}` : ''}`);
-    for (const t of schema.types) out.push(`- \`${shown(t)}\`: \`${oneLine(t.definition)}\``);
-    out.push('');
-  }
-  if (schema.sequences.length) {
-    out.push('## Sequences', '');
-    for (const s of schema.sequences) out.push(`- \`${shown(s)}\`: \`${oneLine(s.definition)}\``);
-    out.push('');
-  }
-  if (schema.functions.length) {
-    out.push('## Functions', '');
-    for (const f of schema.functions) out.push(`- \`${shown(f)}(${f.argumentTypes.join(', ')})\`: ${f.kind}, ${f.language}`);
-    out.push('');
-  }
+  return [...viewsSection(schema), ...typesSection(schema), ...sequencesSection(schema), ...functionsSection(schema)];
+}
+
+function viewsSection(schema: Schema): string[] {
+  if (!schema.views.length) return [];
+  const out = ['## Views', ''];
+  for (const v of schema.views) out.push(`### ${shown(v)}`, '', ...(v.comment ? [v.comment, ''] : []), `${v.materialized ? 'Materialized view' : 'View'}; its query:`, '', '```sql', v.query, '```', '');
   return out;
+}
+
+function typesSection(schema: Schema): string[] {
+  if (!schema.enums.length && !schema.types.length) return [];
+  const out = ['## Types', ''];
+  for (const e of schema.enums) out.push(`- \`${shown(e)}\`: enum ${e.values.map((v) => `\`${v}\``).join(', ')}${e.comment ? `. ${e.comment}` : ''}`);
+  for (const t of schema.types) out.push(`- \`${shown(t)}\`: \`${oneLine(t.definition)}\``);
+  return [...out, ''];
+}
+
+function sequencesSection(schema: Schema): string[] {
+  if (!schema.sequences.length) return [];
+  return ['## Sequences', '', ...schema.sequences.map((s) => `- \`${shown(s)}\`: \`${oneLine(s.definition)}\``), ''];
+}
+
+function functionsSection(schema: Schema): string[] {
+  if (!schema.functions.length) return [];
+  return ['## Functions', '', ...schema.functions.map((f) => `- \`${shown(f)}(${f.argumentTypes.join(', ')})\`: ${f.kind}, ${f.language}`), ''];
+}
+
+/** The names of the parts an author may place in a document (`<!-- schemadoc:generated:start diagram -->`), and `table NAME`. */
+export const PART_NAMES = ['diagram', 'tables', 'views', 'types', 'sequences', 'functions', 'sql'] as const;
+
+/**
+ * One part of the document, for the place an author made for it: its lines without the heading
+ * the whole document gives it (the author's own heading is above it); undefined for a name that
+ * is none of PART_NAMES and no `table NAME` of the schema.
+ */
+export function markdownPart(model: Schema, name: string, options: MarkdownOptions = {}): string | undefined {
+  const schema = documentedForm(model);
+  const headless = (lines: string[]) => lines.slice(2).join('\n').trim();
+  const table = /^table (.+)$/.exec(name)?.[1];
+  if (table) {
+    const { parts } = byTable(schema);
+    const found = schema.tables.find((t) => shown(t) === table || `${t.schema ?? DEFAULT_SCHEMA}.${t.name}` === table);
+    return found && headless(tableSection(found, parts.get(keyOf(found))!, '###'));
+  }
+  const sections: Record<(typeof PART_NAMES)[number], () => string[]> = {
+    diagram: () => diagramSection(schema, options),
+    tables: () => ['', '', ...schema.tables.flatMap((t) => tableSection(t, byTable(schema).parts.get(keyOf(t))!, '###'))],
+    views: () => viewsSection(schema), types: () => typesSection(schema), sequences: () => sequencesSection(schema), functions: () => functionsSection(schema),
+    sql: () => sqlSection(schema),
+  };
+  const section = sections[name as (typeof PART_NAMES)[number]];
+  return section && headless(section());
 }
 
 function sqlSection(schema: Schema): string[] {

@@ -14,23 +14,50 @@ export const GENERATED_END = '<!-- schemadoc:generated:end -->';
  */
 export const DRAWN_FROM_SQL = '%% drawn by schemadoc from the SQL of this document';
 
-/** Where the part schemadoc wrote starts and ends (past its end marker); undefined if there is none. */
-export function generatedRange(text: string): { start: number; end: number; derived: boolean } | undefined {
-  const derived = text.indexOf(DERIVED_START);
-  const start = derived >= 0 ? derived : text.indexOf(GENERATED_START);
-  if (start < 0) return undefined;
-  const end = text.indexOf(GENERATED_END, start);
-  return { start, end: end < 0 ? text.length : end + GENERATED_END.length, derived: derived >= 0 };
+/**
+ * A part the author placed, named for what goes in it: `<!-- schemadoc:generated:start diagram -->`
+ * (or `tables`, `table public.users`, `views`, `types`, `sequences`, `functions`, `sql`), then the
+ * end marker. `docs DOC --update` fills each with that part of the document it writes.
+ */
+const START = /<!-- schemadoc:generated:start(?: ((?!from )[a-z]+(?: (?!from )[^\s>]+)?))?( from the rest of this document)? -->/g;
+
+export interface GeneratedPart {
+  start: number;
+  /** Past its end marker. */
+  end: number;
+  /** Written from the rest of its own document: not read. */
+  derived: boolean;
+  /** What the author placed it for; undefined for the whole document. */
+  name?: string;
 }
 
-/** The text with its generated part blanked, line for line, so that what is left keeps its lines. */
-export function withoutGenerated(text: string): string {
-  const range = generatedRange(text);
-  if (!range) return text;
-  return text.slice(0, range.start) + text.slice(range.start, range.end).replace(/[^\n]/g, '') + text.slice(range.end);
+/** The parts schemadoc wrote (or the author placed for it), in order. */
+export function generatedParts(text: string): GeneratedPart[] {
+  if (!text.includes('schemadoc:generated:start')) return [];
+  const parts: GeneratedPart[] = [];
+  for (const m of text.matchAll(START)) {
+    if (parts.length && m.index! < parts[parts.length - 1]!.end) continue;
+    const end = text.indexOf(GENERATED_END, m.index!);
+    parts.push({ start: m.index!, end: end < 0 ? text.length : end + GENERATED_END.length, derived: Boolean(m[2]), ...(m[1] ? { name: m[1] } : {}) });
+  }
+  return parts;
 }
 
-/** What a document's readers read: all of it, but a part written from the rest of it. */
+/** Where the whole part schemadoc wrote starts and ends (past its end marker); undefined if there is none. */
+export function generatedRange(text: string): GeneratedPart | undefined {
+  return generatedParts(text).find((p) => p.name === undefined);
+}
+
+/** The text with its generated parts blanked, line for line, so that what is left keeps its lines. */
+export function withoutGenerated(text: string, only: (part: GeneratedPart) => boolean = () => true): string {
+  let out = text;
+  for (const part of generatedParts(text).filter(only).reverse()) {
+    out = out.slice(0, part.start) + out.slice(part.start, part.end).replace(/[^\n]/g, '') + out.slice(part.end);
+  }
+  return out;
+}
+
+/** What a document's readers read: all of it, but the parts written from the rest of it. */
 export function authoredText(text: string): string {
-  return text.includes(DERIVED_START) ? withoutGenerated(text) : text;
+  return text.includes(' from the rest of this document -->') ? withoutGenerated(text, (p) => p.derived) : text;
 }

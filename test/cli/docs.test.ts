@@ -97,6 +97,27 @@ describe('docs writes only what it wrote before', () => {
     expect(second.startsWith('# Design\n\nOur shop.')).toBe(true);
   }, 60_000);
 
+  it('--update fills each part the author placed (the diagram, a table …) and leaves the rest as written', async () => {
+    const text = '# Design\n\n```sql\nCREATE TABLE item (id int PRIMARY KEY, name text NOT NULL);\n```\n\n## How it fits\n\n'
+      + '<!-- schemadoc:generated:start diagram -->\n<!-- schemadoc:generated:end -->\n\n## Items\n\nWhat we sell.\n\n<!-- schemadoc:generated:start table item -->\n<!-- schemadoc:generated:end -->\n';
+    const path = documentIn(work, 'parts.md', text);
+    expect((await schemadoc(['docs', path, '--update'])).code).toBe(0);
+    const first = readFileSync(path, 'utf8');
+    expect(first).toContain('## How it fits\n\n<!-- schemadoc:generated:start diagram from the rest of this document -->\n\n```mermaid\nerDiagram');
+    expect(first).toContain('## Items\n\nWhat we sell.\n\n<!-- schemadoc:generated:start table item from the rest of this document -->\n\n| Column | Type |');
+    expect(first).not.toContain('## SQL');
+    const check = await schemadoc(['check', path, '--no-execute', '--format', 'json']);
+    expect(JSON.parse(check.stdout).diagnostics).toEqual([]);
+    expect((await schemadoc(['docs', path, '--update'])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(first);
+    // A part schemadoc does not write: said with its line, and nothing is written.
+    writeFileSync(path, `${first}\n<!-- schemadoc:generated:start glossary -->\n<!-- schemadoc:generated:end -->\n`);
+    const refused = await schemadoc(['docs', path, '--update']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/parts\.md:\d+: "glossary" is no part schemadoc writes; name each part one of: diagram, tables, views, types, sequences, functions, sql, table NAME/);
+    expect(readFileSync(path, 'utf8')).toContain('start glossary -->\n<!-- schemadoc:generated:end -->');
+  }, 60_000);
+
   it('answers usage mistakes in one sentence', async () => {
     for (const [args, message] of [
       [['pull', '-o', 'x.md'], /name the database to pull/],
