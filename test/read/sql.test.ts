@@ -84,11 +84,11 @@ CREATE TABLE child (
     expect(schema.tables[0]!.columns.map((c) => c.name)).toEqual(['userId', 'email']);
   });
 
-  it('reads MySQL-style inline INDEX lines as indexes, with a warning', async () => {
+  it('reads MySQL-style inline INDEX lines as indexes, with an info', async () => {
     const { schema, diagnostics } = await compile(sqlDoc('CREATE TABLE t (\n  a int,\n  INDEX idx_t_a (a)\n);'));
     expect(schema.tables[0]!.columns.map((c) => c.name)).toEqual(['a']);
     expect(schema.indexes[0]).toMatchObject({ name: 'idx_t_a', table: { name: 't' }, keys: [{ column: 'a' }] });
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'SD104', severity: 'warning', span: expect.objectContaining({ line: 6 }) })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'SD104', severity: 'info', span: expect.objectContaining({ line: 6 }) })]);
   });
 });
 

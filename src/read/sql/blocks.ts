@@ -79,7 +79,7 @@ function readBlock(block: PreparedBlock, statements: Statement[] | undefined, fr
   const { batchSeparator, delimiterBlocks, metaCommands } = block.commands;
   if (batchSeparator !== undefined) {
     diagnostics.push({
-      code: 'SD104', severity: 'warning', cause: 'GO', span: block.at.span(batchSeparator, batchSeparator + 2),
+      code: 'SD104', severity: 'info', cause: 'GO', span: block.at.span(batchSeparator, batchSeparator + 2),
       message: 'GO is the batch separator of SQL Server\'s tools, which PostgreSQL rejects; schemadoc reads each GO as the end of a statement',
       fix: 'end each statement with ;',
     });

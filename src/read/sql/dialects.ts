@@ -12,8 +12,8 @@ interface Edit {
   start: number;
   end: number;
   replacement: string;
-  /** Reported once per statement and kind. */
-  finding?: { kind: string; message: string; fix: string };
+  /** Reported once per statement and kind; a warning where the PostgreSQL loses something the document says, else an info. */
+  finding?: { kind: string; message: string; fix: string; loses?: boolean };
 }
 
 export interface DialectRepair {
@@ -77,7 +77,7 @@ export function repairDialects(text: string, at: BlockSourceMap): DialectRepair 
   for (const edit of edits) {
     if (!edit.finding || seen.has(edit.finding.kind)) continue;
     seen.add(edit.finding.kind);
-    diagnostics.push({ code: 'SD104', severity: 'warning', span: at.span(edit.start, edit.end), message: edit.finding.message, fix: edit.finding.fix, cause: edit.finding.kind });
+    diagnostics.push({ code: 'SD104', severity: edit.finding.loses ? 'warning' : 'info', span: at.span(edit.start, edit.end), message: edit.finding.message, fix: edit.finding.fix, cause: edit.finding.kind });
   }
   const repaired = Buffer.concat(parts).toString('utf8');
   return { text: repaired, at: EditedSourceMap.edited(at, repaired, toOriginal), diagnostics };
@@ -181,7 +181,7 @@ function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
       edits.push({ start: t.start, end: tokens[i + 3]!.end, replacement: type, finding: said(`${word.toUpperCase()}(${tokens[i + 2]!.text})`, 'MySQL', type) });
       i += 3;
     } else if (word === 'text' && depth > 0 && tokens[i + 1]?.text === '(' && tokens[i + 2]?.tokenName === 'ICONST' && tokens[i + 3]?.text === ')') {
-      edits.push({ start: t.start, end: tokens[i + 3]!.end, replacement: 'text', finding: said(`TEXT(${tokens[i + 2]!.text})`, 'MySQL or SQLite', 'text, with CHECK (char_length(column) <= n) for a limit') });
+      edits.push({ start: t.start, end: tokens[i + 3]!.end, replacement: 'text', finding: { ...said(`TEXT(${tokens[i + 2]!.text})`, 'MySQL or SQLite', 'text, with CHECK (char_length(column) <= n) for a limit'), loses: true } });
       i += 3;
     } else if (TYPES[word] && depth > 0 && isTypePosition(tokens, i)) {
       const [type, dialect] = TYPES[word]!;
@@ -212,7 +212,7 @@ function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
       i += 2;
     } else if (depth > 0 && (word === 'comment') && tokens[i + 1]?.tokenName === 'SCONST') {
       // A column's COMMENT 'text' (COMMENT ON COLUMN in PostgreSQL).
-      edits.push({ start: t.start, end: tokens[i + 1]!.end, replacement: '', finding: said("COMMENT '…' on a column", 'MySQL', "COMMENT ON COLUMN table.column IS '…'") });
+      edits.push({ start: t.start, end: tokens[i + 1]!.end, replacement: '', finding: { ...said("COMMENT '…' on a column", 'MySQL', "COMMENT ON COLUMN table.column IS '…'"), loses: true } });
       i += 1;
     } else if (depth > 0 && (word === 'character' && lower(i + 1) === 'set' || word === 'charset')) {
       const end = word === 'charset' ? i + 1 : i + 2;
@@ -222,7 +222,7 @@ function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
       edits.push({ start: t.start, end: tokens[i + 1]!.end, replacement: '' });
       i += 1;
     } else if (depth > 0 && word === 'collate' && /^sql_/.test(lower(i + 1))) {
-      edits.push({ start: t.start, end: tokens[i + 1]!.end, replacement: '', finding: said(`COLLATE ${tokens[i + 1]!.text}`, 'SQL Server', 'the database\'s collation (where comparisons must ignore case: citext, or a nondeterministic ICU collation)', 'collate') });
+      edits.push({ start: t.start, end: tokens[i + 1]!.end, replacement: '', finding: { ...said(`COLLATE ${tokens[i + 1]!.text}`, 'SQL Server', 'the database\'s collation (where comparisons must ignore case: citext, or a nondeterministic ICU collation)', 'collate'), loses: /_ci_/i.test(tokens[i + 1]!.text) } });
       i += 1;
     } else if (/^(varchar|varbinary)$/.test(word) && depth > 0 && tokens[i + 1]?.text === '(' && lower(i + 2) === 'max' && tokens[i + 3]?.text === ')') {
       const type = word === 'varchar' ? 'text' : 'bytea';

@@ -197,7 +197,7 @@ function readInlineIndexes(text: string, at: BlockSourceMap): PseudoReading | un
     if ('error' in parsed || parsed.kind !== 'IndexStmt') return;
     reading.fragments.push({ kind: 'index', index: readIndex(parsed.node, span) });
     reading.diagnostics.push({
-      code: 'SD104', severity: 'warning', span, cause: 'index inside CREATE TABLE',
+      code: 'SD104', severity: 'info', span, cause: 'index inside CREATE TABLE',
       message: `\`${kind ? `${kind} ` : ''}${words[head]!.text.toUpperCase()} ${words[head + 1]!.text} (…)\` inside CREATE TABLE is MySQL syntax, which PostgreSQL rejects; schemadoc reads it as the index it means${kind === 'FULLTEXT' ? ' (a GIN index on the words of the columns)' : ''}`,
       fix: `${sql};`,
     });

@@ -39,7 +39,7 @@ export function readCreateTable(stmt: Node, at: SpanSource, statementSpan: Span,
       repaired = true;
       inlineIndexes.push(inline);
       diagnostics.push({
-        code: 'SD104', severity: 'warning', span: inline.spans[0], cause: 'index inside CREATE TABLE',
+        code: 'SD104', severity: 'info', span: inline.spans[0], cause: 'index inside CREATE TABLE',
         message: `\`INDEX ${inline.name} (…)\` inside CREATE TABLE is MySQL syntax; PostgreSQL would read it as a column named "index" of type ${inline.name}. schemadoc reads it as the index it means`,
         fix: `CREATE INDEX ${inline.name} ON ${table.name} (${inline.keys.map((k: IndexKey) => k.column).join(', ')});`,
       });
