@@ -1,15 +1,6 @@
 #!/usr/bin/env node
 import { EnvironmentError } from '../pg/database.js';
 import { ConfigError } from '../check/config.js';
-import { applyCommand } from './apply.js';
-import { checkCommand } from './check.js';
-import { diffCommand } from './diff.js';
-import { generateCommand } from './generate.js';
-import { migrateCommand } from './migrate.js';
-import { docsCommand, pullCommand } from './docs.js';
-import { inspectCommand } from './inspect.js';
-import { sqlCommand } from './sql.js';
-import { verifyCommand } from './verify.js';
 import { EXIT, UsageError } from './usage.js';
 import { packageVersion } from './version.js';
 
@@ -34,17 +25,20 @@ Commands:
 
 Run \`schemadoc <command> --help\` for a command's options.`;
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  check: checkCommand,
-  apply: applyCommand,
-  verify: verifyCommand,
-  diff: diffCommand,
-  migrate: migrateCommand,
-  generate: generateCommand,
-  docs: docsCommand,
-  pull: pullCommand,
-  sql: sqlCommand,
-  inspect: inspectCommand,
+type Command = (argv: string[]) => Promise<number>;
+
+/** Each command's module, loaded when it runs: a command waits for its own code alone. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./check.js')).checkCommand,
+  apply: async () => (await import('./apply.js')).applyCommand,
+  verify: async () => (await import('./verify.js')).verifyCommand,
+  diff: async () => (await import('./diff.js')).diffCommand,
+  migrate: async () => (await import('./migrate.js')).migrateCommand,
+  generate: async () => (await import('./generate.js')).generateCommand,
+  docs: async () => (await import('./docs.js')).docsCommand,
+  pull: async () => (await import('./docs.js')).pullCommand,
+  sql: async () => (await import('./sql.js')).sqlCommand,
+  inspect: async () => (await import('./inspect.js')).inspectCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -57,9 +51,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(packageVersion());
     return EXIT.ok;
   }
-  const run = COMMANDS[command];
-  if (!run) throw new UsageError(`unknown command "${command}"; the commands are ${Object.keys(COMMANDS).join(', ')} (see schemadoc --help)`);
-  return run(rest);
+  const load = COMMANDS[command];
+  if (!load) throw new UsageError(`unknown command "${command}"; the commands are ${Object.keys(COMMANDS).join(', ')} (see schemadoc --help)`);
+  return (await load())(rest);
 }
 
 main(process.argv.slice(2)).then(
