@@ -14,8 +14,9 @@ import { EXIT, UsageError } from './usage.js';
 export const docsHelp = `schemadoc docs (DOC... | --db URL | --data-dir DIR) [options]
 
 Writes the canonical Markdown document of a schema: an overview with a Mermaid ER diagram
-of the tables and their foreign keys, then for each table its comment, a table of columns
-(type, nullability, default, constraints, references, description), its indexes,
+of the tables and their foreign keys, then for each table its comment (or the document's
+paragraph under its heading), a table of columns (type, nullability, default, constraints,
+references, description: a comment, or the document's own), its indexes,
 constraints, triggers and policies; views with their queries, types, sequences, functions;
 and the schema's SQL, which schemadoc reads back as the same schema. From documents, the
 schema is what PostgreSQL makes of them (run in a scratch embedded database); from a

@@ -22,6 +22,7 @@ export function carrySpans(document: Schema, canonical: Schema): void {
     if (!written) continue;
     table.spans = written.spans;
     if (written.renamedFrom) table.renamedFrom = written.renamedFrom;
+    if (written.description) table.description = written.description;
     for (const column of table.columns) {
       const stated = written.columns.find((c) => c.name === column.name);
       column.spans = stated?.spans ?? written.spans;

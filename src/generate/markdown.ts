@@ -45,7 +45,7 @@ export function markdownFiles(model: Schema, options: MarkdownOptions = {}): Doc
   const { parts, rest } = byTable(schema);
   const index = [
     ...opening(schema, options), ...diagramSection(schema, options),
-    ...(files.length ? ['## Tables', '', ...files.map(({ table, path }) => `- [${shown(table)}](${encodeURI(path)})${table.comment ? `: ${oneLine(table.comment)}` : ''}`), ''] : []),
+    ...(files.length ? ['## Tables', '', ...files.map(({ table, path }) => `- [${shown(table)}](${encodeURI(path)})${(table.comment ?? table.description) ? `: ${oneLine((table.comment ?? table.description)!)}` : ''}`), ''] : []),
     ...otherSections(rest), ...sqlSection(rest), GENERATED_END, '',
   ];
   return [
@@ -175,7 +175,8 @@ function fileName(table: Table): string {
 
 function tableSection(table: Table, parts: TableParts, heading: string): string[] {
   const out = [`${heading} ${shown(table)}`, ''];
-  if (table.comment) out.push(table.comment, '');
+  const about = table.comment ?? table.description;
+  if (about) out.push(about, '');
   const facts = [
     table.partitionBy && `Partitioned: ${table.partitionBy.replace(/^PARTITION BY /, 'by ')}.`,
     table.partitionOf && `A partition of \`${shown(table.partitionOf.table)}\`, ${table.partitionOf.bound}.`,

@@ -43,6 +43,7 @@ export function merge(fragments: Fragment[]): MergeResult {
   const foreignKeyHints: { table: QualifiedName; column: string; span: Span }[] = [];
   const models: ModelInterface[] = [];
   const stated: Extract<Fragment, { kind: 'stated-reference' | 'stated-length' }>[] = [];
+  const descriptions: Extract<Fragment, { kind: 'table-description' }>[] = [];
 
   for (const f of read.rest) {
     switch (f.kind) {
@@ -108,6 +109,9 @@ export function merge(fragments: Fragment[]): MergeResult {
       case 'page-link':
         schema.pageLinks.push(f.link);
         break;
+      case 'table-description':
+        descriptions.push(f);
+        break;
       case 'declared-function':
         if (!schema.declaredFunctions.some((d) => sameName(d, f.function))) schema.declaredFunctions.push(f.function);
         break;
@@ -131,6 +135,11 @@ export function merge(fragments: Fragment[]): MergeResult {
   }
 
   script.resolveCopies((name) => merged.find(name));
+  for (const { table, text } of descriptions) {
+    const [inSchema, name] = table.includes('.') ? table.split('.', 2) : [undefined, table];
+    const described = schema.tables.find((t) => sameName(t, { ...(inSchema ? { schema: inSchema } : {}), name: name! }));
+    if (described) described.description ??= text;
+  }
   if (rlsAllTables) {
     for (const table of schema.tables) {
       if (table.rowLevelSecurity) continue;

@@ -38,7 +38,7 @@ export async function prepareReaders(): Promise<void> {
 }
 
 /** Fragments that say something about a schema but create nothing. */
-const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'setting', 'declared-function', 'rls-all-tables', 'relationship', 'foreign-key-hint', 'model-interface', 'stated-reference', 'stated-length', 'convention', 'claim', 'page-link']);
+const NOT_SCHEMA = new Set<Fragment['kind']>(['example', 'setting', 'declared-function', 'rls-all-tables', 'relationship', 'foreign-key-hint', 'model-interface', 'stated-reference', 'stated-length', 'convention', 'claim', 'page-link', 'table-description']);
 
 /** A `.sql` file (a pg_dump, a structure.sql, a migration) is one script; anything else is Markdown. */
 export function isSqlFile(file: string): boolean {

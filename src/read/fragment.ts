@@ -74,7 +74,9 @@ export type Fragment =
   | { kind: 'example'; example: Example }
   | { kind: 'convention'; convention: Convention }
   | { kind: 'claim'; claim: Claim }
-  | { kind: 'page-link'; link: PageLink };
+  | { kind: 'page-link'; link: PageLink }
+  /** The paragraph under a table's heading: what the table is, in the document's words. */
+  | { kind: 'table-description'; table: string; text: string };
 
 /** The tables fragments define, those of SQL statements included. */
 export function definedTables(fragments: Fragment[]): Table[] {

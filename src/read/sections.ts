@@ -63,6 +63,10 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
     switch (element.kind) {
       case 'paragraph':
         if (saysRlsOnAllTables(element.text)) fragments.push({ kind: 'rls-all-tables', span: spanOf(element, file) });
+        // The first paragraph under a table's heading says what the table is (not a label such as `Columns:`).
+        if (current && previous?.kind === 'heading' && isDescription(element.text)) {
+          fragments.push({ kind: 'table-description', table: current, text: plain(element.text).replace(/\s+/g, ' ') });
+        }
         break;
       case 'heading': {
         const signature = readSignature(element.text, spanOf(element, file));
@@ -188,6 +192,12 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
 
 /** Blocks that hold text, not code: where diagrams are drawn. */
 const TEXT_BLOCK = /^(|text|txt|plaintext|ascii|diagram)$/;
+
+/** A sentence or two of prose: not a label (`**Columns**`, `Used by:`), a link alone or an image. */
+function isDescription(text: string): boolean {
+  const words = plain(text);
+  return words.length >= 8 && !/[:：]$/u.test(words) && !/^\*\*[^*]+\*\*:?$/.test(text.trim()) && !/^!?\[[^\]]*\]\([^)]*\)$/.test(text.trim());
+}
 
 /** Two or more bare names, one of them a key or timestamp by its name (`id`, `user_id`, `created_at`). */
 function looksLikeColumnNames(items: Located[]): boolean {

@@ -109,6 +109,8 @@ export interface Table extends QualifiedName, Written {
   /** The partitioned table it is a partition of, and its bound (`FOR VALUES FROM (…) TO (…)`). */
   partitionOf?: { table: QualifiedName; bound: string };
   comment?: string;
+  /** What the document's prose says of it: the paragraph under its heading. */
+  description?: string;
   /** Types and functions its columns use (foreign keys are constraints, not requirements). */
   requires: ObjectKey[];
   /** The name it had, as the document declares (`renamed from old_name`): a change renames it. */

@@ -79,14 +79,16 @@ describe('the document', () => {
     expect(markdown).not.toContain('CREATE SEQUENCE');
   });
 
-  it("writes what the document's prose says of a column where no comment says it", async () => {
-    const text = '# Shop\n\n### users\n\n| Column | Type | Description |\n|---|---|---|\n| id | bigint | PK |\n| email | text | Where receipts are sent |\n| name | text | |\n';
+  it("writes what the document's prose says of a table and a column where no comment says it", async () => {
+    const text = '# Shop\n\n### users\n\nEveryone who has bought from the shop at least once.\n\n| Column | Type | Description |\n|---|---|---|\n| id | bigint | PK |\n| email | text | Where receipts are sent |\n| name | text | |\n';
     const { schema } = await canonicalOf('shop.md', text);
     const markdown = markdownDocument(schema);
+    expect(markdown).toContain('### users\n\nEveryone who has bought from the shop at least once.\n\n');
     expect(markdown).toContain('| email | text | YES |   |   |   | Where receipts are sent |');
     expect(markdown).toContain('| id | bigint | NO |   | PRIMARY KEY |   |   |');
     const back = await compileDocuments([{ file: 'docs.md', text: markdown }]);
     expect(back.schema.tables[0]!.columns.find((c) => c.name === 'email')!.description).toBe('Where receipts are sent');
+    expect(back.schema.tables[0]!.description).toBe('Everyone who has bought from the shop at least once.');
   });
 
   it('makes a view that reads itself as a stand-in first, then replaces it; and keeps PUBLIC\'s EXECUTE on a function named by a keyword', async () => {

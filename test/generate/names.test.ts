@@ -14,6 +14,8 @@ const DOC = `# Accounts
 
 ## users
 
+Everyone who has signed up, whether or not they ever bought.
+
 | Column | Type | Constraints | Description |
 |---|---|---|---|
 | id | uuid | PK | Stable identifier of the account |
@@ -60,8 +62,9 @@ describe("the application's names and the document's descriptions", () => {
     expect(snake).toMatch(/interface UsersRow \{[^}]*first_name: string;[^}]*signed_up_at: Date;/);
   });
 
-  it("a column table's descriptions are the JSDoc of their columns", async () => {
+  it("a column table's descriptions are the JSDoc of their columns, the paragraph under the table's heading its own", async () => {
     const types = generateCode('types', await canonical(), DEFAULT_CODE_OPTIONS);
+    expect(types).toContain('/** Everyone who has signed up, whether or not they ever bought. */\nexport interface UsersRow {');
     expect(types).toContain('  /** Stable identifier of the account */\n  id: string;');
     expect(types).toContain('  /** As the person writes it */\n  first_name: string;');
     expect(types).not.toContain('/** — */');

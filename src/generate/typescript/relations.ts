@@ -57,7 +57,7 @@ export function typedRelations(schema: Schema, options: RelationOptions = {}): T
     relations.push({
       schema: table.schema ?? DEFAULT_SCHEMA, name: table.name, kind: 'table', columns,
       tableChecks: checks.filter((k) => k.columns.length !== 1),
-      ...(table.comment !== undefined ? { comment: table.comment } : {}),
+      ...((table.comment ?? table.description) !== undefined ? { comment: (table.comment ?? table.description)! } : {}),
     });
   }
   for (const view of schema.views) {
