@@ -130,7 +130,10 @@ export function markdownPart(model: Schema, name: string, options: MarkdownOptio
   }
   const sections: Record<(typeof PART_NAMES)[number], () => string[]> = {
     diagram: () => diagramSection(schema, options),
-    tables: () => ['', '', ...schema.tables.flatMap((t) => tableSection(t, byTable(schema).parts.get(keyOf(t))!, '###'))],
+    tables: () => {
+      const { parts } = byTable(schema);
+      return ['', '', ...schema.tables.flatMap((t) => tableSection(t, parts.get(keyOf(t))!, '###'))];
+    },
     views: () => viewsSection(schema), types: () => typesSection(schema), sequences: () => sequencesSection(schema), functions: () => functionsSection(schema),
     sql: () => sqlSection(schema),
   };

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../schema/diagnostic.js';
 import {
   emptySchema, type Constraint, type QualifiedName, type Schema, type Span, type Table,
 } from '../schema/model.js';
-import { displayName, objectKey, sameName } from '../schema/names.js';
+import { displayName, nameKey, objectKey, sameName } from '../schema/names.js';
 import type { Fragment } from '../read/fragment.js';
 import { leaveOutUndefinedCalls } from './calls.js';
 import { adoptSqlNames, resolveReferences } from './resolve.js';
@@ -135,10 +135,12 @@ export function merge(fragments: Fragment[]): MergeResult {
   }
 
   script.resolveCopies((name) => merged.find(name));
-  for (const { table, text } of descriptions) {
-    const [inSchema, name] = table.includes('.') ? table.split('.', 2) : [undefined, table];
-    const described = schema.tables.find((t) => sameName(t, { ...(inSchema ? { schema: inSchema } : {}), name: name! }));
-    if (described) described.description ??= text;
+  if (descriptions.length) {
+    const tables = new Map(schema.tables.map((t) => [nameKey(t), t]));
+    for (const { table, text } of descriptions) {
+      const described = tables.get(table.includes('.') ? table : nameKey({ name: table }));
+      if (described) described.description ??= text;
+    }
   }
   if (rlsAllTables) {
     for (const table of schema.tables) {
