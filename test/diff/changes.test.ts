@@ -20,7 +20,7 @@ import { KEPT_V1, KEPT_V2, ROWS, V1, V2 } from '../helpers/shop.js';
 afterAll(closeScratchDatabases);
 
 /** Declaratively (from what the database holds to the document), or as a migration (from one document to the other). */
-async function bringTo(db: Database, markdown: string, from?: string): Promise<void> {
+async function bringTo(db: Database, markdown: string, from?: string): Promise<Plan> {
   const { schema } = await compileDocuments([{ file: 'shop.md', text: markdown }]);
   let plan: Plan;
   if (from) {
@@ -37,6 +37,21 @@ async function bringTo(db: Database, markdown: string, from?: string): Promise<v
   expect(outcome.ok).toBe(true);
   const verified = await verifySchema(schema, new Map([['shop.md', markdown]]), db);
   expect(verified.differences).toEqual([]);
+  return plan;
+}
+
+/** A database of the target with the document applied and the rows inserted; disposed of if that fails. */
+async function applied(target: (typeof TARGETS)[number]['name'], text: string, rows: string) {
+  const opened = await openTarget(target);
+  try {
+    const { schema } = await compileDocuments([{ file: 'shop.md', text }]);
+    expect((await applyStatements(opened.db, emitStatements(schema))).ok).toBe(true);
+    await opened.db.exec(rows);
+    return { ...opened, schema };
+  } catch (error) {
+    await opened.dispose();
+    throw error;
+  }
 }
 
 for (const target of TARGETS) {
@@ -62,13 +77,10 @@ for (const target of TARGETS) {
     }, 120_000);
 
     it('alters a domain whose base type stays where it stands, its columns and rows with it', async () => {
-      const { db, dispose } = await openTarget(target.name);
       const one = '```sql\nCREATE DOMAIN quantity AS integer CONSTRAINT positive CHECK (VALUE > 0);\nCREATE TABLE line (id int PRIMARY KEY, n quantity);\n```\n';
       const two = '```sql\nCREATE DOMAIN quantity AS integer DEFAULT 1 NOT NULL CONSTRAINT positive CHECK (VALUE > 0) CONSTRAINT below_max CHECK (VALUE < 1000);\nCREATE TABLE line (id int PRIMARY KEY, n quantity);\n```\n';
+      const { db, dispose, schema } = await applied(target.name, one, 'INSERT INTO line VALUES (1, 5), (2, 999)');
       try {
-        const { schema } = await compileDocuments([{ file: 'shop.md', text: one }]);
-        expect((await applyStatements(db, emitStatements(schema))).ok).toBe(true);
-        await db.exec('INSERT INTO line VALUES (1, 5), (2, 999)');
         const { schema: next } = await compileDocuments([{ file: 'shop.md', text: two }]);
         const { plan } = await planToDocuments(next, new Map([['shop.md', two]]), db);
         expect(plan!.changes.map((c) => `${c.action} ${c.kind} ${c.name}`)).toEqual(['alter domain quantity']);
@@ -92,24 +104,16 @@ for (const target of TARGETS) {
     }, 120_000);
 
     it('changes a domain\'s base type and a composite type that columns and a view use, keeping the rows, and back', async () => {
-      const { db, dispose } = await openTarget(target.name);
       const one = '```sql\nCREATE DOMAIN quantity AS integer CHECK (VALUE > 0);\nCREATE TYPE money_amount AS (amount integer, currency text);\n'
         + 'CREATE TABLE line (id int PRIMARY KEY, n quantity DEFAULT 1, price money_amount);\nCREATE VIEW big AS SELECT id, n FROM line WHERE n > 10;\n```\n';
       const two = one.replace('AS integer', 'AS bigint').replace('amount integer', 'amount numeric(12,2)');
+      const { db, dispose } = await applied(target.name, one, `INSERT INTO line VALUES (1, 5, ROW(250, 'EUR')), (2, 20, ROW(7, 'USD'))`);
       try {
-        const { schema } = await compileDocuments([{ file: 'shop.md', text: one }]);
-        expect((await applyStatements(db, emitStatements(schema))).ok).toBe(true);
-        await db.exec(`INSERT INTO line VALUES (1, 5, ROW(250, 'EUR')), (2, 20, ROW(7, 'USD'))`);
         const rows = 'SELECT id, n::text AS n, (price).amount::text AS amount, (price).currency AS currency FROM line ORDER BY id';
         const before = await db.query(rows);
         for (const [text, from] of [[two, one], [one, two]] as const) {
-          const { schema: next } = await compileDocuments([{ file: 'shop.md', text }]);
-          const side = async (t: string) => (await readSide({ kind: 'documents', documents: [{ file: 'shop.md', text: t }] })).schema;
-          const plan = planChanges(await side(from), await side(text));
+          const plan = await bringTo(db, text, from);
           expect(plan.changes.find((c) => c.name === 'quantity')!.hazards.map((h) => h.code)).toEqual(['SD803']);
-          const outcome = await runPlan(db, plan);
-          expect(outcome.failed?.error.message).toBeUndefined();
-          expect((await verifySchema(next, new Map([['shop.md', text]]), db)).differences).toEqual([]);
           expect((await db.query(rows)).map((r) => ({ ...r, amount: String(Number(r.amount)) }))).toEqual(before.map((r) => ({ ...r, amount: String(Number(r.amount)) })));
         }
         expect(await db.query('SELECT id FROM big')).toEqual([{ id: 2 }]);
@@ -119,19 +123,12 @@ for (const target of TARGETS) {
     }, 120_000);
 
     it('remakes a function a column default calls: the default is dropped first and set again after', async () => {
-      const { db, dispose } = await openTarget(target.name);
       const one = '```sql\nCREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT \'A\' || floor(random() * 1000)::int $$;\n'
         + 'CREATE TABLE item (id int PRIMARY KEY, code text DEFAULT next_code());\n```\n';
       const two = one.replace('RETURNS text', 'RETURNS varchar');
+      const { db, dispose } = await applied(target.name, one, 'INSERT INTO item (id) VALUES (1)');
       try {
-        const { schema } = await compileDocuments([{ file: 'shop.md', text: one }]);
-        expect((await applyStatements(db, emitStatements(schema))).ok).toBe(true);
-        await db.exec('INSERT INTO item (id) VALUES (1)');
-        const { schema: next } = await compileDocuments([{ file: 'shop.md', text: two }]);
-        const { plan } = await planToDocuments(next, new Map([['shop.md', two]]), db);
-        const outcome = await runPlan(db, plan!);
-        expect(outcome.failed?.error.message).toBeUndefined();
-        expect((await verifySchema(next, new Map([['shop.md', two]]), db)).differences).toEqual([]);
+        await bringTo(db, two);
         await db.exec('INSERT INTO item (id) VALUES (2)');
         expect((await db.query<{ code: string }>('SELECT code FROM item ORDER BY id')).map((r) => /^A\d+$/.test(r.code))).toEqual([true, true]);
       } finally {
