@@ -3,7 +3,7 @@
 // come back at the document line of the object or example (and the token, where given).
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Example, ObjectKey, Schema, Span } from '../schema/model.js';
-import { displayName, looseName } from '../schema/names.js';
+import { displayName, escapeRegExp, looseName } from '../schema/names.js';
 import type { DocumentInput } from '../read/document.js';
 import { usesSupabase } from '../schema/supabase.js';
 import {
@@ -294,9 +294,6 @@ function tokenSpan(span: Span, sql: string, position: number | undefined, source
   return locateIn(sources, span, new RegExp(`(?<![\\p{L}\\p{N}_])"?${escapeRegExp(word)}"?(?![\\p{L}\\p{N}_])`, 'iu')) ?? span;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 // One scratch database per process and set of extensions: starting PGlite costs seconds,
 // and every check leaves it as it found it (all of its work is rolled back).

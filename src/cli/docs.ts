@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { markdownDocument, markdownFiles, markdownPart, PART_NAMES, type DocumentFile, type MarkdownOptions } from '../generate/markdown.js';
-import { GENERATED_END, generatedParts, generatedRange, withoutGenerated } from '../read/generated.js';
+import { derivedStart, GENERATED_END, generatedParts, generatedRange, withoutGenerated, type GeneratedPart } from '../read/generated.js';
 import type { Schema } from '../schema/model.js';
 import { plural } from '../report/pretty.js';
 import type { DocumentInput } from '../read/document.js';
@@ -108,9 +108,10 @@ async function writeDocument(argv: string[], command: 'docs' | 'pull'): Promise<
   const { schema, source } = read;
   const options = { ...(values.title ? { title: values.title } : {}), source, ...(limit ? { diagramLimit: limit } : {}), ...(values.update ? { derived: true } : {}) };
   if (values.split) return writeSplit(values.split, markdownFiles(schema, options), Boolean(values.force));
-  if (values.update && generatedParts(inputs[0]!.text).some((p) => p.name)) {
-    writeFileSync(positionals[0]!, withPartsFilled(inputs[0]!.text, positionals[0]!, schema, options));
-    console.error(`Updated ${positionals[0]}: ${plural(generatedParts(inputs[0]!.text).filter((p) => p.name).length, 'part')} written from the rest of it.`);
+  const parts = values.update ? generatedParts(inputs[0]!.text) : [];
+  if (parts.some((p) => p.name)) {
+    writeFileSync(positionals[0]!, withPartsFilled(inputs[0]!.text, parts, positionals[0]!, schema, options));
+    console.error(`Updated ${positionals[0]}: ${plural(parts.length, 'part')} written from the rest of it.`);
     return EXIT.ok;
   }
   const text = markdownDocument(schema, options);
@@ -130,17 +131,16 @@ async function writeDocument(argv: string[], command: 'docs' | 'pull'): Promise<
  * The document with each part its author placed (`<!-- schemadoc:generated:start diagram -->` …)
  * filled with that part of what schemadoc writes; every name is checked before anything is written.
  */
-function withPartsFilled(text: string, file: string, schema: Schema, options: MarkdownOptions): string {
+function withPartsFilled(text: string, parts: GeneratedPart[], file: string, schema: Schema, options: MarkdownOptions): string {
   let out = '';
   let from = 0;
-  for (const part of generatedParts(text)) {
-    const name = part.name ?? '';
+  for (const part of parts) {
     const content = part.name ? markdownPart(schema, part.name, options) : undefined;
     if (content === undefined) {
       const line = text.slice(0, part.start).split('\n').length;
       throw new UsageError(`${file}:${line}: ${part.name ? `"${part.name}" is no part schemadoc writes` : 'a part with no name beside named ones'}; name each part one of: ${PART_NAMES.join(', ')}, table NAME`);
     }
-    out += `${text.slice(from, part.start)}<!-- schemadoc:generated:start ${name} from the rest of this document -->\n\n${content}${content ? '\n\n' : ''}${GENERATED_END}`;
+    out += `${text.slice(from, part.start)}${derivedStart(part.name)}\n\n${content}${content ? '\n\n' : ''}${GENERATED_END}`;
     from = part.end;
   }
   return out + text.slice(from);

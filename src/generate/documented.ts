@@ -4,7 +4,7 @@
 // sequence); a sequence's owner is given after its table; privileges are granted after what they
 // are on; definitions parse with the newest grammar.
 import type { Comment, DefinedObject, Schema, ScriptStatement, Table, TypeRef, View } from '../schema/model.js';
-import { DEFAULT_SCHEMA } from '../schema/names.js';
+import { DEFAULT_SCHEMA, escapeRegExp } from '../schema/names.js';
 import { grantSql, isDefaultGrant, revokedFromPublic, revokeSql, routineObject, statesGrants } from '../pg/grants.js';
 import { ident, qualified } from '../pg/quote.js';
 import { parseSql, SqlSyntaxError } from '../read/sql/parser.js';
@@ -28,7 +28,7 @@ export function documentedForm(schema: Schema): Schema {
       const sequence = sequences.get(key);
       const self = qualified({ schema: table.schema ?? DEFAULT_SCHEMA, name: sequenceName });
       const owner = `${qualified({ schema: table.schema ?? DEFAULT_SCHEMA, name: table.name })}.${qualified({ name: column.name })}`;
-      const drawn = new RegExp(`^nextval\\('(?:${escape(self)}|${escape(qualified({ name: sequenceName }))})'::regclass\\)$`);
+      const drawn = new RegExp(`^nextval\\('(?:${escapeRegExp(self)}|${escapeRegExp(qualified({ name: sequenceName }))})'::regclass\\)$`);
       if (!sequence || !drawn.test(column.default) || sequence.definition !== `CREATE SEQUENCE ${self}${serial.options} OWNED BY ${owner}`) return column;
       folded.add(key);
       const { default: _, ...rest } = column;
@@ -51,7 +51,7 @@ export function documentedForm(schema: Schema): Schema {
  * a stand-in with its columns, then replaced.
  */
 function selfReading(v: View): boolean {
-  const self = new RegExp(`\\b(FROM|JOIN)\\s+(${escape(qualified(v))}|${escape(ident(v.name))})(?![\\w."])`, 'i');
+  const self = new RegExp(`\\b(FROM|JOIN)\\s+(${escapeRegExp(qualified(v))}|${escapeRegExp(ident(v.name))})(?![\\w."])`, 'i');
   return !v.materialized && Boolean(v.columns?.length) && self.test(v.query);
 }
 
@@ -132,6 +132,3 @@ function commentsOn(schema: Schema): Comment[] {
   return out;
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -7,7 +7,7 @@ import { ident, qualified } from '../pg/quote.js';
 import { emptySchema, type Comment, type Constraint, type Schema, type Table } from '../schema/model.js';
 import { DEFAULT_SCHEMA } from '../schema/names.js';
 import { plural } from '../report/pretty.js';
-import { DERIVED_START, GENERATED_END, GENERATED_START } from '../read/generated.js';
+import { derivedStart, GENERATED_END, GENERATED_START } from '../read/generated.js';
 import { documentedForm } from './documented.js';
 import { diagrams, MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from './mermaid.js';
 
@@ -45,7 +45,7 @@ export function markdownFiles(model: Schema, options: MarkdownOptions = {}): Doc
   const { parts, rest } = byTable(schema);
   const index = [
     ...opening(schema, options), ...diagramSection(schema, options),
-    ...(files.length ? ['## Tables', '', ...files.map(({ table, path }) => `- [${shown(table)}](${encodeURI(path)})${(table.comment ?? table.description) ? `: ${oneLine((table.comment ?? table.description)!)}` : ''}`), ''] : []),
+    ...(files.length ? ['## Tables', '', ...files.map(({ table, path }) => `- [${shown(table)}](${encodeURI(path)})${aboutOf(table) ? `: ${oneLine(aboutOf(table)!)}` : ''}`), ''] : []),
     ...otherSections(rest), ...sqlSection(rest), GENERATED_END, '',
   ];
   return [
@@ -62,7 +62,7 @@ export function markdownFiles(model: Schema, options: MarkdownOptions = {}): Doc
 function opening(schema: Schema, options: MarkdownOptions): string[] {
   const counts = [plural(schema.tables.length, 'table'), plural(schema.views.length, 'view'), plural(schema.functions.length, 'function')];
   return [
-    `# ${options.title ?? 'Database schema'}`, '', options.derived ? DERIVED_START : GENERATED_START, '',
+    `# ${options.title ?? 'Database schema'}`, '', options.derived ? derivedStart() : GENERATED_START, '',
     `${options.source ? `The schema of ${options.source}` : 'The schema'}: ${counts.join(', ')}. Written by schemadoc; the SQL is the schema itself.`, '',
   ];
 }
@@ -121,24 +121,23 @@ export const PART_NAMES = ['diagram', 'tables', 'views', 'types', 'sequences', '
  */
 export function markdownPart(model: Schema, name: string, options: MarkdownOptions = {}): string | undefined {
   const schema = documentedForm(model);
-  const headless = (lines: string[]) => lines.slice(2).join('\n').trim();
+  // A section without its heading (its first two lines): the author's own heading stands above the part.
+  const headless = (lines: string[]) => lines.slice(2);
   const table = /^table (.+)$/.exec(name)?.[1];
   if (table) {
-    const { parts } = byTable(schema);
     const found = schema.tables.find((t) => shown(t) === table || `${t.schema ?? DEFAULT_SCHEMA}.${t.name}` === table);
-    return found && headless(tableSection(found, parts.get(keyOf(found))!, '###'));
+    return found && headless(tableSection(found, byTable(schema).parts.get(keyOf(found))!, '###')).join('\n').trim();
   }
   const sections: Record<(typeof PART_NAMES)[number], () => string[]> = {
-    diagram: () => diagramSection(schema, options),
+    diagram: () => headless(diagramSection(schema, options)),
     tables: () => {
       const { parts } = byTable(schema);
-      return ['', '', ...schema.tables.flatMap((t) => tableSection(t, parts.get(keyOf(t))!, '###'))];
+      return schema.tables.flatMap((t) => tableSection(t, parts.get(keyOf(t))!, '###'));
     },
-    views: () => viewsSection(schema), types: () => typesSection(schema), sequences: () => sequencesSection(schema), functions: () => functionsSection(schema),
-    sql: () => sqlSection(schema),
+    views: () => headless(viewsSection(schema)), types: () => headless(typesSection(schema)),
+    sequences: () => headless(sequencesSection(schema)), functions: () => headless(functionsSection(schema)), sql: () => headless(sqlSection(schema)),
   };
-  const section = sections[name as (typeof PART_NAMES)[number]];
-  return section && headless(section());
+  return Object.hasOwn(sections, name) ? sections[name as (typeof PART_NAMES)[number]]().join('\n').trim() : undefined;
 }
 
 function sqlSection(schema: Schema): string[] {
@@ -148,6 +147,9 @@ function sqlSection(schema: Schema): string[] {
   const settings = schema.functions.length ? 'SET check_function_bodies = false;\n\n' : '';
   return sql ? ['## SQL', '', '```sql', settings + sql, '```', ''] : [];
 }
+
+/** What a table is: its comment, or what the document's prose says of it. */
+const aboutOf = (table: Table) => table.comment ?? table.description;
 
 /** What belongs to a table: its indexes, triggers, policies and the comments on it and its columns. */
 type TableParts = Pick<Schema, 'indexes' | 'triggers' | 'policies' | 'comments'>;
@@ -178,7 +180,7 @@ function fileName(table: Table): string {
 
 function tableSection(table: Table, parts: TableParts, heading: string): string[] {
   const out = [`${heading} ${shown(table)}`, ''];
-  const about = table.comment ?? table.description;
+  const about = aboutOf(table);
   if (about) out.push(about, '');
   const facts = [
     table.partitionBy && `Partitioned: ${table.partitionBy.replace(/^PARTITION BY /, 'by ')}.`,

@@ -20,15 +20,9 @@ export const routineObject = (f: SqlFunction) => `${qualified(f)}(${f.argumentTy
 
 /** The functions PUBLIC may not execute (their default revoked). */
 export function revokedFromPublic(schema: Schema): SqlFunction[] {
-  const executable = new Set(schema.grants.filter(isDefaultGrant).map((g) => unquoted(g.object)));
-  return schema.functions.filter((f) => f.kind !== 'aggregate' && !executable.has(unquoted(routineObject(f))));
+  const executable = new Set(schema.grants.filter(isDefaultGrant).map((g) => g.object));
+  return schema.functions.filter((f) => f.kind !== 'aggregate' && !executable.has(routineObject(f)));
 }
-
-/**
- * A routine's name as privileges give it, without quotes: PostgreSQL quotes the names its
- * grammar reserves (`quote_ident`), schemadoc every keyword of the newest grammar (`"json"`).
- */
-const unquoted = (object: string) => object.replace(/"((?:[^"]|"")*)"/g, (_, name: string) => name.replace(/""/g, '"'));
 
 /** Whether a schema grants anything beyond PostgreSQL's defaults, or revokes one of them. */
 export function statesGrants(schema: Schema): boolean {

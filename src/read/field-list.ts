@@ -78,6 +78,14 @@ export function readField(text: string): Field | undefined {
  * The list as a table of columns (the rows at the items' places), from each item's field as
  * `readField` read it, and what could not be read. `file` for the diagnostics.
  */
+/** An item of a field list that names no field: reported, never made a column. */
+export function notAField(item: Located, file: string): Diagnostic {
+  return {
+    code: 'SD124', severity: 'warning', cause: 'not a field', span: { file, line: item.line, column: item.column, source: 'bullets' },
+    message: `not read as a field of the list (a name, then its type): "${plain(item.text)}"`,
+  };
+}
+
 export function fieldListAsTable(
   items: Located[], fields: (Field | undefined)[], headingPath: string[], line: number, file: string,
 ): { table: MarkdownTable; diagnostics: Diagnostic[] } {
@@ -86,10 +94,7 @@ export function fieldListAsTable(
   for (const [i, item] of items.entries()) {
     const field = fields[i];
     if (!field) {
-      diagnostics.push({
-        code: 'SD124', severity: 'warning', cause: 'not a field', span: { file, line: item.line, column: item.column, source: 'bullets' },
-        message: `not read as a field of the list (a name, then its type): "${plain(item.text)}"`,
-      });
+      diagnostics.push(notAField(item, file));
       continue;
     }
     const { name, type, constraints, description } = field;

@@ -4,8 +4,9 @@
 // database (`pull`) is the document itself, and is read.
 
 export const GENERATED_START = '<!-- schemadoc:generated:start -->';
-/** The start of a part written from the rest of its own document. */
-export const DERIVED_START = '<!-- schemadoc:generated:start from the rest of this document -->';
+const FROM_THE_REST = ' from the rest of this document';
+/** The start of a part written from the rest of its own document; `name` for a part the author placed. */
+export const derivedStart = (name?: string) => `<!-- schemadoc:generated:start${name ? ` ${name}` : ''}${FROM_THE_REST} -->`;
 export const GENERATED_END = '<!-- schemadoc:generated:end -->';
 
 /**
@@ -59,5 +60,5 @@ export function withoutGenerated(text: string, only: (part: GeneratedPart) => bo
 
 /** What a document's readers read: all of it, but the parts written from the rest of it. */
 export function authoredText(text: string): string {
-  return text.includes(' from the rest of this document -->') ? withoutGenerated(text, (p) => p.derived) : text;
+  return text.includes(`${FROM_THE_REST} -->`) ? withoutGenerated(text, (p) => p.derived) : text;
 }

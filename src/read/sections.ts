@@ -8,7 +8,7 @@ import { readBullets, listKindOf } from './bullets.js';
 import { readRelationsTable, relationsTableLayout } from './relations-table.js';
 import { leadingCodeValues, plain } from './column-vocabulary.js';
 import { columnNamesOnly, columnTableRoles, readColumnTable, type ColumnTableReading } from './columns-table.js';
-import { FIELDS_LABEL, fieldListAsTable, readField, type Field } from './field-list.js';
+import { FIELDS_LABEL, fieldListAsTable, notAField, readField, type Field } from './field-list.js';
 import { nameOnly, namesWithoutTypes } from './infer-types.js';
 import { boxesIn, type Box } from './box-diagram.js';
 import { entityRows } from './entity-table.js';
@@ -48,6 +48,17 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
     if (!roles) return;
     known.add(table);
     const reading = readColumnTable(result.table!, roles, table, file);
+    fragments.push(...reading.fragments);
+    diagnostics.push(...reading.diagnostics);
+  };
+  /** Items read as fields (a name, then its type): the table of columns they say; an item that is none is reported. */
+  const readFieldList = (items: Located[], fields: (Field | undefined)[], table: string, line: number, headingPath: string[]) => {
+    const list = fieldListAsTable(items, fields, headingPath, line, file);
+    diagnostics.push(...list.diagnostics);
+    const roles = list.table.rows.length ? columnTableRoles(list.table) : undefined;
+    if (!roles) return;
+    known.add(table);
+    const reading = readColumnTable(list.table, roles, table, file);
     fragments.push(...reading.fragments);
     diagnostics.push(...reading.diagnostics);
   };
@@ -142,15 +153,7 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
           // The columns of a table nothing else defines, as bullets: read as the table of columns they say.
           const fields = top.map((i) => readField(i.text));
           if (isFieldList(label, fields, current)) {
-            const list = fieldListAsTable(top, fields, element.headingPath, element.line, file);
-            diagnostics.push(...list.diagnostics);
-            const roles = list.table.rows.length ? columnTableRoles(list.table) : undefined;
-            if (roles) {
-              known.add(current);
-              const reading = readColumnTable(list.table, roles, current, file);
-              fragments.push(...reading.fragments);
-              diagnostics.push(...reading.diagnostics);
-            }
+            readFieldList(top, fields, current, element.line, element.headingPath);
           } else if (looksLikeColumnNames(top)) {
             readNamesWithoutTypes(top.map((at) => ({ ...nameOnly(at.text)!, at })), current, element.line, element.headingPath);
           }
@@ -171,20 +174,13 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
     knownLoosely.add(looseName(table));
     const fields = box.rows.map((row) => readField(row.text));
     const names = box.rows.map((row) => nameOnly(row.text));
-    const unread = (read: unknown[]) => box.rows.filter((_, i) => !read[i]).map((row) => ({
-      code: 'SD124', severity: 'warning' as const, cause: 'not a field', span: { file, line: row.line, column: row.column, source: 'bullets' as const },
-      message: `not read as a column of ${table} in the diagram (a name, maybe its type and keys): "${row.text}"`,
-    }));
-    if (fields.filter(Boolean).length >= Math.max(2, 0.75 * fields.length)) {
-      const list = fieldListAsTable(box.rows, fields, headingPath, box.title.line, file);
-      const roles = columnTableRoles(list.table);
-      if (!roles) continue;
-      const reading = readColumnTable(list.table, roles, table, file);
-      fragments.push(...reading.fragments);
-      diagnostics.push(...list.diagnostics, ...reading.diagnostics);
-    } else if (names.filter(Boolean).length >= Math.max(2, 0.75 * names.length)) {
+    const most = (read: unknown[]) => read.filter(Boolean).length >= Math.max(2, 0.75 * read.length);
+    if (most(fields)) {
+      readFieldList(box.rows, fields, table, box.title.line, headingPath);
+    } else if (most(names)) {
       readNamesWithoutTypes(box.rows.flatMap((at, i) => (names[i] ? [{ ...names[i]!, at }] : [])), table, box.title.line, headingPath);
-      diagnostics.push(...unread(names));
+      // A row that is no name (`salary_min/max`) is reported as an item of a field list would be.
+      diagnostics.push(...box.rows.filter((_, i) => !names[i]).map((row) => notAField(row, file)));
     }
   }
   return { fragments, diagnostics };
@@ -195,8 +191,8 @@ const TEXT_BLOCK = /^(|text|txt|plaintext|ascii|diagram)$/;
 
 /** A sentence or two of prose: not a label (`**Columns**`, `Used by:`), a link alone or an image. */
 function isDescription(text: string): boolean {
-  const words = plain(text);
-  return words.length >= 8 && !/[:：]$/u.test(words) && !/^\*\*[^*]+\*\*:?$/.test(text.trim()) && !/^!?\[[^\]]*\]\([^)]*\)$/.test(text.trim());
+  const prose = plain(text);
+  return prose.length >= 8 && !/[:：]$/u.test(prose) && !/^\*\*[^*]+\*\*:?$/.test(text.trim()) && !/^!?\[[^\]]*\]\([^)]*\)$/.test(text.trim());
 }
 
 /** Two or more bare names, one of them a key or timestamp by its name (`id`, `user_id`, `created_at`). */

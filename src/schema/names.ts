@@ -111,3 +111,8 @@ export function isReservedWord(word: string): boolean {
   const kind = keywordKindOf(word.toLowerCase());
   return kind === 'RESERVED_KEYWORD' || kind === 'TYPE_FUNC_NAME_KEYWORD';
 }
+
+/** Text (a name as SQL writes it) as it stands, matched literally, in a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -5,7 +5,7 @@
 // Drops and additions that look like renames are only pointed out: never guessed.
 import type { Constraint, QualifiedName, Schema, Table } from '../../schema/model.js';
 import { ident, qualified } from '../../pg/quote.js';
-import { DEFAULT_SCHEMA, nameKey, shownName } from '../../schema/names.js';
+import { DEFAULT_SCHEMA, escapeRegExp, nameKey, shownName } from '../../schema/names.js';
 import { change } from './change.js';
 import { byKey, type Planning } from './context.js';
 
@@ -94,7 +94,7 @@ function renameColumn(p: Planning, r: Rename): void {
     spans: target?.spans ?? [],
   }));
   column.name = r.column!;
-  const word = new RegExp(`(?<![\\w"$])${escape(ident(r.was))}(?![\\w"$])`, 'g');
+  const word = new RegExp(`(?<![\\w"$])${escapeRegExp(ident(r.was))}(?![\\w"$])`, 'g');
   const renamed = (text: string) => text.replace(word, ident(r.column!));
   for (const c of table.constraints) renameIn(c, r.was, r.column!, renamed);
   for (const t of p.from.tables) {
@@ -105,7 +105,7 @@ function renameColumn(p: Planning, r: Rename): void {
     }
   }
   for (const i of p.from.indexes) if (nameKey(i.table) === nameKey(table)) i.definition = renamed(i.definition ?? '');
-  for (const s of p.from.sequences) if (ownedBy(s.definition, table, r.was)) s.definition = s.definition.replace(/OWNED BY (.*)$/, (_, o: string) => `OWNED BY ${o.replace(new RegExp(`\\.${escape(ident(r.was))}$`), `.${ident(r.column!)}`)}`);
+  for (const s of p.from.sequences) if (ownedBy(s.definition, table, r.was)) s.definition = s.definition.replace(/OWNED BY (.*)$/, (_, o: string) => `OWNED BY ${o.replace(new RegExp(`\\.${escapeRegExp(ident(r.was))}$`), `.${ident(r.column!)}`)}`);
 }
 
 function renameIn(c: Constraint, was: string, now: string, renamed: (text: string) => string): void {
@@ -123,7 +123,7 @@ function retarget(schema: Schema, was: QualifiedName, now: Table): void {
     for (const c of t.constraints) {
       if (c.references && same(c.references)) {
         Object.assign(c.references, { name: now.name, schema: now.schema });
-        c.definition = c.definition?.replace(new RegExp(`REFERENCES (${escape(oldSql)}|${escape(oldShort)})\\(`), `REFERENCES ${(now.schema ?? DEFAULT_SCHEMA) === DEFAULT_SCHEMA ? newShort : newSql}(`);
+        c.definition = c.definition?.replace(new RegExp(`REFERENCES (${escapeRegExp(oldSql)}|${escapeRegExp(oldShort)})\\(`), `REFERENCES ${(now.schema ?? DEFAULT_SCHEMA) === DEFAULT_SCHEMA ? newShort : newSql}(`);
       }
     }
   }
@@ -152,7 +152,6 @@ const ownedBy = (definition: string, table: QualifiedName, column: string) =>
 /** The name nextval() is given: `orders_id_seq`, or `billing.orders_id_seq` outside public. */
 const literalName = (s: QualifiedName) => ((s.schema ?? DEFAULT_SCHEMA) === DEFAULT_SCHEMA ? qualified({ name: s.name }) : qualified(s));
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Drops and additions that look like renames: the plan says so, with the directive that would declare one. */
 export function renameHints(p: Planning): string[] {

@@ -5,7 +5,7 @@ import type { ObjectKey, SqlFunction, Trigger } from '../../schema/model.js';
 import { ident, qualified } from '../../pg/quote.js';
 import { change } from './change.js';
 import { byKey, functionKey, onTableKey, relationKey, type Planning } from './context.js';
-import { nameKey, shownName } from '../../schema/names.js';
+import { escapeRegExp, nameKey, shownName } from '../../schema/names.js';
 
 const signature = (f: SqlFunction) => `${nameKey(f)}(${f.argumentTypes.join(', ')})`;
 /** What CREATE OR REPLACE cannot change: the arguments (with their names) and the result. */
@@ -52,7 +52,7 @@ export function planFunctions(p: Planning): void {
  * function is, and set again (as the target has them) once it is made again.
  */
 function keepDefaultsThrough(p: Planning, f: SqlFunction): void {
-  const calls = new RegExp(`(^|[^\\w."])(${f.schema ? `${escape(f.schema)}\\.` : ''}|public\\.)?${escape(f.name)}\\s*\\(`);
+  const calls = new RegExp(`(^|[^\\w."])(${f.schema ? `${escapeRegExp(f.schema)}\\.` : ''}|public\\.)?${escapeRegExp(f.name)}\\s*\\(`);
   const after = byKey(p.to.tables, nameKey);
   for (const table of p.from.tables) {
     for (const column of table.columns) {
@@ -66,7 +66,6 @@ function keepDefaultsThrough(p: Planning, f: SqlFunction): void {
   }
 }
 
-const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const triggerKey = (t: Trigger) => onTableKey('trigger', t.table, t.name);
 

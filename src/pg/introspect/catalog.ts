@@ -289,25 +289,27 @@ const grantee = (oid: string) => `CASE ${oid} WHEN 0 THEN 'PUBLIC' ELSE pg_catal
  * Privileges granted to roles other than the owner, one row each: on relations (where any were
  * granted), on functions and procedures (from their default, PUBLIC EXECUTE, when none were),
  * and on schemas. MAINTAIN (PostgreSQL 17, part of GRANT ALL there) is left out: the same GRANT
- * gives it on one version and not on another.
+ * gives it on one version and not on another. The object's name comes in parts, quoted by the
+ * model as everywhere else (servers quote the words their own grammar reserves: 15 writes json,
+ * 17 "json").
  */
 export const PRIVILEGES = `
-SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS object,
+SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind, n.nspname AS schema, c.relname AS name, NULL AS arguments,
        'relation:' || n.nspname || '.' || c.relname AS requires, ${grantee('a.grantee')} AS grantee, a.privilege_type AS privilege, a.is_grantable AS grantable
   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
  WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND c.relacl IS NOT NULL AND a.grantee <> c.relowner AND NOT ${owned('pg_class', 'c.oid')}
    AND a.privilege_type <> 'MAINTAIN'
 UNION ALL
-SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')',
+SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, n.nspname, p.proname, pg_catalog.oidvectortypes(p.proargtypes),
        'function:' || n.nspname || '.' || p.proname, ${grantee('a.grantee')}, a.privilege_type, a.is_grantable
   FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
  CROSS JOIN LATERAL pg_catalog.aclexplode(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))) a
  WHERE n.nspname = ANY($1) AND p.prokind IN ('f', 'p') AND a.grantee <> p.proowner AND NOT ${owned('pg_proc', 'p.oid')}
 UNION ALL
-SELECT 'SCHEMA', pg_catalog.quote_ident(n.nspname), 'schema:' || n.nspname, ${grantee('a.grantee')}, a.privilege_type, a.is_grantable
+SELECT 'SCHEMA', n.nspname, NULL, NULL, 'schema:' || n.nspname, ${grantee('a.grantee')}, a.privilege_type, a.is_grantable
   FROM pg_catalog.pg_namespace n CROSS JOIN LATERAL pg_catalog.aclexplode(n.nspacl) a
  WHERE n.nspname = ANY($1) AND n.nspacl IS NOT NULL AND a.grantee <> n.nspowner AND NOT ${owned('pg_namespace', 'n.oid')}
-ORDER BY 2, 4, 5`;
+ORDER BY 2, 3, 4, 6, 7`;
 
 /**
  * What the model does not hold, named so that nothing is dropped in silence: in those schemas

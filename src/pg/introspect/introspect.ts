@@ -207,7 +207,8 @@ function toSchema(rows: Record<string, Row[]>): Schema {
     comment('policy', `${ident(r.name)} ON ${qualified({ schema: r.schema, name: r.table })}`, r.comment, `policy:${r.schema}.${r.table}.${r.name}`);
   }
   for (const r of rows.privileges!) {
-    schema.grants.push({ objectKind: r.kind, object: r.object, grantee: r.grantee, privilege: r.privilege, grantable: r.grantable, requires: [r.requires], spans: [] });
+    const object = r.name === null ? ident(r.schema) : `${qualified({ schema: r.schema, name: r.name })}${r.arguments === null ? '' : `(${r.arguments})`}`;
+    schema.grants.push({ objectKind: r.kind, object, grantee: r.grantee, privilege: r.privilege, grantable: r.grantable, requires: [r.requires], spans: [] });
   }
   return schema;
 }

@@ -1,7 +1,8 @@
 // MySQL, SQL Server and SQLite syntax in a PostgreSQL document: backticks, AUTO_INCREMENT,
 // INT(11), UNSIGNED, ENUM('a','b'), SET('a','b'), ON UPDATE CURRENT_TIMESTAMP, ENGINE=InnoDB,
-// IDENTITY(1,1), NVARCHAR(MAX), [dbo].[name], ON [PRIMARY], CLUSTERED, GETDATE() … A statement PostgreSQL rejects is rewritten token by token into the PostgreSQL
-// it means, and each rewrite is reported with that PostgreSQL as the fix.
+// IDENTITY(1,1), NVARCHAR(MAX), [dbo].[name], ON [PRIMARY], CLUSTERED, GETDATE() … A statement
+// PostgreSQL rejects is rewritten token by token into the PostgreSQL it means, and each
+// rewrite is reported with that PostgreSQL as the fix.
 import { codeTokens, type ScanToken } from './parser.js';
 import type { Diagnostic } from '../../schema/diagnostic.js';
 import { isReservedWord } from '../../schema/names.js';
@@ -35,6 +36,9 @@ const TYPES: Record<string, [string, string]> = {
 const FUNCTIONS: Record<string, [string, string]> = {
   getdate: ['now()', 'SQL Server'], newid: ['gen_random_uuid()', 'SQL Server'], sysdatetime: ['now()', 'SQL Server'], uuid: ['gen_random_uuid()', 'MySQL'],
 };
+
+/** SQL Server's `(MAX)` lengths: no limit, as PostgreSQL's text and bytea have none. */
+const UNLIMITED: Record<string, string> = { varchar: 'text', nvarchar: 'text', varbinary: 'bytea' };
 
 /** SQL Server's index options in WITH (…), which PostgreSQL's storage parameters are not. */
 const SQL_SERVER_INDEX_OPTIONS = /^(pad_index|statistics_norecompute|ignore_dup_key|allow_row_locks|allow_page_locks|optimize_for_sequential_key|data_compression|online|sort_in_tempdb)$/i;
@@ -89,6 +93,8 @@ const BEFORE_NAME = /^(\(|,|\.|table|on|references|into|from|join|index|view|upd
 function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
   const edits: Edit[] = [];
   const lower = (i: number) => tokens[i]?.text.toLowerCase() ?? '';
+  /** `(MAX)` after token i. */
+  const max = (i: number) => tokens[i + 1]?.text === '(' && lower(i + 2) === 'max' && tokens[i + 3]?.text === ')';
   const said = (syntax: string, dialect: string, postgres: string, kind = syntax.toLowerCase()) => ({
     kind, fix: postgres,
     message: `${syntax} is ${dialect} syntax, which PostgreSQL rejects; in PostgreSQL it is ${postgres}. schemadoc reads it so`,
@@ -155,11 +161,11 @@ function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
       const plain = t.text === '[' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name.toLowerCase() : name;
       // [datetime] after a column's [name]: a type, which may be one PostgreSQL spells otherwise.
       const isType = tokens[i - 1]?.text === ']';
-      const max = isType && /^n?var(char|binary)$/.test(plain.toLowerCase()) && tokens[close + 1]?.text === '(' && lower(close + 2) === 'max' && tokens[close + 3]?.text === ')';
-      const type = max ? (plain.toLowerCase().endsWith('binary') ? 'bytea' : 'text') : isType ? TYPES[plain.toLowerCase()]?.[0] : undefined;
+      const unlimited = isType && max(close) ? UNLIMITED[plain.toLowerCase()] : undefined;
+      const type = unlimited ?? (isType ? TYPES[plain.toLowerCase()]?.[0] : undefined);
       const quoted = type ?? (/^[a-z_][a-z0-9_]*$/.test(plain) ? plain : `"${plain.replace(/"/g, '""')}"`);
-      const end = max ? close + 3 : close;
-      edits.push({ start: t.start, end: tokens[end]!.end, replacement: quoted, finding: said(max ? `${plain.toUpperCase()}(MAX)` : `${t.text}${name}${closing}`, dialect, quoted, max ? 'max' : t.text) });
+      const end = unlimited ? close + 3 : close;
+      edits.push({ start: t.start, end: tokens[end]!.end, replacement: quoted, finding: said(unlimited ? `${plain.toUpperCase()}(MAX)` : `${t.text}${name}${closing}`, dialect, quoted, unlimited ? 'max' : t.text) });
       i = end;
     } else if (word === 'current_timestamp' && tokens[i + 1]?.text === '(' && tokens[i + 2]?.text === ')') {
       edits.push({ start: t.start, end: tokens[i + 2]!.end, replacement: 'CURRENT_TIMESTAMP', finding: said('CURRENT_TIMESTAMP()', 'MySQL', 'CURRENT_TIMESTAMP (without parentheses) or now()') });
@@ -183,11 +189,12 @@ function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
     } else if (word === 'text' && depth > 0 && tokens[i + 1]?.text === '(' && tokens[i + 2]?.tokenName === 'ICONST' && tokens[i + 3]?.text === ')') {
       edits.push({ start: t.start, end: tokens[i + 3]!.end, replacement: 'text', finding: { ...said(`TEXT(${tokens[i + 2]!.text})`, 'MySQL or SQLite', 'text, with CHECK (char_length(column) <= n) for a limit'), loses: true } });
       i += 3;
+    } else if (UNLIMITED[word] && depth > 0 && max(i)) {
+      edits.push({ start: t.start, end: tokens[i + 3]!.end, replacement: UNLIMITED[word]!, finding: said(`${word.toUpperCase()}(MAX)`, 'SQL Server', UNLIMITED[word]!, 'max') });
+      i += 3;
     } else if (TYPES[word] && depth > 0 && isTypePosition(tokens, i)) {
       const [type, dialect] = TYPES[word]!;
-      const max = tokens[i + 1]?.text === '(' && lower(i + 2) === 'max' && tokens[i + 3]?.text === ')';
-      edits.push({ start: t.start, end: max ? tokens[i + 3]!.end : t.end, replacement: max ? 'text' : type, finding: said(t.text.toUpperCase(), dialect, max ? 'text' : type) });
-      if (max) i += 3;
+      edits.push({ start: t.start, end: t.end, replacement: type, finding: said(t.text.toUpperCase(), dialect, type) });
     } else if (word === 'zerofill' && depth > 0) {
       edits.push({ start: t.start, end: t.end, replacement: '', finding: said('ZEROFILL', 'MySQL', 'nothing: leading zeros are a matter of display (to_char)') });
     } else if (word === 'unsigned' && depth > 0) {
@@ -224,10 +231,6 @@ function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
     } else if (depth > 0 && word === 'collate' && /^sql_/.test(lower(i + 1))) {
       edits.push({ start: t.start, end: tokens[i + 1]!.end, replacement: '', finding: { ...said(`COLLATE ${tokens[i + 1]!.text}`, 'SQL Server', 'the database\'s collation (where comparisons must ignore case: citext, or a nondeterministic ICU collation)', 'collate'), loses: /_ci_/i.test(tokens[i + 1]!.text) } });
       i += 1;
-    } else if (/^(varchar|varbinary)$/.test(word) && depth > 0 && tokens[i + 1]?.text === '(' && lower(i + 2) === 'max' && tokens[i + 3]?.text === ')') {
-      const type = word === 'varchar' ? 'text' : 'bytea';
-      edits.push({ start: t.start, end: tokens[i + 3]!.end, replacement: type, finding: said(`${word.toUpperCase()}(MAX)`, 'SQL Server', type) });
-      i += 3;
     } else if (depth === 0 && closedTable && TABLE_OPTIONS.test(word)) {
       // ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 … up to the end of the statement.
       const last = tokens.findIndex((x, j) => j > i && x.text === ';');
