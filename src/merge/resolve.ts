@@ -2,7 +2,7 @@
 // index, trigger or policy on a table the document never defines cannot be created.
 import type { Diagnostic } from '../schema/diagnostic.js';
 import { basename, posix } from 'node:path';
-import type { Index, PageLink, QualifiedName, Schema, Span, Table, Written } from '../schema/model.js';
+import type { Constraint, Index, PageLink, QualifiedName, Schema, Span, Table, Written } from '../schema/model.js';
 import { DEFAULT_SCHEMA, displayName, looseName, objectKey } from '../schema/names.js';
 import { SUPABASE_TABLES, usesSupabase } from '../schema/supabase.js';
 
@@ -43,20 +43,25 @@ interface KnownRelations {
 
 function resolveTable(known: KnownRelations, table: Table): void {
   const own = known.relations.get(objectKey('relation', table));
+  const leftOut: Constraint[] = [];
   for (const c of table.constraints) {
     // What bullets add is written from the model, so the spelling found is the one written.
     const written = c.spans[0]?.source === 'bullets' ? asWritten(c.columns, own) : undefined;
     if (written) c.columns = written;
     missingColumns(known, table, c.columns, c.spans[0], () => `${c.kind} ${c.name ?? `(${c.columns.join(', ')})`} of ${displayName(table)}`, own);
-    if (c.kind === 'foreign key' && !missingRelation(known, table, c.references!, c.spans[0], () => `foreign key of ${displayName(table)}`)) {
-      missingColumns(known, c.references!, c.references!.columns, c.spans[0], () => `foreign key of ${displayName(table)}`);
-    }
+    if (c.kind !== 'foreign key') continue;
+    const found = missingRelation(known, table, c.references!, c.spans[0], () => `foreign key of ${displayName(table)}`, true);
+    if (found === 'on a page not given') leftOut.push(c);
+    else if (found === 'found') missingColumns(known, c.references!, c.references!.columns, c.spans[0], () => `foreign key of ${displayName(table)}`);
   }
+  if (!leftOut.length) return;
+  table.constraints = table.constraints.filter((c) => !leftOut.includes(c));
+  known.repaired.push(table);
 }
 
 function resolveIndex(known: KnownRelations, index: Index): void {
   const what = () => `index ${index.name || `on ${displayName(index.table)}`}`;
-  if (missingRelation(known, index, index.table, index.spans[0], what)) return;
+  if (missingRelation(known, index, index.table, index.spans[0], what) !== 'found') return;
   const written = index.spans[0]?.source === 'bullets'
     ? asWritten(index.keys.map((k) => k.column ?? ''), known.relations.get(objectKey('relation', index.table))) : undefined;
   if (written) {
@@ -103,11 +108,15 @@ function byLooseName(known: KnownRelations): Map<string, QualifiedName[]> {
 }
 
 /**
- * True when the reference points at nothing; a reference that is a spelling of one table is
+ * Whether the reference points at a table: a reference that is a spelling of one table is
  * repaired. `what` names the referring object, built only for a message: most references resolve.
+ * A foreign key (`leavable`) to a table on a linked page not given is left out, not an error:
+ * the page describes its own table faithfully, and the folder checked together has the key.
  */
-function missingRelation(known: KnownRelations, owner: Written, name: QualifiedName, span: Span | undefined, what: () => string): boolean {
-  if (known.relations.has(objectKey('relation', name))) return false;
+function missingRelation(
+  known: KnownRelations, owner: Written, name: QualifiedName, span: Span | undefined, what: () => string, leavable = false,
+): Reference {
+  if (known.relations.has(objectKey('relation', name))) return 'found';
   const candidates = byLooseName(known).get(`${name.schema ?? DEFAULT_SCHEMA}.${looseName(name.name)}`) ?? [];
   if (candidates.length === 1) {
     const written = displayName(name);
@@ -118,22 +127,33 @@ function missingRelation(known: KnownRelations, owner: Written, name: QualifiedN
       message: `${what()} refers to table ${written}; read as ${displayName(name)}, the table of that name`,
       fix: displayName(name),
     });
-    return false;
+    return 'found';
   }
   // One cause per table never defined, however many refer to it; per schema, when the
   // document describes nothing of that schema (`auth.users`, `billing.*`).
   const elsewhere = name.schema && !known.tables.some((t) => (t.schema ?? DEFAULT_SCHEMA) === name.schema);
   // `[users](users.md)`: the page that describes it, not given with this one.
   const link = known.pageLinks.find((l) => looseName(l.text) === looseName(name.name) || looseName(basename(l.page, '.md')) === looseName(name.name));
+  const message = `${what()} refers to table ${displayName(name)}, which the document does not define`;
+  if (link) {
+    const onPage = `; it links to ${link.page} for it (${basename(link.span.file)}:${link.span.line}), which was not given`;
+    const fix = `check the pages together, e.g. '${posix.join(posix.dirname(link.span.file), '*.md')}'`;
+    if (leavable) {
+      known.diagnostics.push({ code: 'SD229', severity: 'warning', span, cause: `table ${displayName(name)}`, message: `${message}${onPage}: the foreign key is left out`, fix });
+      return 'on a page not given';
+    }
+    known.diagnostics.push({ code: 'SD220', severity: 'error', span, cause: `table ${displayName(name)}`, message: message + onPage, fix });
+    return 'missing';
+  }
   known.diagnostics.push({
     code: 'SD220', severity: 'error', span, cause: elsewhere ? `schema ${name.schema}` : `table ${displayName(name)}`,
-    message: `${what()} refers to table ${displayName(name)}, which the document does not define`
-      + (elsewhere ? ` (nor anything else in schema ${name.schema})` : '')
-      + (link ? `; it links to ${link.page} for it (${basename(link.span.file)}:${link.span.line}), which was not given` : ''),
-    ...(link ? { fix: `check the pages together, e.g. '${posix.join(posix.dirname(link.span.file), '*.md')}'` } : {}),
+    message: message + (elsewhere ? ` (nor anything else in schema ${name.schema})` : ''),
   });
-  return true;
+  return 'missing';
 }
+
+/** What a reference to a table found: the table, nothing, or a page that was not given. */
+type Reference = 'found' | 'missing' | 'on a page not given';
 
 function missingColumns(
   known: KnownRelations, name: QualifiedName, columns: string[], span: Span | undefined, what: () => string,

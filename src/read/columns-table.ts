@@ -11,6 +11,7 @@ import type { Fragment } from './fragment.js';
 import type { Located, MarkdownTable } from './markdown.js';
 import { columnFromFacts } from './column-definition.js';
 import { nameAndTypeFromCells, typeColumnHoldsTypes } from './column-cells.js';
+import { repairCell, type CellRepair } from './sql/dialects.js';
 
 type Role = 'name' | 'type' | 'constraints' | 'key' | 'nullable' | 'required' | 'notNull' | 'default'
   | 'references' | 'unique' | 'description' | 'parents' | 'identity';
@@ -154,6 +155,10 @@ export function readColumnTable(
         message: `\`${type.synonym}\` is not a PostgreSQL type; read as ${type.sql}`,
       });
     }
+    // `tinyint(4)`, `bigint(20) unsigned` (tbls pages of a MySQL database): the PostgreSQL they mean.
+    const dialectType = repairCell(columnName, type.sql, 'type');
+    if (dialectType) reportDialect(dialectType, { ...span, column: cell('type')!.column }, diagnostics);
+    const typeSql = dialectType?.sql ?? type.sql;
     if (type.enumValues?.length) facts.checks.push(`${ident(columnName)} IN (${type.enumValues.map(literal).join(', ')})`);
     readConstraintWords(type.rest, columnName, facts);
     for (const role of ['constraints', 'key'] as const) {
@@ -170,7 +175,11 @@ export function readColumnTable(
     const defaultText = plain(cell('default')?.text ?? '');
     // A cell that says there is no default, or that the value is generated, is no expression.
     if (/^(auto[_ -]?increment|identity|auto|serial)$/i.test(defaultText)) facts.identity = true;
-    else if (defaultText && !/^(-|—|–|none|null|n\/a|generated|empty)$/i.test(defaultText)) readConstraintWords(`DEFAULT ${defaultText}`, columnName, facts);
+    else if (defaultText && !/^(-|—|–|none|null|n\/a|generated|empty)$/i.test(defaultText)) {
+      const dialectDefault = repairCell(columnName, defaultText, 'default');
+      if (dialectDefault) reportDialect(dialectDefault, { ...span, column: cell('default')!.column }, diagnostics);
+      readConstraintWords(`DEFAULT ${dialectDefault?.sql ?? defaultText}`, columnName, facts);
+    }
     const references = plain(cell('references')?.text ?? '') || plain(cell('parents')?.text ?? '');
     if (references && !/^(-|—|none)$/i.test(references)) readForeignKey(`references ${references}`, facts);
     const description = cell('description')?.text ?? '';
@@ -195,7 +204,7 @@ export function readColumnTable(
       }
     }
 
-    const read = columnFromFacts(columnName, type.sql, facts, span, tableName);
+    const read = columnFromFacts(columnName, typeSql, facts, span, tableName);
     if ('error' in read) {
       diagnostics.push({ code: 'SD112', severity: 'error', span, message: `column ${columnName} of ${tableName} cannot be read: ${read.error}` });
       continue;
@@ -223,6 +232,11 @@ export function readColumnTable(
     for (const column of model.columns) if (primaryKey.includes(column.name)) column.notNull = true;
   }
   return { fragments: [{ kind: 'table', table: model }, ...extraFragments], diagnostics, pendingChecks };
+}
+
+/** A cell of MySQL or SQL Server words, reported as SQL of theirs is (SD104), at the cell. */
+function reportDialect(repair: CellRepair, span: Span, diagnostics: Diagnostic[]): void {
+  for (const f of repair.findings) diagnostics.push({ code: 'SD104', severity: f.loses ? 'warning' : 'info', span, cause: f.kind, message: f.message, fix: f.fix });
 }
 
 /**

@@ -115,3 +115,74 @@ describe('SQL Server syntax, applied in PGlite', () => {
     }
   });
 });
+
+describe('MySQL types in SQL that PostgreSQL parses, and in a table of columns', () => {
+  /** What PostgreSQL built for a table: `column type` with its checks. */
+  async function built(markdown: string, table: string) {
+    const { schema, diagnostics } = await compile(markdown);
+    const db = await openDatabase({ dataDir: 'memory://' });
+    try {
+      expect((await applyStatements(db, emitStatements(schema))).diagnostics).toEqual([]);
+      const columns = await db.query<{ c: string }>(`SELECT attname || ' ' || format_type(atttypid, atttypmod) || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '') AS c
+        FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE attrelid = '${table}'::regclass AND attnum > 0 ORDER BY attnum`);
+      const checks = await db.query<{ c: string }>(`SELECT pg_get_constraintdef(oid) AS c FROM pg_constraint WHERE conrelid = '${table}'::regclass AND contype = 'c'`);
+      return { diagnostics, columns: columns.map((r) => r.c), checks: checks.map((r) => r.c) };
+    } finally {
+      await db.close();
+    }
+  }
+
+  it('a statement that parses but names tinyint, datetime, mediumtext is read as smallint, timestamp, text; a table named image and bit(3) are left alone', async () => {
+    const { diagnostics, columns } = await built(sqlDoc(`CREATE TABLE image (id int PRIMARY KEY, blob text);
+CREATE TABLE post (id int PRIMARY KEY, image_id int REFERENCES image (id), kind tinyint(4), made datetime, body mediumtext, flags bit(3));`), 'post');
+    expect(columns).toEqual(['id integer', 'image_id integer', 'kind smallint', 'made timestamp without time zone', 'body text', 'flags bit(3)']);
+    expect(diagnostics.filter((d) => d.code === 'SD104').map((d) => `${d.span!.line}:${d.span!.column} ${d.fix}`)).toEqual([
+      '5:81 smallint', '5:98 timestamp', '5:113 text',
+    ]);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('a table of columns of a MySQL database (a tbls page): display widths, UNSIGNED and current_timestamp() at their cells', async () => {
+    const { diagnostics, columns, checks } = await built(`# items
+
+| Name | Type | Default | Nullable |
+| ---- | ---- | ------- | -------- |
+| id | int(11) |  | false |
+| kind | tinyint(4) | 0 | false |
+| total | bigint(20) unsigned |  | true |
+| made_at | datetime | current_timestamp() | false |
+`, 'items');
+    expect(columns).toEqual(['id integer', 'kind smallint DEFAULT 0', 'total bigint', 'made_at timestamp without time zone DEFAULT CURRENT_TIMESTAMP']);
+    expect(checks).toEqual(['CHECK ((total >= 0))']);
+    expect(diagnostics.filter((d) => d.code === 'SD104').map((d) => `${d.span!.line}:${d.span!.column} ${d.fix}`)).toEqual([
+      '5:8 int', '6:10 smallint', '7:11 bigint', '7:11 CHECK (total >= 0)', '8:24 CURRENT_TIMESTAMP (without parentheses) or now()',
+    ]);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('SQLite booleans', () => {
+  it('an INTEGER the comment calls a boolean is boolean, its 0/1 default false/true and its CHECK (x IN (0, 1)) gone; other integers stay', async () => {
+    const { schema, diagnostics } = await compile(sqlDoc(`CREATE TABLE account (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  is_admin INTEGER NOT NULL DEFAULT 0, -- Boolean: 0 = false, 1 = true
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)), -- bool
+  score INTEGER DEFAULT 0 -- points
+) STRICT;`));
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(diagnostics.filter((d) => d.cause === 'boolean').map((d) => d.span!.line)).toEqual([6]);
+    const db = await openDatabase({ dataDir: 'memory://' });
+    try {
+      expect((await applyStatements(db, emitStatements(schema))).diagnostics).toEqual([]);
+      const columns = await db.query<{ c: string }>(`SELECT attname || ' ' || format_type(atttypid, atttypmod) || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '') AS c
+        FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE attrelid = 'account'::regclass AND attnum > 1 ORDER BY attnum`);
+      expect(columns.map((r) => r.c)).toEqual(['is_admin boolean DEFAULT false', 'active boolean DEFAULT true', 'score integer DEFAULT 0']);
+      const [checks] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = 'account'::regclass AND contype = 'c'`);
+      expect(checks!.n).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -14,6 +14,7 @@ import { placeholder } from './placeholder.js';
 import { undefinedReference } from './undefined-reference.js';
 import { foldedIdentifier } from './folded-identifier.js';
 import { undefinedFunctionCall } from './undefined-function-call.js';
+import { referenceOnPageNotGiven } from './reference-on-page-not-given.js';
 import { statementFails } from './statement-fails.js';
 import { exampleFails } from './example-fails.js';
 import { extensionNotEmbedded } from './extension-not-embedded.js';
@@ -58,6 +59,7 @@ export const RULES: Rule[] = [
   undefinedReference,
   foldedIdentifier,
   undefinedFunctionCall,
+  referenceOnPageNotGiven,
   statementFails,
   exampleFails,
   extensionNotEmbedded,

@@ -6,7 +6,7 @@ import type { Node } from './ast.js';
 import { parseSql, scanSql, SqlSyntaxError } from './parser.js';
 import { readGroups } from './threads.js';
 import { readPseudoSql } from './pseudo.js';
-import { repairDialects } from './dialects.js';
+import { namesForeignTypes, repairDialects } from './dialects.js';
 import { withoutClientCommands, type ClientCommands } from './client-commands.js';
 import { connectsElsewhere, EXAMPLE_STATEMENTS, readStatement, type Statement } from './statement.js';
 import { BlockSourceMap } from '../source-map.js';
@@ -134,10 +134,10 @@ function parseTogether(blocks: PreparedBlock[]): Map<PreparedBlock, Statement[]>
 function parseBlock(block: PreparedBlock, fragments: Fragment[], diagnostics: Diagnostic[]): Statement[] | undefined {
   const { at, text } = block;
   const whole = tryParse(text, at);
-  if (!block.labelled) {
-    return whole.ok && whole.statements.some((s) => !EXAMPLE_STATEMENTS.has(s.kind)) ? whole.statements : undefined;
-  }
-  if (whole.ok) return whole.statements;
+  // An unlabelled block is SQL when it parses and defines something.
+  if (!block.labelled && !(whole.ok && whole.statements.some((s) => !EXAMPLE_STATEMENTS.has(s.kind)))) return undefined;
+  // A block that parses is PostgreSQL, unless it names types of MySQL or SQL Server.
+  if (whole.ok && !namesForeignTypes(text)) return whole.statements;
   const statements: Statement[] = [];
   const pieces = splitStatements(text);
   for (let n = 0; n < pieces.length; n++) {
@@ -157,7 +157,7 @@ function parseBlock(block: PreparedBlock, fragments: Fragment[], diagnostics: Di
     }
     let parsed = tryParse(pieceText, pieceAt);
     // MySQL or SQL Server syntax: read the PostgreSQL it means, and say so.
-    const dialect = parsed.ok ? undefined : repairDialects(pieceText, pieceAt);
+    const dialect = !parsed.ok ? repairDialects(pieceText, pieceAt) : namesForeignTypes(pieceText) ? repairDialects(pieceText, pieceAt, true) : undefined;
     if (dialect) {
       ({ text: pieceText, at: pieceAt } = dialect);
       diagnostics.push(...dialect.diagnostics);

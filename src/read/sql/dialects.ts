@@ -15,6 +15,8 @@ interface Edit {
   replacement: string;
   /** Reported once per statement and kind; a warning where the PostgreSQL loses something the document says, else an info. */
   finding?: { kind: string; message: string; fix: string; loses?: boolean };
+  /** PostgreSQL parses what is replaced, then has no such type or collation (`tinyint`, `TEXT(30)`). */
+  parses?: boolean;
 }
 
 export interface DialectRepair {
@@ -33,6 +35,22 @@ const TYPES: Record<string, [string, string]> = {
   nchar: ['char', 'SQL Server'], ntext: ['text', 'SQL Server'], uniqueidentifier: ['uuid', 'SQL Server'], bit: ['boolean', 'SQL Server'],
 };
 
+/** Words of TYPES that are PostgreSQL types too, if other ones (`bit(1)`, `nchar(10)`). */
+const POSTGRES_TYPES = new Set(['bit', 'nchar']);
+
+/**
+ * Words PostgreSQL parses as a type or collation but has none of: a statement that parses may
+ * still be MySQL or SQL Server (`c tinyint(4)`, `d datetime`).
+ */
+const FOREIGN_WORDS = new RegExp(
+  `\\b(${Object.keys(TYPES).filter((t) => !POSTGRES_TYPES.has(t)).join('|')})\\b|\\btext\\s*\\(\\s*\\d|\\bcollate\\s+"?(utf8|latin1|ascii|binary)|--.*\\bbool`, 'i',
+);
+
+/** Whether a statement that parses may name types PostgreSQL does not have; a cheap test before any scan. */
+export function namesForeignTypes(text: string): boolean {
+  return FOREIGN_WORDS.test(text);
+}
+
 const FUNCTIONS: Record<string, [string, string]> = {
   getdate: ['now()', 'SQL Server'], newid: ['gen_random_uuid()', 'SQL Server'], sysdatetime: ['now()', 'SQL Server'], uuid: ['gen_random_uuid()', 'MySQL'],
 };
@@ -46,13 +64,59 @@ const SQL_SERVER_INDEX_OPTIONS = /^(pad_index|statistics_norecompute|ignore_dup_
 /** Table options after CREATE TABLE's closing parenthesis. */
 const TABLE_OPTIONS = /^(engine|charset|character|collate|auto_increment|comment|row_format|default|strict|without)$/i;
 
-/** The statement rewritten as PostgreSQL, or undefined when it has none of the syntax above. */
-export function repairDialects(text: string, at: BlockSourceMap): DialectRepair | undefined {
+/**
+ * The statement rewritten as PostgreSQL, or undefined when it has none of the syntax above. For
+ * a statement that parses (`parsed`), only what PostgreSQL parses but has not is rewritten.
+ */
+export function repairDialects(text: string, at: BlockSourceMap, parsed = false): DialectRepair | undefined {
   const tokens = codeTokens(text);
   if (!tokens) return undefined;
   const bytes = Buffer.from(text, 'utf8');
-  const edits = findEdits(tokens, bytes);
+  const edits = findEdits(tokens, bytes).filter((e) => !parsed || e.parses);
   if (edits.length === 0) return undefined;
+  const { repaired, toOriginal } = applyEdits(bytes, edits);
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const edit of edits) {
+    // What loses something is said at every place; the rest once per statement.
+    if (!edit.finding || seen.has(edit.finding.kind) && !edit.finding.loses) continue;
+    seen.add(edit.finding.kind);
+    diagnostics.push({ code: 'SD104', severity: edit.finding.loses ? 'warning' : 'info', span: at.span(edit.start, edit.end), message: edit.finding.message, fix: edit.finding.fix, cause: edit.finding.kind });
+  }
+  return { text: repaired, at: EditedSourceMap.edited(at, repaired, toOriginal), diagnostics };
+}
+
+export interface CellRepair {
+  /** The cell as PostgreSQL: a type (with a CHECK for UNSIGNED), or a default expression. */
+  sql: string;
+  /** What was another dialect's, and what it became. */
+  findings: { kind: string; message: string; fix: string; loses?: boolean }[];
+}
+
+/** Cells worth a scan: integer display widths, UNSIGNED, (MAX), calls with no arguments, foreign type words. */
+const DIALECT_CELL = /\b(tinyint|smallint|mediumint|int|integer|bigint|bit)\s*\(|\b(unsigned|zerofill)\b|\(\s*max\s*\)|\w\s*\(\s*\)/i;
+
+/**
+ * A cell of a table of columns in another dialect's words (`tinyint(4)`, `bigint(20) unsigned`,
+ * `current_timestamp()`), as the column of a CREATE TABLE would be read; undefined when it is
+ * PostgreSQL already or becomes more than one column (an ENUM's type of its own, a trigger).
+ */
+export function repairCell(column: string, cell: string, as: 'type' | 'default'): CellRepair | undefined {
+  if (!DIALECT_CELL.test(cell) && !namesForeignTypes(cell)) return undefined;
+  const head = `CREATE TABLE t (${ident(column)} ${as === 'default' ? 'text DEFAULT ' : ''}`;
+  const text = `${head}${cell})`;
+  const tokens = codeTokens(text);
+  if (!tokens) return undefined;
+  const bytes = Buffer.from(text, 'utf8');
+  const edits = findEdits(tokens, bytes).filter((e) => e.start >= Buffer.byteLength(head));
+  if (edits.length === 0) return undefined;
+  const { repaired } = applyEdits(bytes, edits);
+  if (!repaired.startsWith(head) || !repaired.endsWith(')') || repaired.includes(';')) return undefined;
+  return { sql: repaired.slice(head.length, -1).trim(), findings: edits.flatMap((e) => (e.finding ? [e.finding] : [])) };
+}
+
+/** The text with the edits made, and where each offset of the copy was in the original. */
+function applyEdits(bytes: Buffer, edits: Edit[]): { repaired: string; toOriginal: (offset: number) => number } {
   edits.sort((a, b) => a.start - b.start);
   const parts: Buffer[] = [];
   // [offset in the copy, offset in the original] at the start of each edit and after it.
@@ -76,15 +140,7 @@ export function repairDialects(text: string, at: BlockSourceMap): DialectRepair 
     for (const a of anchors) if (a[0] <= offset) anchor = a;
     return anchor[1] + (offset - anchor[0]);
   };
-  const seen = new Set<string>();
-  const diagnostics: Diagnostic[] = [];
-  for (const edit of edits) {
-    if (!edit.finding || seen.has(edit.finding.kind)) continue;
-    seen.add(edit.finding.kind);
-    diagnostics.push({ code: 'SD104', severity: edit.finding.loses ? 'warning' : 'info', span: at.span(edit.start, edit.end), message: edit.finding.message, fix: edit.finding.fix, cause: edit.finding.kind });
-  }
-  const repaired = Buffer.concat(parts).toString('utf8');
-  return { text: repaired, at: EditedSourceMap.edited(at, repaired, toOriginal), diagnostics };
+  return { repaired: Buffer.concat(parts).toString('utf8'), toOriginal };
 }
 
 /** Where a SQL Server `[name]` can stand: after these a `[` is not an array subscript or type. */
@@ -181,20 +237,33 @@ function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
       if (close < 0) continue;
       edits.push({ start: t.start, end: tokens[close]!.end, replacement: 'GENERATED BY DEFAULT AS IDENTITY', finding: said('IDENTITY(1,1)', 'SQL Server', 'GENERATED BY DEFAULT AS IDENTITY') });
       i = close;
+    } else if (createTable && depth === 1 && /^(integer|int|tinyint)$/.test(word) && nameAt(tokens, bytes, element)?.last === i - 1 && saysBoolean(bytes, t.end)) {
+      // `is_admin INTEGER DEFAULT 0 -- Boolean: 0 = false`: SQLite's (and MySQL's) boolean.
+      const end = tokens[i + 1]?.text === '(' && tokens[i + 3]?.text === ')' ? i + 3 : i;
+      edits.push({
+        start: t.start, end: tokens[end]!.end, replacement: 'boolean', parses: true,
+        finding: { kind: 'boolean', fix: 'boolean', message: `${t.text.toUpperCase()} holding 0 and 1 (the comment says it is a boolean) is how SQLite and MySQL store a boolean; in PostgreSQL it is boolean, with false and true. schemadoc reads it so` },
+      });
+      edits.push(...zeroOneAsBoolean(tokens, end + 1));
+      i = end;
     } else if ((INTEGER_TYPES.test(word) || TYPES[word]) && depth > 0 && tokens[i + 1]?.text === '(' && tokens[i + 2]?.tokenName === 'ICONST' && tokens[i + 3]?.text === ')' && (INTEGER_TYPES.test(word) || word === 'bit')) {
       // INT(11): a display width, which PostgreSQL's integers do not have.
       const type = TYPES[word]?.[0] ?? word;
-      edits.push({ start: t.start, end: tokens[i + 3]!.end, replacement: type, finding: said(`${word.toUpperCase()}(${tokens[i + 2]!.text})`, 'MySQL', type) });
+      const parses = Boolean(TYPES[word]) && !POSTGRES_TYPES.has(word);
+      edits.push({ start: t.start, end: tokens[i + 3]!.end, replacement: type, parses, finding: said(`${word.toUpperCase()}(${tokens[i + 2]!.text})`, 'MySQL', type, 'display width') });
       i += 3;
     } else if (word === 'text' && depth > 0 && tokens[i + 1]?.text === '(' && tokens[i + 2]?.tokenName === 'ICONST' && tokens[i + 3]?.text === ')') {
-      edits.push({ start: t.start, end: tokens[i + 3]!.end, replacement: 'text', finding: { ...said(`TEXT(${tokens[i + 2]!.text})`, 'MySQL or SQLite', 'text, with CHECK (char_length(column) <= n) for a limit'), loses: true } });
+      // Neither MySQL nor SQLite holds a TEXT to its length: text, with the limit a CHECK could add.
+      const column = createTable && depth === 1 ? nameAt(tokens, bytes, element)?.name : undefined;
+      const limit = `CHECK (char_length(${column ? ident(column) : 'column'}) <= ${tokens[i + 2]!.text})`;
+      edits.push({ start: t.start, end: tokens[i + 3]!.end, replacement: 'text', parses: true, finding: { ...said(`TEXT(${tokens[i + 2]!.text})`, 'MySQL or SQLite', `text (${limit} to hold it to that length)`, 'text length'), loses: true } });
       i += 3;
     } else if (UNLIMITED[word] && depth > 0 && max(i)) {
       edits.push({ start: t.start, end: tokens[i + 3]!.end, replacement: UNLIMITED[word]!, finding: said(`${word.toUpperCase()}(MAX)`, 'SQL Server', UNLIMITED[word]!, 'max') });
       i += 3;
-    } else if (TYPES[word] && depth > 0 && isTypePosition(tokens, i)) {
+    } else if (TYPES[word] && isTypePosition(tokens, bytes, i, createTable && depth === 1 ? element : undefined)) {
       const [type, dialect] = TYPES[word]!;
-      edits.push({ start: t.start, end: t.end, replacement: type, finding: said(t.text.toUpperCase(), dialect, type) });
+      edits.push({ start: t.start, end: t.end, replacement: type, parses: !POSTGRES_TYPES.has(word), finding: said(t.text.toUpperCase(), dialect, type) });
     } else if (word === 'zerofill' && depth > 0) {
       edits.push({ start: t.start, end: t.end, replacement: '', finding: said('ZEROFILL', 'MySQL', 'nothing: leading zeros are a matter of display (to_char)') });
     } else if (word === 'unsigned' && depth > 0) {
@@ -226,7 +295,7 @@ function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
       edits.push({ start: t.start, end: tokens[end]?.end ?? t.end, replacement: '', finding: said('CHARACTER SET on a column', 'MySQL', 'nothing: a PostgreSQL database has one encoding') });
       i = end;
     } else if (depth > 0 && word === 'collate' && /^(utf8|latin1|ascii|binary)/.test(lower(i + 1))) {
-      edits.push({ start: t.start, end: tokens[i + 1]!.end, replacement: '' });
+      edits.push({ start: t.start, end: tokens[i + 1]!.end, replacement: '', parses: true });
       i += 1;
     } else if (depth > 0 && word === 'collate' && /^sql_/.test(lower(i + 1))) {
       edits.push({ start: t.start, end: tokens[i + 1]!.end, replacement: '', finding: { ...said(`COLLATE ${tokens[i + 1]!.text}`, 'SQL Server', 'the database\'s collation (where comparisons must ignore case: citext, or a nondeterministic ICU collation)', 'collate'), loses: /_ci_/i.test(tokens[i + 1]!.text) } });
@@ -235,7 +304,11 @@ function findEdits(tokens: ScanToken[], bytes: Buffer): Edit[] {
       // ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 … up to the end of the statement.
       const last = tokens.findIndex((x, j) => j > i && x.text === ';');
       const end = last < 0 ? tokens.length - 1 : last - 1;
-      edits.push({ start: t.start, end: tokens[end]!.end, replacement: '', finding: said('ENGINE=… and other table options', 'MySQL', 'nothing: PostgreSQL tables have no engine or charset') });
+      const sqlite = /^(strict|without)$/.test(word);
+      const finding = sqlite
+        ? said(word === 'strict' ? 'STRICT' : 'WITHOUT ROWID', 'SQLite', 'nothing: PostgreSQL checks every column\'s type, and a table has no rowid to leave out', 'table options')
+        : said('ENGINE=… and other table options', 'MySQL', 'nothing: PostgreSQL tables have no engine or charset', 'table options');
+      edits.push({ start: t.start, end: tokens[end]!.end, replacement: '', finding });
       i = end;
     }
   }
@@ -302,8 +375,43 @@ function onUpdateTrigger(table: { schema?: string; name: string }, column: strin
     + `CREATE TRIGGER ${ident(`${table.name}_${column}_on_update`)} BEFORE UPDATE ON ${prefix}${ident(table.name)} FOR EACH ROW EXECUTE FUNCTION ${fn}();`;
 }
 
-/** After a column name (an identifier followed by the type) or inside a CAST. */
-function isTypePosition(tokens: ScanToken[], i: number): boolean {
-  const before = tokens[i - 1];
-  return Boolean(before && before.text !== '(' && before.text !== ',' && before.text !== '.');
+/** A comment after a column, on its line, that says it is a boolean (`-- Boolean: 0 = false, 1 = true`). */
+function saysBoolean(bytes: Buffer, from: number): boolean {
+  const eol = bytes.indexOf(10, from);
+  const rest = bytes.subarray(from, eol < 0 ? bytes.length : eol).toString('utf8');
+  return /--.*\b(bool(ean)?|0\s*=\s*false|true\s*\/\s*false)\b/i.test(rest);
+}
+
+/** In the column's element from token i: DEFAULT 0/1 as false/true, and CHECK (c IN (0, 1)) gone. */
+function zeroOneAsBoolean(tokens: ScanToken[], i: number): Edit[] {
+  const edits: Edit[] = [];
+  for (let depth = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.text === '(') depth++;
+    else if (t.text === ')' && --depth < 0) break;
+    else if (t.text === ',' && depth === 0) break;
+    const word = t.text.toLowerCase();
+    if (depth === 0 && word === 'default' && /^[01]$/.test(tokens[i + 1]?.text ?? '')) {
+      edits.push({ start: tokens[i + 1]!.start, end: tokens[i + 1]!.end, replacement: tokens[i + 1]!.text === '1' ? 'true' : 'false', parses: true });
+    } else if (depth === 0 && word === 'check' && tokens.slice(i + 1, i + 10).map((x) => x.text.toLowerCase()).join(' ').match(/^\( \S+ in \( [01] , [01] \) \)/)) {
+      edits.push({ start: t.start, end: tokens[i + 9]!.end, replacement: '', parses: true });
+      i += 9;
+    }
+  }
+  return edits;
+}
+
+/**
+ * Where a word is a type: after `::` or `TYPE`, after the name that starts a CREATE TABLE
+ * element (`element`), or after ADD [COLUMN] name; not where a table is named (`REFERENCES image`).
+ */
+function isTypePosition(tokens: ScanToken[], bytes: Buffer, i: number, element: number | undefined): boolean {
+  const before = tokens[i - 1]?.text.toLowerCase();
+  if (before === '::' || before === 'type') return true;
+  if (element !== undefined && nameAt(tokens, bytes, element)?.last === i - 1) return true;
+  let added = i - 1;
+  while (added >= 0 && !/^add$/i.test(tokens[added]!.text)) added--;
+  if (added < 0) return false;
+  const name = nameAt(tokens, bytes, /^column$/i.test(tokens[added + 1]?.text ?? '') ? added + 2 : added + 1);
+  return name?.last === i - 1;
 }

@@ -1,5 +1,4 @@
 // CREATE TABLE and ALTER TABLE statements → table fragments.
-import { ident } from '../../pg/quote.js';
 import { markKeyColumns } from '../../schema/key-columns.js';
 import type { Diagnostic } from '../../schema/diagnostic.js';
 import type {
@@ -45,10 +44,6 @@ export function readCreateTable(stmt: Node, at: SpanSource, statementSpan: Span,
       });
     } else if (element.ColumnDef) {
       const { column, constraints } = readColumn(element.ColumnDef, at);
-      if (column.type.name === 'text' && column.type.modifiers.length) {
-        diagnostics.push(textLength(column));
-        repaired = true;
-      }
       table.columns.push(column);
       table.constraints.push(...constraints);
     } else if (element.Constraint) {
@@ -99,17 +94,6 @@ function emptyTable({ schema, name }: QualifiedName, requires: ObjectKey[], span
 
 function foreignKeyTarget({ schema, name }: QualifiedName, columns: string[]): ForeignKeyTarget {
   return schema === undefined ? { name, columns } : { schema, name, columns };
-}
-
-/** `TEXT(500)` (MySQL, SQLite): PostgreSQL's text takes no length; read as text. */
-function textLength(column: Column): Diagnostic {
-  const length = column.type.modifiers[0];
-  column.type = { ...column.type, modifiers: [], sql: column.type.sql.replace(/\(.*\)/, '') };
-  return {
-    code: 'SD104', severity: 'warning', span: column.spans[0], cause: 'TEXT(n)',
-    message: `TEXT(${length}) is MySQL or SQLite syntax: PostgreSQL's text takes no length, and refuses the table. schemadoc reads it as text`,
-    fix: `${ident(column.name)} text CHECK (char_length(${ident(column.name)}) <= ${length})`,
-  };
 }
 
 /** `INDEX idx_name (a, b)` parses as a column "index" whose type is idx_name(a, b). */
