@@ -14,7 +14,7 @@ import { nameAndTypeFromCells, typeColumnHoldsTypes } from './column-cells.js';
 import { repairCell, type CellRepair } from './sql/dialects.js';
 
 type Role = 'name' | 'type' | 'constraints' | 'key' | 'nullable' | 'required' | 'notNull' | 'default'
-  | 'references' | 'unique' | 'description' | 'parents' | 'identity';
+  | 'references' | 'unique' | 'description' | 'parents' | 'identity' | 'size';
 
 // Header words in the languages of the documents schemadoc has met (English first).
 const HEADER_ROLES: [RegExp, Role][] = [
@@ -22,7 +22,7 @@ const HEADER_ROLES: [RegExp, Role][] = [
   [/^(type|data ?type|sql ?type|pg ?type|postgres(ql)? ?type|column ?type|db ?type|тип|тип данных|tipo|tipo de dato|tipo de datos|tipo de dado|typ|datentyp|类型|數據類型|数据类型|型別|型|타입|데이터 ?타입|データ型)$/u, 'type'],
   [/^(constraints?|modifiers?|options|attributes?\/constraints|properties|ограничения|restricciones|contraintes|restrições|einschränkungen|约束|約束|제약조건|制約)$/u, 'constraints'],
   [/^(key|keys|pk\/fk|pk|fk|index|indexes|key ?type|ключ|clave|clé|chave|键|키|キー)$/u, 'key'],
-  [/^(nullable|nullability|null|null\?|nullable\?|allow ?null|is ?nullable|nulo|nullable \(y\/n\)|允許空值|允许空值|可空|可为空|是否为空|null許可|nullable 여부|null 허용|anulable|nullbar|допускает null|boş olabilir)$/u, 'nullable'],
+  [/^(nullable|nullability|null|nulls|null\?|nullable\?|allow ?null|is ?nullable|nulo|nullable \(y\/n\)|允許空值|允许空值|可空|可为空|是否为空|null許可|nullable 여부|null 허용|anulable|nullbar|допускает null|boş olabilir)$/u, 'nullable'],
   [/^(required|required\?|mandatory|обязательное|requerido|obligatoire|obrigatório|必填|必須)$/u, 'required'],
   [/^(not ?null)$/, 'notNull'],
   [/^(default|default ?value|defaults|по умолчанию|valor por defecto|défaut|padrão|默认值|默認值|預設值|기본값|デフォルト|デフォルト値|varsayılan|giá trị mặc định|standardwert)$/u, 'default'],
@@ -30,7 +30,9 @@ const HEADER_ROLES: [RegExp, Role][] = [
   [/^(unique|unique\?)$/, 'unique'],
   [/^(description|comment|comments|notes?|purpose|details|remarks|описание|комментарий|descripción|descripcion|description|descrição|beschreibung|说明|描述|說明|備註|설명|説明|備考)$/u, 'description'],
   [/^parents$/, 'parents'],
-  [/^(identity|auto ?increment|auto_increment)$/, 'identity'],
+  [/^(identity|auto|auto ?increment|auto_increment)$/, 'identity'],
+  // SchemaSpy writes a type's length apart: `varchar | 40`, `numeric | 12,2`.
+  [/^(size|length|len|länge|longitud|longueur|tamanho|长度|長度|길이|サイズ|桁数)$/u, 'size'],
 ];
 
 export interface ColumnTableReading {
@@ -125,6 +127,7 @@ export function readColumnTable(
   const primaryKey: string[] = [];
   const extraFragments: Fragment[] = [];
 
+  const blankIsNo = onlyMarks(table, roles.indexOf('nullable'));
   for (const row of table.rows) {
     const cell = (role: Role): Located | undefined => row[roles.indexOf(role)];
     const nameCell = cell('name');
@@ -140,7 +143,7 @@ export function readColumnTable(
       });
     }
     const facts = emptyFacts();
-    const type = readTypeCell(cell('type')?.text ?? '');
+    const type = readTypeCell(withSize(cell('type')?.text ?? '', plain(cell('size')?.text ?? '')));
     if (type.manyToMany) {
       diagnostics.push({ code: 'SD115', severity: 'info', span, cause: 'many-to-many', message: `${columnName} of ${tableName} is a many-to-many relation, kept in a junction table, not a column; left out` });
       continue;
@@ -165,14 +168,18 @@ export function readColumnTable(
       const text = keysOfIcons(cell(role)?.text);
       if (text) readConstraintWords(text, columnName, facts);
     }
-    readYesNo(cell('nullable')?.text, (yes) => (facts.notNull = !yes));
+    // `| Nulls |` of check marks (SchemaSpy): an empty cell says no.
+    readYesNo(cell('nullable')?.text || (blankIsNo ? 'no' : undefined), (yes) => (facts.notNull = !yes));
     readYesNo(cell('required')?.text, (yes) => (facts.notNull = yes));
     readYesNo(cell('notNull')?.text, (yes) => (facts.notNull = yes));
     readYesNo(cell('unique')?.text, (yes) => (facts.unique ||= yes));
     // `| Identity |` holds the seed and increment (`1 - 1`) or a yes.
     const identity = plain(cell('identity')?.text ?? '');
     if (identity) readYesNo(/\d/.test(identity) ? 'yes' : identity, (yes) => (facts.identity ||= yes));
-    const defaultText = plain(cell('default')?.text ?? '');
+    // A serial makes its own sequence and default (`nextval('orders_id_seq'::regclass)`, `Auto √`).
+    const serial = /^(small|big)?serial$/i.test(type.sql);
+    if (serial) facts.identity = false;
+    const defaultText = serial ? '' : plain(cell('default')?.text ?? '');
     // A cell that says there is no default, or that the value is generated, is no expression.
     if (/^(auto[_ -]?increment|identity|auto|serial)$/i.test(defaultText)) facts.identity = true;
     else if (defaultText && !/^(-|—|–|none|null|n\/a|generated|empty)$/i.test(defaultText)) {
@@ -234,6 +241,23 @@ export function readColumnTable(
   return { fragments: [{ kind: 'table', table: model }, ...extraFragments], diagnostics, pendingChecks };
 }
 
+/**
+ * A column of a table whose filled cells are all check marks (`√`), so that an empty one says
+ * no; SchemaSpy's `Nulls` is such a column even when no column of the table is nullable.
+ */
+function onlyMarks(table: MarkdownTable, at: number): boolean {
+  if (at < 0) return false;
+  const cells = table.rows.map((row) => plain(row[at]?.text ?? '')).filter(Boolean);
+  const marks = cells.length > 0 || /^nulls$/i.test(plain(table.header[at]!.text));
+  return marks && cells.every((c) => /^[√✓✔x]$/iu.test(c));
+}
+
+/** `varchar` and a size cell `40` → `varchar(40)`; a size on a type that takes none (`int4 | 10`, `text | 2147483647`) is the width it is shown in. */
+function withSize(type: string, size: string): string {
+  if (!/^\d+(\s*,\s*\d+)?$/.test(size) || /\(/.test(type) || Number(size.split(',')[0]) > 10485760) return type;
+  return /^(varchar|character varying|char|character|bpchar|nvarchar|nchar|numeric|decimal|bit|varbit|bit varying)$/i.test(plain(type)) ? `${plain(type)}(${size.replace(/\s+/g, '')})` : type;
+}
+
 /** A cell of MySQL or SQL Server words, reported as SQL of theirs is (SD104), at the cell. */
 function reportDialect(repair: CellRepair, span: Span, diagnostics: Diagnostic[]): void {
   for (const f of repair.findings) diagnostics.push({ code: 'SD104', severity: f.loses ? 'warning' : 'info', span, cause: f.kind, message: f.message, fix: f.fix });
@@ -270,6 +294,6 @@ function columnNameOf(cell: string): { name: string; dropped?: string } | undefi
 
 function readYesNo(text: string | undefined, set: (yes: boolean) => void): void {
   const value = plain(text ?? '').toLowerCase();
-  if (/^(yes|y|true|✓|✔|✅|x|nullable|null|null allowed|allowed|是|可|はい|○|예|sí|si|sim|oui|ja|да|evet|có)$/u.test(value)) set(true);
+  if (/^(yes|y|true|√|✓|✔|✅|x|nullable|null|null allowed|allowed|是|可|はい|○|예|sí|si|sim|oui|ja|да|evet|có)$/u.test(value)) set(true);
   else if (/^(no|n|false|✗|✘|❌|not null|否|不|いいえ|×|아니오|não|non|nein|нет|hayır|không)$/u.test(value)) set(false);
 }

@@ -6,6 +6,7 @@ import { looseName, modelNameFromTitle, snakeCase, tableNameFromTitle } from '..
 import { ident, literal } from '../pg/quote.js';
 import { readBullets, listKindOf } from './bullets.js';
 import { readRelationsTable, relationsTableLayout } from './relations-table.js';
+import { indexesTableLayout, readIndexesTable } from './indexes-table.js';
 import { leadingCodeValues, plain } from './column-vocabulary.js';
 import { columnNamesOnly, columnTableRoles, readColumnTable, type ColumnTableReading } from './columns-table.js';
 import { FIELDS_LABEL, fieldListAsTable, notAField, readField, type Field } from './field-list.js';
@@ -95,6 +96,11 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
         break;
       }
       case 'table': {
+        const indexes = current ? indexesTableLayout(element) : undefined;
+        if (indexes) {
+          fragments.push(...readIndexesTable(element, indexes, current!, file));
+          break;
+        }
         const relations = relationsTableLayout(element);
         if (relations) {
           const reading = readRelationsTable(element, relations, file);
