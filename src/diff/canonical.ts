@@ -40,9 +40,9 @@ export async function canonicalSchema(
 /** What PostgreSQL refuses of the documents (or an extension the scratch database lacks leaves out): with it, nothing is exact. */
 export const refusals = (canonical: Canonical): Diagnostic[] => canonical.diagnostics.filter((d) => d.severity === 'error' || d.code === 'SD402');
 
-/** A database read as it is compared with the documents' canonical model: in its schemas, without a platform's own grants. */
-export async function readAgainst(db: Database, schema: Schema, document: Canonical): Promise<Introspection> {
-  const database = await introspect(db, { schemas: document.schemas });
+/** A database read as it is compared with the documents' canonical model: in its schemas (`schemasOf`), without a platform's own grants. */
+export async function readAgainst(db: Database, schema: Schema, schemas: string[]): Promise<Introspection> {
+  const database = await introspect(db, { schemas });
   if (usesSupabase(schema)) withoutPlatformGrants(database.schema);
   return database;
 }

@@ -1,6 +1,7 @@
 // Declarative apply: the changes that bring a database that already has a schema to what the
 // documents describe, both read as PostgreSQL makes them.
 import type { Database } from '../pg/database.js';
+import { schemasOf } from '../pg/existing.js';
 import type { DocumentInput } from '../read/document.js';
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Schema } from '../schema/model.js';
@@ -21,11 +22,15 @@ export interface DocumentPlan {
 export async function planToDocuments(
   schema: Schema, sources: Map<string, string>, db: Database, options: PlanOptions & { scratchUrl?: string; prelude?: DocumentInput[] } = {},
 ): Promise<DocumentPlan> {
-  const document = await canonicalSchema(schema, sources, {
-    ...(options.scratchUrl ? { url: options.scratchUrl } : {}), ...(options.prelude ? { prelude: options.prelude } : {}),
-  });
+  const schemas = schemasOf(schema);
+  // The database is read while the documents run in the scratch database.
+  const [document, database] = await Promise.all([
+    canonicalSchema(schema, sources, {
+      schemas, ...(options.scratchUrl ? { url: options.scratchUrl } : {}), ...(options.prelude ? { prelude: options.prelude } : {}),
+    }),
+    readAgainst(db, schema, schemas),
+  ]);
   const errors = refusals(document);
   if (errors.length) return { errors };
-  const database = await readAgainst(db, schema, document);
   return { errors, plan: planChanges(database.schema, document.schema, options), database: database.schema, document: document.schema };
 }

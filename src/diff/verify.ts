@@ -30,14 +30,16 @@ export interface Verification {
 }
 
 export async function verifySchema(schema: Schema, sources: Map<string, string>, db: Database, options: VerifyOptions = {}): Promise<Verification> {
-  const document = await canonicalSchema(schema, sources, {
-    ...(options.schemas ? { schemas: withDocument(schema, options.schemas) } : {}),
-    ...(options.progress ? { progress: options.progress } : {}),
-    ...(options.scratchUrl ? { url: options.scratchUrl } : {}),
-  });
+  const schemas = options.schemas ? withDocument(schema, options.schemas) : schemasOf(schema);
+  // The database is read while the documents run in the scratch database: neither waits for the other.
+  const [document, database] = await Promise.all([
+    canonicalSchema(schema, sources, {
+      schemas, ...(options.progress ? { progress: options.progress } : {}), ...(options.scratchUrl ? { url: options.scratchUrl } : {}),
+    }),
+    readAgainst(db, schema, schemas),
+  ]);
   const documentErrors = refusals(document);
   if (documentErrors.length) return { documentErrors, differences: [], diagnostics: [], document, unmodelled: [] };
-  const database = await readAgainst(db, schema, document);
   const ignored = ignoring(options.ignore ?? []);
   const differences = compareSchemas(document.schema, database.schema, { ignored });
   return { documentErrors, differences, diagnostics: driftDiagnostics(differences), document, unmodelled: database.unmodelled };

@@ -14,6 +14,8 @@ export interface Database {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Several statements in one round trip (no parameters): the rows of each, in order. */
   queries(sql: string): Promise<Record<string, unknown>[][]>;
+  /** A second connection to the same server database, to read in parallel (servers only). */
+  another?(): Promise<Database>;
   close(): Promise<void>;
 }
 
@@ -161,6 +163,7 @@ async function openServer(url: string): Promise<Database> {
       const results = await client.query(sql) as unknown as QueryResult | QueryResult[];
       return (Array.isArray(results) ? results : [results]).map((result) => result.rows);
     },
+    another: () => openServer(url),
     async close() {
       await client.end();
     },

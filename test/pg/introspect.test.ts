@@ -2,7 +2,8 @@
 // the kinds it does not model instead of dropping them: on the embedded database and a server.
 import { describe, expect, it } from 'vitest';
 import { introspect } from '../../src/pg/introspect/introspect.js';
-import { openTarget, TARGETS } from '../helpers/databases.js';
+import { openDatabase } from '../../src/pg/database.js';
+import { openTarget, SERVER_URL, TARGETS } from '../helpers/databases.js';
 import { modelDefinitions, printedDefinitions } from '../helpers/realsql.js';
 
 const SCHEMA = `
@@ -138,3 +139,28 @@ for (const target of TARGETS) {
     });
   });
 }
+
+describe.skipIf(!SERVER_URL)('introspection of a server in two connections', () => {
+  it('the second reads in the snapshot of the first, and without a second connection the first reads the same alone', async () => {
+    const { db, url, dispose } = await openTarget('server');
+    const writer = await openDatabase({ url: url! });
+    try {
+      await db.exec('CREATE TABLE t (id int PRIMARY KEY, name text); CREATE INDEX t_name ON t (name);');
+      // An index made after the first connection's snapshot, before the second takes it: not in what is read.
+      const late = { ...db, another: async () => {
+        const second = await db.another!();
+        await writer.exec('CREATE INDEX t_late ON t (id, name)');
+        return second;
+      } };
+      const read = await introspect(late);
+      expect(read.schema.indexes.map((i) => i.name)).toEqual(['t_name']);
+      await writer.exec('DROP INDEX t_late');
+      const alone = await introspect({ ...db, another: () => Promise.reject(new Error('too many connections')) });
+      expect(alone.schema).toEqual(read.schema);
+      expect((await introspect({ ...db, another: undefined })).schema).toEqual(read.schema);
+    } finally {
+      await writer.close();
+      await dispose();
+    }
+  });
+});

@@ -33,28 +33,53 @@ export interface Introspection {
 
 type Row = Record<string, any>;
 
+// The catalog queries in shares of about the same server time: a server reads them in a
+// connection each, at once, the others in the first's snapshot.
+const SHARES = [
+  ['schemas', 'extensions', 'relations', 'columns', 'types', 'collations', 'sequences', 'functions', 'aggregates', 'triggers', 'policies', 'privileges'],
+  ['constraints', 'indexes', 'unmodelled', 'dependencies'],
+] as const;
+type Kind = (typeof SHARES)[number][number];
+
+/** Names outside these print qualified, the same way on every database; a thousand tables' columns sort in memory. */
+const SETTINGS = "SET LOCAL search_path = pg_catalog, public; SET LOCAL work_mem = '64MB'";
+
 export async function introspect(db: Database, options: IntrospectOptions = {}): Promise<Introspection> {
+  const alone = options.inTransaction || !db.another;
   if (!options.inTransaction) await db.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
-    // Names outside these print qualified, the same way on every database.
-    await db.exec("SET LOCAL search_path = pg_catalog, public");
-    // The sorts of a thousand tables' columns fit in memory.
-    await db.exec("SET LOCAL work_mem = '64MB'");
-    const [{ version }] = await db.query<{ version: number }>("SELECT current_setting('server_version_num')::int AS version") as [{ version: number }];
+    const [, , [{ version, snapshot }]] = await db.queries(`${SETTINGS};
+      SELECT current_setting('server_version_num')::int AS version${alone ? '' : ', pg_catalog.pg_export_snapshot() AS snapshot'}`) as [unknown, unknown, [{ version: number; snapshot?: string }]];
+    const helpers = SHARES.slice(1).map(() => (alone ? Promise.resolve(undefined) : helperIn(db, snapshot!)));
     const schemas = options.schemas ?? await userSchemas(db);
-    // One round trip: the server runs each query while the rows of the one before are read.
-    const kinds = [
-      'schemas', 'extensions', 'relations', 'columns', 'constraints', 'indexes', 'types', 'collations', 'sequences', 'functions', 'aggregates', 'triggers', 'policies', 'privileges', 'unmodelled', 'dependencies',
-    ] as const;
     const inSchemas = `ARRAY[${schemas.map(literal).join(', ')}]::pg_catalog.name[]`;
-    const script = kinds.map((kind) => catalog.forVersion(catalog.QUERIES[kind], version).replaceAll('$1', inSchemas)).join(';\n');
-    const results = await db.queries(script);
-    const rows = Object.fromEntries(kinds.map((kind, i) => [kind, results[i] as Row[]])) as Record<(typeof kinds)[number], Row[]>;
+    const script = (kinds: readonly Kind[]) => kinds.map((kind) => catalog.forVersion(catalog.QUERIES[kind], version).replaceAll('$1', inSchemas)).join(';\n');
+    const read = async (on: Database, kinds: readonly Kind[]) => (await on.queries(script(kinds))).map((result, i) => [kinds[i]!, result] as const);
+    // Where a helper could not be had, the first connection reads its share too.
+    const shares = SHARES.map((kinds, i) => (i === 0 ? read(db, kinds)
+      : helpers[i - 1]!.then((h) => (h ? read(h, kinds).finally(() => h.close().catch(() => {})) : read(db, kinds)))));
+    const rows = Object.fromEntries((await Promise.all(shares)).flat()) as Record<Kind, Row[]>;
     const schema = toSchema(rows);
     addRequirements(schema, rows.dependencies);
     return { schema, schemas, unmodelled: rows.unmodelled as Unmodelled[] };
   } finally {
     if (!options.inTransaction) await db.exec('COMMIT');
+  }
+}
+
+/**
+ * Another connection in the snapshot the first exported, so that all read one state of the
+ * database; undefined when the server will not give one (too many connections …).
+ */
+async function helperIn(db: Database, snapshot: string): Promise<Database | undefined> {
+  let helper: Database | undefined;
+  try {
+    helper = await db.another!();
+    await helper.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT ${literal(snapshot)}; ${SETTINGS}`);
+    return helper;
+  } catch {
+    await helper?.close().catch(() => {});
+    return undefined;
   }
 }
 
@@ -128,12 +153,18 @@ function toSchema(rows: Record<string, Row[]>): Schema {
   }
   // Columns of one type share its TypeRef: a thousand tables' columns are a handful of types.
   const types = new Map<string, TypeRef>();
+  // The query does not sort (a sort of every column costs more than the rest of it): the rows
+  // come in each table's order of columns but where the server's plan says otherwise.
+  const unordered = new Map<Table | View, Map<number, string>>();
+  let last: { at: string; number: number } = { at: '', number: 0 };
   for (const r of rows.columns!) {
     const at = `${r.schema}.${r.table}`;
     let numbers = columnNames.get(at);
     if (!numbers) columnNames.set(at, (numbers = new Map()));
     numbers.set(r.number, r.name);
     const table = tables.get(at) ?? views.get(at);
+    if (table && numbers.size > 1 && (last.at !== at || last.number > r.number)) unordered.set(table, numbers);
+    last = { at, number: r.number };
     if (!table) continue;
     const typeKey = `${r.type_schema}.${r.type_name}:${r.type}`;
     let type = types.get(typeKey);
@@ -146,6 +177,10 @@ function toSchema(rows: Record<string, Row[]>): Schema {
     if (!r.local) column.inherited = true;
     if (r.comment !== null) column.comment = r.comment;
     table.columns!.push(column);
+  }
+  for (const [table, numbers] of unordered) {
+    const position = new Map([...numbers].map(([n, name]) => [name, n]));
+    table.columns!.sort((a, b) => position.get(a.name)! - position.get(b.name)!);
   }
   for (const r of rows.constraints!) {
     const table = tables.get(`${r.schema}.${r.table}`)!;
