@@ -45,12 +45,9 @@ type Kind = (typeof SHARES)[number][number];
 const SETTINGS = "SET LOCAL search_path = pg_catalog, public; SET LOCAL work_mem = '64MB'";
 
 export async function introspect(db: Database, options: IntrospectOptions = {}): Promise<Introspection> {
-  const alone = options.inTransaction || !db.another;
-  if (!options.inTransaction) await db.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  const { version, snapshot } = await begin(db, Boolean(options.inTransaction));
   try {
-    const [, , [{ version, snapshot }]] = await db.queries(`${SETTINGS};
-      SELECT current_setting('server_version_num')::int AS version${alone ? '' : ', pg_catalog.pg_export_snapshot() AS snapshot'}`) as [unknown, unknown, [{ version: number; snapshot?: string }]];
-    const helpers = SHARES.slice(1).map(() => (alone ? Promise.resolve(undefined) : helperIn(db, snapshot!)));
+    const helpers = SHARES.slice(1).map(() => (snapshot === undefined ? Promise.resolve(undefined) : helperIn(db, snapshot)));
     const schemas = options.schemas ?? await userSchemas(db);
     const inSchemas = `ARRAY[${schemas.map(literal).join(', ')}]::pg_catalog.name[]`;
     const script = (kinds: readonly Kind[]) => kinds.map((kind) => catalog.forVersion(catalog.QUERIES[kind], version).replaceAll('$1', inSchemas)).join(';\n');
@@ -64,6 +61,28 @@ export async function introspect(db: Database, options: IntrospectOptions = {}):
     return { schema, schemas, unmodelled: rows.unmodelled as Unmodelled[] };
   } finally {
     if (!options.inTransaction) await db.exec('COMMIT');
+  }
+}
+
+/**
+ * The transaction the catalog is read in (unless the caller's, `within`), and the server's
+ * version; in a server's own transaction, a snapshot exported for other connections, where the
+ * server gives one.
+ */
+async function begin(db: Database, within: boolean): Promise<{ version: number; snapshot?: string }> {
+  const read = async (exported: boolean) => {
+    const [, , [row]] = await db.queries(`${SETTINGS}; SELECT current_setting('server_version_num')::int AS version`
+      + (exported ? ', pg_catalog.pg_export_snapshot() AS snapshot' : '')) as [unknown, unknown, [{ version: number; snapshot?: string }]];
+    return row;
+  };
+  if (within) return read(false);
+  await db.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  if (!db.another) return read(false);
+  try {
+    return await read(true);
+  } catch {
+    await db.exec('ROLLBACK; BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    return read(false);
   }
 }
 
