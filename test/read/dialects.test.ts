@@ -186,3 +186,23 @@ describe('SQLite booleans', () => {
     }
   });
 });
+
+describe('order of definition', () => {
+  it('a foreign key to a table defined later in the document is no error, in MySQL or SQL Server', async () => {
+    const { schema, diagnostics } = await compile(sqlDoc(`CREATE TABLE \`child\` (\`id\` INT PRIMARY KEY, \`parent_id\` INT, FOREIGN KEY (\`parent_id\`) REFERENCES \`parent\` (\`id\`)) ENGINE=InnoDB;
+CREATE TABLE \`parent\` (\`id\` INT PRIMARY KEY);
+CREATE TABLE [dbo].[Kid] ([Id] [int] NOT NULL PRIMARY KEY, [MomId] [int] REFERENCES [dbo].[Mom] ([Id]))
+GO
+CREATE TABLE [dbo].[Mom] ([Id] [int] NOT NULL PRIMARY KEY)
+GO`));
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const db = await openDatabase({ dataDir: 'memory://' });
+    try {
+      expect((await applyStatements(db, emitStatements(schema))).diagnostics).toEqual([]);
+      const keys = await db.query<{ d: string }>(`SELECT conrelid::regclass || ' ' || pg_get_constraintdef(oid) AS d FROM pg_constraint WHERE contype = 'f' ORDER BY 1`);
+      expect(keys.map((k) => k.d)).toEqual(['child FOREIGN KEY (parent_id) REFERENCES parent(id)', 'kid FOREIGN KEY (momid) REFERENCES mom(id)']);
+    } finally {
+      await db.close();
+    }
+  });
+});
