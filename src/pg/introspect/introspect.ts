@@ -41,7 +41,7 @@ const SHARES = [
 ] as const;
 type Kind = (typeof SHARES)[number][number];
 
-/** Names outside these print qualified, the same way on every database; a thousand tables' columns sort in memory. */
+/** Names outside these print qualified, the same way on every database; a thousand tables' rows sort in memory. */
 const SETTINGS = "SET LOCAL search_path = pg_catalog, public; SET LOCAL work_mem = '64MB'";
 
 export async function introspect(db: Database, options: IntrospectOptions = {}): Promise<Introspection> {
