@@ -13,7 +13,7 @@ interface Edit {
   start: number;
   end: number;
   replacement: string;
-  /** Reported once per statement and kind, else an info; a warning, at every place, where the PostgreSQL loses something the document says. */
+  /** An info once per statement and kind; a warning at every place where the PostgreSQL loses something the document says. */
   finding?: { kind: string; message: string; fix: string; loses?: boolean };
   /** PostgreSQL parses what is replaced, then has no such type or collation (`tinyint`, `TEXT(30)`). */
   parses?: boolean;
