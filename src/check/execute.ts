@@ -294,7 +294,6 @@ function tokenSpan(span: Span, sql: string, position: number | undefined, source
   return locateIn(sources, span, new RegExp(`(?<![\\p{L}\\p{N}_])"?${escapeRegExp(word)}"?(?![\\p{L}\\p{N}_])`, 'iu')) ?? span;
 }
 
-
 // One scratch database per process and set of extensions: starting PGlite costs seconds,
 // and every check leaves it as it found it (all of its work is rolled back).
 const scratch = new Map<string, Promise<Database>>();

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../schema/diagnostic.js';
 import {
   emptySchema, type Constraint, type QualifiedName, type Schema, type Span, type Table,
 } from '../schema/model.js';
-import { displayName, nameKey, objectKey, sameName } from '../schema/names.js';
+import { displayName, nameKey, objectKey, sameName, tableOf } from '../schema/names.js';
 import type { Fragment } from '../read/fragment.js';
 import { leaveOutUndefinedCalls } from './calls.js';
 import { adoptSqlNames, resolveReferences } from './resolve.js';
@@ -138,7 +138,7 @@ export function merge(fragments: Fragment[]): MergeResult {
   if (descriptions.length) {
     const tables = new Map(schema.tables.map((t) => [nameKey(t), t]));
     for (const { table, text } of descriptions) {
-      const described = tables.get(table.includes('.') ? table : nameKey({ name: table }));
+      const described = tables.get(nameKey(tableOf(table)));
       if (described) described.description ??= text;
     }
   }

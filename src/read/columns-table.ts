@@ -3,6 +3,7 @@
 // PostgreSQL's parser, so a row means exactly what the same SQL would.
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Column, Span, Table } from '../schema/model.js';
+import { tableOf } from '../schema/names.js';
 import { ident, literal } from '../pg/quote.js';
 import {
   emptyFacts, plain, quotedValues, readConstraintWords, readForeignKey, readTypeCell, TYPE_VOCABULARY,
@@ -118,10 +119,10 @@ export function readColumnTable(
     });
     return { fragments: [], diagnostics, pendingChecks };
   }
-  const [schema, name] = tableName.includes('.') ? tableName.split('.', 2) as [string, string] : [undefined, tableName];
+  const on = tableOf(tableName);
   const tableSpan: Span = { file, line: table.line, column: 1, source: 'column-table' };
   const model: Table = {
-    ...(schema ? { schema } : {}), name: name!, columns: [], constraints: [], rowLevelSecurity: false,
+    ...on, columns: [], constraints: [], rowLevelSecurity: false,
     forceRowLevelSecurity: false, requires: [], spans: [tableSpan], ...(aliases.length ? { aliases } : {}),
   };
   const primaryKey: string[] = [];
@@ -228,7 +229,7 @@ export function readColumnTable(
       diagnostics.push({ code: 'SD113', severity: 'warning', span, cause: 'no target', message: `column ${columnName} of ${tableName} is marked as a foreign key but names no table; no foreign key is created` });
     }
     if (facts.indexed) {
-      extraFragments.push({ kind: 'index', index: { table: { ...(schema ? { schema } : {}), name: name! }, name: '', unique: false, method: 'btree', keys: [{ column: columnName }], include: [], spans: [span] } });
+      extraFragments.push({ kind: 'index', index: { table: { ...on }, name: '', unique: false, method: 'btree', keys: [{ column: columnName }], include: [], spans: [span] } });
     }
     if (facts.unread.length) {
       diagnostics.push({ code: 'SD114', severity: 'info', span, cause: facts.unread.join(' ').toLowerCase(), message: `not understood in column ${columnName}: ${facts.unread.map((w) => `"${w}"`).join(', ')}` });

@@ -74,10 +74,6 @@ export function readField(text: string): Field | undefined {
   return field && shaped(field);
 }
 
-/**
- * The list as a table of columns (the rows at the items' places), from each item's field as
- * `readField` read it, and what could not be read. `file` for the diagnostics.
- */
 /** An item of a field list that names no field: reported, never made a column. */
 export function notAField(item: Located, file: string): Diagnostic {
   return {
@@ -86,6 +82,10 @@ export function notAField(item: Located, file: string): Diagnostic {
   };
 }
 
+/**
+ * The list as a table of columns (the rows at the items' places), from each item's field as
+ * `readField` read it, and what could not be read. `file` for the diagnostics.
+ */
 export function fieldListAsTable(
   items: Located[], fields: (Field | undefined)[], headingPath: string[], line: number, file: string,
 ): { table: MarkdownTable; diagnostics: Diagnostic[] } {

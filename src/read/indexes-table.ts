@@ -1,6 +1,7 @@
 // A table's indexes as SchemaSpy lists them under its columns: `| Constraint Name | Type |
 // Sort | Column(s) |`, each row a primary key, a unique index or an index on its columns.
-import type { IndexKey, QualifiedName, Span } from '../schema/model.js';
+import type { IndexKey, Span } from '../schema/model.js';
+import { tableOf } from '../schema/names.js';
 import { plain } from './column-vocabulary.js';
 import type { Fragment } from './fragment.js';
 import type { MarkdownTable } from './markdown.js';
@@ -28,8 +29,6 @@ export function indexesTableLayout(table: MarkdownTable): Layout | undefined {
 }
 
 export function readIndexesTable(table: MarkdownTable, layout: Layout, tableName: string, file: string): Fragment[] {
-  const [schema, name] = tableName.includes('.') ? tableName.split('.', 2) as [string, string] : [undefined, tableName];
-  const on: QualifiedName = schema ? { schema, name } : { name };
   const fragments: Fragment[] = [];
   for (const row of table.rows) {
     const cell = row[layout.name]!;
@@ -41,13 +40,14 @@ export function readIndexesTable(table: MarkdownTable, layout: Layout, tableName
     const indexName = plain(cell.text);
     if (columns.length === 0) continue;
     if (kind === 'primary key') {
-      fragments.push({ kind: 'add-constraint', table: on, constraint: { kind: 'primary key', name: indexName, columns, spans: [span] } });
+      fragments.push({ kind: 'add-constraint', table: tableOf(tableName), constraint: { kind: 'primary key', name: indexName, columns, spans: [span] } });
       continue;
     }
     const keys: IndexKey[] = columns.map((column, i) => (/^desc$/i.test(sorts[i] ?? '') ? { column, descending: true } : { column }));
+    const on = tableOf(tableName);
     fragments.push({
       kind: 'index',
-      index: { ...(schema ? { schema } : {}), name: indexName, table: on, unique: kind === 'must be unique', method: 'btree', keys, include: [], spans: [span] },
+      index: { ...(on.schema ? { schema: on.schema } : {}), name: indexName, table: on, unique: kind === 'must be unique', method: 'btree', keys, include: [], spans: [span] },
     });
   }
   return fragments;

@@ -2,7 +2,7 @@
 // under it, and the lists that follow them (indexes, constraints, value lists).
 import type { Diagnostic } from '../schema/diagnostic.js';
 import type { Span } from '../schema/model.js';
-import { looseName, modelNameFromTitle, snakeCase, tableNameFromTitle } from '../schema/names.js';
+import { looseName, modelNameFromTitle, snakeCase, tableNameFromTitle, tableOf } from '../schema/names.js';
 import { ident, literal } from '../pg/quote.js';
 import { readBullets, listKindOf } from './bullets.js';
 import { readRelationsTable, relationsTableLayout } from './relations-table.js';
@@ -77,7 +77,7 @@ export function readSections(elements: MarkdownElement[], file: string, knownTab
         if (saysRlsOnAllTables(element.text)) fragments.push({ kind: 'rls-all-tables', span: spanOf(element, file) });
         // The first paragraph under a table's heading says what the table is (not a label such as `Columns:`).
         if (current && previous?.kind === 'heading' && isDescription(element.text)) {
-          fragments.push({ kind: 'table-description', table: current, text: plain(element.text).replace(/\s+/g, ' ') });
+          fragments.push({ kind: 'table-description', table: current, text: plain(element.text) });
         }
         break;
       case 'heading': {
@@ -251,11 +251,6 @@ function labelledTable(previous: MarkdownElement | undefined): string | undefine
     ?? /^table\s*:\s*`?([\p{L}_][\p{L}\p{N}_.]*)`?$/iu.exec(plain(previous.text));
   // `**Columns**` above the table labels the part of a section, not a table.
   return m && !SUBSECTION.test(m[1]!) ? m[1]!.toLowerCase() : undefined;
-}
-
-function tableOf(name: string) {
-  const [schema, table] = name.includes('.') ? name.split('.', 2) : [undefined, name];
-  return schema ? { schema, name: table! } : { name: table! };
 }
 
 /**

@@ -47,6 +47,12 @@ export function modelNameFromTitle(title: string): string | undefined {
   return m?.[1];
 }
 
+/** `billing.invoice` → its schema and name; `users` → a name alone (a name `tableNameFromTitle` gives). */
+export function tableOf(written: string): QualifiedName {
+  const [schema, name] = written.includes('.') ? written.split('.', 2) as [string, string] : [undefined, written];
+  return schema ? { schema, name } : { name };
+}
+
 /**
  * The table a heading or label names: `#### 2. twitter_accounts`, `### 👤 User Entity`,
  * `**Table: orders**`, `Users Table` → `twitter_accounts`, `user`, `orders`, `users`.

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 
-/** Found while reading (src/read/sql/table.ts). */
+/** Found while reading (src/read/sql/dialects.ts, blocks.ts, pseudo.ts, table.ts; src/read/columns-table.ts for cells). */
 export const mysqlSyntax: Rule = {
   meta: {
     code: 'SD104', name: 'mysql-syntax', severity: 'info', stage: 'read', set: 'recommended',

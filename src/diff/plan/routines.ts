@@ -66,7 +66,6 @@ function keepDefaultsThrough(p: Planning, f: SqlFunction): void {
   }
 }
 
-
 const triggerKey = (t: Trigger) => onTableKey('trigger', t.table, t.name);
 
 export function planTriggers(p: Planning): void {

@@ -54,10 +54,11 @@ export function typedRelations(schema: Schema, options: RelationOptions = {}): T
     if (table.partitionOf || (like && (table.inherits || table.columns.length === 0))) continue;
     const checks = table.constraints.filter((c) => c.kind === 'check' && !c.notValid);
     const columns = table.columns.map((c) => tableColumn(c, checks.filter((k) => k.columns.length === 1 && k.columns[0] === c.name), index, like));
+    const comment = table.comment ?? table.description;
     relations.push({
       schema: table.schema ?? DEFAULT_SCHEMA, name: table.name, kind: 'table', columns,
       tableChecks: checks.filter((k) => k.columns.length !== 1),
-      ...((table.comment ?? table.description) !== undefined ? { comment: (table.comment ?? table.description)! } : {}),
+      ...(comment !== undefined ? { comment } : {}),
     });
   }
   for (const view of schema.views) {

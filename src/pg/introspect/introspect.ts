@@ -175,15 +175,17 @@ function toSchema(rows: Record<string, Row[]>): Schema {
   // The query does not sort (a sort of every column costs more than the rest of it): the rows
   // come in each table's order of columns but where the server's plan says otherwise.
   const unordered = new Map<Table | View, Map<number, string>>();
-  let last: { at: string; number: number } = { at: '', number: 0 };
+  let lastAt = '';
+  let lastNumber = 0;
   for (const r of rows.columns!) {
     const at = `${r.schema}.${r.table}`;
     let numbers = columnNames.get(at);
     if (!numbers) columnNames.set(at, (numbers = new Map()));
     numbers.set(r.number, r.name);
     const table = tables.get(at) ?? views.get(at);
-    if (table && numbers.size > 1 && (last.at !== at || last.number > r.number)) unordered.set(table, numbers);
-    last = { at, number: r.number };
+    if (table && numbers.size > 1 && (lastAt !== at || lastNumber > r.number)) unordered.set(table, numbers);
+    lastAt = at;
+    lastNumber = r.number;
     if (!table) continue;
     const typeKey = `${r.type_schema}.${r.type_name}:${r.type}`;
     let type = types.get(typeKey);

@@ -4,7 +4,7 @@
 // for what it means and reported as not being SQL as written.
 import { codeTokens } from './parser.js';
 import type { Diagnostic } from '../../schema/diagnostic.js';
-import { tableNameFromTitle } from '../../schema/names.js';
+import { tableNameFromTitle, tableOf } from '../../schema/names.js';
 import { ident, qualified } from '../../pg/quote.js';
 import type { Fragment } from '../fragment.js';
 import type { BlockSourceMap } from '../source-map.js';
@@ -57,7 +57,7 @@ function readPseudoPolicies(text: string, at: BlockSourceMap, headingPath: strin
   const heading = headingPath[headingPath.length - 1] ?? '';
   const table = tableNameFromTitle(heading);
   if (!table) return undefined;
-  const tableName = table.includes('.') ? { schema: table.split('.')[0]!, name: table.split('.')[1]! } : { name: table };
+  const tableName = tableOf(table);
   const bytes = Buffer.from(text, 'utf8');
   const reading: PseudoReading = { fragments: [], diagnostics: [] };
   const starts = tokens.map((t, i) => (/^policy$/i.test(t.text) && (i === 0 || tokens[i - 1]!.text === ')' || /^(true|false)$/i.test(tokens[i - 1]!.text)) ? i : -1)).filter((i) => i >= 0);
